@@ -1,0 +1,267 @@
+"""The facts the bot answers from: the model, and loading with located validation.
+
+The file is validated from YAML's node tree rather than from plain Python
+values, so every problem carries its line, duplicate keys are caught (plain
+YAML loading silently keeps the last one), and scalars keep the text the
+maintainer wrote (``yes`` stays the word "yes").
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bot.errors import KnowledgeError, Problem
+from bot.text import normalize
+
+LANGUAGES = ("en", "fr")
+DEFAULT_PATH = Path("knowledge/facts.yaml")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TOP_FIELDS = {"article", "synonyms", "facts"}
+_FACT_FIELDS = {"id", "source", "keywords", *LANGUAGES}
+_LANG_FIELDS = {"answer", "questions"}
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One piece of information from the article, answerable in one or both languages."""
+
+    id: str
+    answers: Mapping[str, str]
+    questions: Mapping[str, tuple[str, ...]]
+    sources: tuple[str, ...]
+    keywords: tuple[str, ...] = ()
+    line: int = 0
+
+    def answer(self, lang: str) -> str:
+        """The answer in ``lang``, or in the other language when this fact has only one."""
+        return self.answers.get(lang) or next(iter(self.answers.values()))
+
+    def first_question(self, lang: str) -> str:
+        """An example question to show as a suggestion, in ``lang`` when there is one."""
+        for code in (lang, *LANGUAGES):
+            if self.questions.get(code):
+                return self.questions[code][0]
+        return self.id.replace("-", " ")
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything loaded from one knowledge file."""
+
+    path: Path
+    article_path: Path
+    article: str
+    facts: tuple[Fact, ...]
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    _by_id: dict[str, Fact] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update((fact.id, fact) for fact in self.facts)
+
+    def get(self, fact_id: str) -> Fact | None:
+        """The fact with this id, or None."""
+        return self._by_id.get(fact_id)
+
+
+def default_path() -> Path:
+    """``BOT_KNOWLEDGE`` when set, else ``knowledge/facts.yaml``."""
+    return Path(os.environ.get("BOT_KNOWLEDGE") or DEFAULT_PATH)
+
+
+def load(path: str | os.PathLike[str]) -> Knowledge:
+    """Load and validate a knowledge file; raises KnowledgeError listing every problem."""
+    knowledge, problems = _read(Path(path))
+    if problems or knowledge is None:
+        raise KnowledgeError(problems)
+    return knowledge
+
+
+def check(path: str | os.PathLike[str]) -> list[Problem]:
+    """Every problem in a knowledge file, each with its line; empty when it is valid."""
+    return _read(Path(path))[1]
+
+
+def same_text(source: str, article: str) -> bool:
+    """Whether ``source`` is verbatim in ``article``, ignoring only how lines were wrapped."""
+    return " ".join(source.split()) in " ".join(article.split())
+
+
+def _read(path: Path) -> tuple[Knowledge | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Problem(path, 0, "file not found; pass --knowledge PATH or set BOT_KNOWLEDGE")]
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(path, 0, f"cannot read the file ({error})")]
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        return None, [Problem(path, line, f"not valid YAML: {error.problem or error}")]
+    except yaml.YAMLError as error:
+        return None, [Problem(path, 0, f"not valid YAML: {error}")]
+    return _Reader(path).read(root)
+
+
+class _Reader:
+    """Walks the YAML node tree, building the knowledge and collecting problems."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node | None, message: str) -> None:
+        self.problems.append(Problem(self.path, node.start_mark.line + 1 if node else 1, message))
+
+    def read(self, root: yaml.Node | None) -> tuple[Knowledge | None, list[Problem]]:
+        if not isinstance(root, yaml.MappingNode):
+            self.problem(root, "the file must be a mapping with 'article:' and 'facts:' (see the comment at the top of knowledge/facts.yaml)")
+            return None, self.problems
+        top = self.mapping(root, _TOP_FIELDS, required=("article", "facts"))
+        article_path, article = self.article(top.get("article"))
+        synonyms = self.synonyms(top.get("synonyms"))
+        facts = self.facts(top.get("facts"), article)
+        if self.problems or article is None:
+            return None, self.problems
+        knowledge = Knowledge(self.path, article_path, article, tuple(facts), tuple(synonyms))
+        return knowledge, []
+
+    def mapping(
+        self, node: yaml.MappingNode, allowed: set[str], *, required: tuple[str, ...] = (), what: str = "the file"
+    ) -> dict[str, yaml.Node]:
+        fields: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in fields:
+                self.problem(key_node, f"duplicate field '{key}' in {what}")
+            elif key not in allowed:
+                self.problem(key_node, f"unknown field '{key}' in {what}; allowed: {', '.join(sorted(allowed))}")
+            fields[key] = value_node
+        for key in required:
+            if key not in fields:
+                self.problem(node, f"missing field '{key}' in {what}")
+        return fields
+
+    def text(self, node: yaml.Node | None, what: str, *, required: bool = True) -> str | None:
+        if node is None:
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, f"{what} must be text")
+            return None
+        value = "" if node.tag == _NULL_TAG else str(node.value).strip()
+        if required and not value:
+            self.problem(node, f"{what} is empty")
+            return None
+        return value
+
+    def texts(self, node: yaml.Node | None, what: str) -> Iterator[tuple[yaml.Node, str]]:
+        """Each text of a list (a single text is a list of one)."""
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG):
+            return
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        for item in items:
+            value = self.text(item, what)
+            if value:
+                yield item, value
+
+    def article(self, node: yaml.Node | None) -> tuple[Path, str | None]:
+        relative = self.text(node, "'article' (the path of the article, relative to this file)")
+        article_path = (self.path.parent / relative) if relative else self.path
+        if relative is None:
+            return article_path, None
+        try:
+            return article_path, article_path.read_text(encoding="utf-8")
+        except OSError as error:
+            self.problem(node, f"cannot read the article {article_path} ({error.strerror or error})")
+            return article_path, None
+
+    def synonyms(self, node: yaml.Node | None) -> list[tuple[str, ...]]:
+        if node is None:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, "'synonyms' must be a list of lists, e.g. - [drills, exercises, manoeuvres]")
+            return []
+        groups = []
+        for item in node.value:
+            if not isinstance(item, yaml.SequenceNode):
+                self.problem(item, "each synonym group must be a list, e.g. - [drills, exercises, manoeuvres]")
+                continue
+            group = tuple(value for _, value in self.texts(item, "a synonym"))
+            if len(group) < 2:
+                self.problem(item, "a synonym group needs at least two words")
+            groups.append(group)
+        return groups
+
+    def facts(self, node: yaml.Node | None, article: str | None) -> list[Fact]:
+        if node is None:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, "'facts' must be a list of facts, each starting with '- id: ...'")
+            return []
+        facts: list[Fact] = []
+        seen_ids: dict[str, int] = {}
+        seen_questions: dict[str, tuple[str, int]] = {}
+        for item in node.value:
+            fact = self.fact(item, article)
+            if fact is None:
+                continue
+            if fact.id in seen_ids:
+                self.problem(item, f"duplicate id '{fact.id}' (first used at line {seen_ids[fact.id]})")
+                continue
+            seen_ids[fact.id] = fact.line
+            for questions in fact.questions.values():
+                for question in questions:
+                    key = normalize(question)
+                    other = seen_questions.setdefault(key, (fact.id, fact.line))
+                    if other[0] != fact.id:
+                        self.problem(item, f"question {question!r} is also asked in fact '{other[0]}' (line {other[1]}); keep it in one fact")
+            facts.append(fact)
+        if not node.value:
+            self.problem(node, "'facts' is empty: add at least one fact")
+        return facts
+
+    def fact(self, node: yaml.Node, article: str | None) -> Fact | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, "each fact must be a mapping starting with '- id: ...'")
+            return None
+        before = len(self.problems)
+        fields = self.mapping(node, _FACT_FIELDS, required=("id", "source"), what="a fact")
+        fact_id = self.text(fields.get("id"), "'id'")
+        what = f"fact '{fact_id}'" if fact_id else "this fact"
+        if fact_id and not ID_PATTERN.match(fact_id):
+            self.problem(fields["id"], f"id '{fact_id}' must be lower-case words joined by hyphens, e.g. vostok-dates")
+        answers: dict[str, str] = {}
+        questions: dict[str, tuple[str, ...]] = {}
+        for lang in LANGUAGES:
+            block = fields.get(lang)
+            if block is None:
+                continue
+            if not isinstance(block, yaml.MappingNode):
+                self.problem(block, f"'{lang}' of {what} must be a mapping with 'answer:' and 'questions:'")
+                continue
+            parts = self.mapping(block, _LANG_FIELDS, required=("answer",), what=f"'{lang}' of {what}")
+            answer = self.text(parts.get("answer"), f"the {lang} answer of {what}")
+            if answer:
+                answers[lang] = answer
+            questions[lang] = tuple(value for _, value in self.texts(parts.get("questions"), "a question"))
+        if not any(lang in fields for lang in LANGUAGES):
+            self.problem(node, f"{what} has no answer: add 'en:' and/or 'fr:' with an 'answer:'")
+        sources = []
+        for source_node, source in self.texts(fields.get("source"), f"the source of {what}"):
+            if article is not None and not same_text(source, article):
+                self.problem(source_node, f"the source of {what} is not verbatim in the article: {source[:60]!r}...")
+            sources.append(source)
+        keywords = tuple(value for _, value in self.texts(fields.get("keywords"), "a keyword"))
+        if len(self.problems) > before or not fact_id:
+            return None
+        return Fact(fact_id, answers, questions, tuple(sources), keywords, node.start_mark.line + 1)

@@ -1,0 +1,149 @@
+"""Built-in knowledge of the two languages that holds for any article.
+
+Words here are already folded (lower case, no accents). What is specific to an
+article (its names, its synonyms) lives in the knowledge file instead.
+"""
+
+from __future__ import annotations
+
+# What a question asks for, from its question words; checked in this order, so
+# "combien de temps" is a "when" before "combien" can make it a "quantity".
+KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("age", ("how old", "quel age", "quelle age", "age", "born", "birthday")),
+    (
+        "when",
+        (
+            "when", "quand", "what time", "which time", "at what time", "what day", "which day",
+            "what date", "which date", "which dates", "what dates", "quelle heure", "quel jour",
+            "quelle date", "quelles dates", "until", "till", "jusqu", "how long", "combien de temps",
+            "since when", "depuis quand", "how often", "a quel moment", "what year", "quelle annee",
+        ),
+    ),
+    ("quantity", ("how many", "how much", "combien", "number of", "nombre de", "nombre d")),
+    (
+        "where",
+        (
+            "where", "in which country", "in what country", "which city", "what city", "quelle ville",
+            "dans quel pays", "en quel pays", "what place", "which place", "quel endroit", "quel lieu",
+            "dans quelle region", "what location", "which location", "wher",
+        ),
+    ),
+    ("why", ("why", "pourquoi", "for what reason", "what for", "pour quelle raison", "how come")),
+    ("who", ("who", "whom", "whose", "c est qui")),
+)
+
+# "ou" (or) is "où" (where) when it opens the question or follows these words.
+WHERE_OU_AFTER = frozenset({"d", "par", "est", "c", "sont", "se", "lieu", "passe", "deroule"})
+# "qui" is a question word, not a relative pronoun, after these words.
+WHO_QUI_AFTER = frozenset({"a", "de", "par", "avec", "pour", "est", "c", "sont", "et", "mais", "donc"})
+
+QUESTION_WORDS = frozenset(
+    "who whom whose what which when where why how qui que quoi quel quelle quels quelles "
+    "quand ou pourquoi comment combien lequel laquelle lesquels lesquelles".split()
+)
+
+FRENCH_MARKERS = frozenset(
+    """le la les des du de un une est sont qui que quoi quand ou pourquoi comment combien quel quelle
+    quels quelles avec pour dans sur ce cette ces cet il elle ils elles nous vous je tu et au aux pas
+    ne c l d qu j n s jusqu y en se sa son ses leur leurs mais donc ca va t m moi toi oui non merci
+    bonjour salut aussi tres plus fait faire etait ont etre avoir sera seront vont entre depuis apres
+    avant chez selon lors quoi vers ete sont qu est-ce lesquels parle dit disent participe participent
+    pays quelles""".split()
+)
+
+ENGLISH_MARKERS = frozenset(
+    """the a an is are was were be been of to in on at for with by from who what when where why how
+    which whose whom do does did will would can could should have has had this that these those it
+    its they them their there and or not about into during until than then hi hello thanks thank
+    please tell me you your i my say said going take taking part countries country""".split()
+)
+
+# Words that carry no topic: they never decide which fact answers.
+STOPWORDS = (
+    frozenset(
+        """a an the and or if so of to in on at for with by from into onto about over under up down
+        out off as than then there here this that these those it its is are was were be been being am
+        do does did done doing have has had having will would shall should can could might must
+        i me my mine we our you your yours he him his she her they them their theirs one ones
+        what which who whom whose when where why how
+        any some all each every other others such no not only own same too very just also really
+        actually exactly please tell know say explain show give let lets me said says
+        happen happens happened happening going go goes gonna wanna want like get got gets
+        thing things something anything stuff info information details detail article text story news
+        question questions answer ok okay well yes yeah hey pls plz
+        le la les l un une des du de d au aux a et ou mais donc or ni car que qu qui quoi quel quelle quels
+        quelles lequel laquelle quand comment pourquoi combien ce cet cette ces c ca ci cela ceci
+        il elle ils elles on je j tu t nous vous me m te se s moi toi lui leur leurs y en ne n pas plus
+        est sont etait etaient ete etre sera seront serait suis es sommes etes fut
+        ai as avons avez ont avait avaient aura auront eu avoir fait faire font
+        va vont vais allez aller dans sur sous par pour avec sans chez vers entre
+        mon ma mes ton ta tes son sa ses notre nos votre vos
+        tout tous toute toutes autre autres meme aussi tres bien alors donc ainsi
+        dire dis dit disent sais savoir connais expliquer explique raconte montre donne
+        svp stp s il te plait merci chose choses truc info infos information informations
+        article texte histoire nouvelle actualite question reponse passe passer
+        jusqu est-ce voila voici quoi hein bon ben""".split()
+    )
+    | QUESTION_WORDS
+)
+
+# Words that name a time, a place or an amount in general: a question needs at
+# least one more specific word before any fact may answer it ("quelle heure est-il ?").
+GENERIC = frozenset(
+    """time times hour hours heure heures day days jour jours date dates today tomorrow yesterday
+    now maintenant aujourd hui demain hier year years annee annees an ans month months mois week
+    weeks semaine semaines minute minutes moment weather meteo temps""".split()
+)
+
+# Small talk, by what the reply should be. A message made only of these (and
+# stopwords) gets a friendly reply and no fact.
+SMALL_TALK: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "identity",
+        (
+            "who are you", "what are you", "qui es tu", "t es qui", "tu es qui", "qui etes vous",
+            "what can you do", "what do you know", "que sais tu faire", "tu sers a quoi", "tu fais quoi",
+            "are you a bot", "are you a robot", "es tu un robot", "es tu un bot", "what is this bot",
+            "c est quoi ce bot", "help", "aide", "aidez moi", "help me",
+        ),
+    ),
+    (
+        "how_are_you",
+        (
+            "how are you", "how r u", "how are u", "how s it going", "how is it going", "what s up",
+            "whats up", "sup", "ca va", "comment ca va", "comment vas tu", "comment allez vous", "tu vas bien",
+            "vous allez bien",
+        ),
+    ),
+    (
+        "thanks",
+        (
+            "thanks", "thank you", "thank u", "thx", "ty", "tks", "cheers", "merci", "merci beaucoup",
+            "mercii", "great thanks", "much appreciated", "je te remercie", "je vous remercie",
+        ),
+    ),
+    (
+        "bye",
+        (
+            "bye", "goodbye", "good bye", "bye bye", "see you", "see ya", "cya", "good night", "au revoir",
+            "a plus", "a bientot", "bonne nuit", "bonne journee", "bonne soiree", "ciao", "tchao", "adieu",
+        ),
+    ),
+    (
+        "greeting",
+        (
+            "hi", "hello", "hey", "heya", "hiya", "yo", "howdy", "greetings", "good morning",
+            "good afternoon", "good evening", "bonjour", "salut", "coucou", "bonsoir", "hello there",
+            "hi there", "allo", "wesh", "slt", "bjr", "cc",
+        ),
+    ),
+    (
+        "ack",
+        (
+            "ok", "okay", "k", "cool", "nice", "great", "good", "perfect", "awesome", "super",
+            "parfait", "genial", "d accord", "dac", "ok merci", "lol", "haha", "mdr", "ah", "oh", "wow",
+            "interesting", "interessant", "i see", "je vois", "yes", "no", "oui", "non", "nope", "yep",
+            "sure", "bien", "tres bien", "good bot", "bravo", "nice bot",
+        ),
+    ),
+)

@@ -1,0 +1,278 @@
+"""Matching a question to the fact that answers it: an index over the facts, then scoring.
+
+A question becomes canonical terms (typos corrected with rapidfuzz against the
+known vocabulary, words stemmed, synonyms and multi-word names folded to one
+term) plus the kinds it asks for (who, when, where, ...). An inverted index
+picks the facts sharing a term; each is scored 0-100 on how much of the
+question it explains (coverage, weighted by how rare each term is) and on how
+close the question is to its nearest example question; a fact that does not
+answer the kind of question asked is marked down. Below ``score_cutoff`` the
+answer is "the article doesn't say".
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot import lexicon
+from bot.knowledge import LANGUAGES, Fact, Knowledge
+from bot.text import PhraseTable, detect_language, question_kinds, stem, tokenize
+
+SCORE_CUTOFF = 50.0
+"""Below this score the best fact does not answer the question (see ``python -m bot eval --sweep``)."""
+TIE_MARGIN = 6.0
+"""Facts within this many points of the best are offered as suggestions."""
+
+_UNKNOWN_WEIGHT = 2.2  # a word no fact knows counts like a rare word the fact lacks
+_GENERIC_FACTOR = 0.5  # generic words (hour, day) count for less and never decide alone
+_KIND_MISMATCH = 0.55  # "how many soldiers" against a fact that answers no "how many"
+_NOTHING_SPECIFIC = 0.3  # only generic words in common with the fact
+_KIND_WEIGHT = 2.0  # a question kind counts like a term when comparing to examples
+_COVERAGE_SHARE = 0.65
+_RESCORED = 8  # facts compared example by example, after the coverage ranking
+_FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.6, "source": 0.4}
+_SMALL_TALK = tuple(
+    (category, PhraseTable(phrase.split() for phrase in phrases)) for category, phrases in lexicon.SMALL_TALK
+)
+_SMALL_TALK_WORDS = frozenset(word for _, phrases in lexicon.SMALL_TALK for p in phrases for word in p.split())
+_LEXICON_WORDS = lexicon.STOPWORDS | lexicon.QUESTION_WORDS | _SMALL_TALK_WORDS | frozenset(
+    word for _, phrases in lexicon.KIND_PHRASES for p in phrases for word in p.split()
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as the matcher sees it."""
+
+    text: str
+    tokens: tuple[str, ...]
+    terms: tuple[str, ...]
+    kinds: frozenset[str]
+    lang: str
+    small_talk: str | None = None
+    """The small-talk category when the message is nothing but small talk."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A fact and how well it answers a query, 0-100."""
+
+    fact: Fact
+    score: float
+
+
+@dataclass(frozen=True)
+class _Example:
+    terms: frozenset[str]
+    kinds: frozenset[str]
+    weight: float
+
+
+class Matcher:
+    """Finds the fact that answers a question; build once per knowledge, then query many times."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        *,
+        score_cutoff: float = SCORE_CUTOFF,
+        tie_margin: float = TIE_MARGIN,
+    ) -> None:
+        self.knowledge = knowledge
+        self.score_cutoff = score_cutoff
+        self.tie_margin = tie_margin
+        self._canonical: dict[str, str] = {}
+        phrases: dict[tuple[str, ...], str] = {}
+        for group in knowledge.synonyms:
+            canonical = "~" + "_".join(stem(word) for word in tokenize(group[0]))
+            for member in group:
+                stems = tuple(stem(word) for word in tokenize(member))
+                if len(stems) == 1:
+                    self._canonical[stems[0]] = canonical
+                elif stems:
+                    phrases[stems] = canonical
+        self._phrases = phrases
+        self._phrase_table = PhraseTable(phrases)
+        self._correction_cache: OrderedDict[str, str] = OrderedDict()
+        self._build_index(knowledge.facts)
+
+    # -- building -------------------------------------------------------------
+
+    def _build_index(self, facts: Sequence[Fact]) -> None:
+        surface: Counter[str] = Counter()
+        lang_words: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+        self._weights: list[dict[str, float]] = []
+        self._kinds: list[frozenset[str]] = []
+        raw_examples: list[list[tuple[frozenset[str], frozenset[str]]]] = []
+        for fact in facts:
+            weights: dict[str, float] = {}
+            examples = []
+            kinds: set[str] = set()
+            fields: list[tuple[str, str, str | None]] = [("keyword", k, None) for k in fact.keywords]
+            fields += [("source", s, None) for s in fact.sources]
+            for lang in LANGUAGES:
+                fields += [("question", q, lang) for q in fact.questions.get(lang, ())]
+                if lang in fact.answers:
+                    fields.append(("answer", fact.answers[lang], lang))
+            for field_name, text, lang in fields:
+                tokens = tokenize(text)
+                surface.update(tokens)
+                if lang:
+                    lang_words[lang].update(tokens)
+                question_kind, used = question_kinds(tokens)
+                terms = self._terms(tokens, used)
+                weight = _FIELD_WEIGHTS[field_name]
+                for term in terms:
+                    weights[term] = max(weights.get(term, 0.0), weight)
+                if field_name == "question":
+                    kinds |= question_kind
+                    examples.append((frozenset(terms), question_kind))
+            self._weights.append(weights)
+            self._kinds.append(frozenset(kinds))
+            raw_examples.append(examples)
+
+        count = len(facts)
+        document_frequency = Counter(term for weights in self._weights for term in weights)
+        self._idf = {term: math.log(1 + count / df) for term, df in document_frequency.items()}
+        self._postings: dict[str, list[int]] = {}
+        for index, weights in enumerate(self._weights):
+            for term in weights:
+                self._postings.setdefault(term, []).append(index)
+        self._examples = [
+            [_Example(terms, kinds, self._weight(terms) + _KIND_WEIGHT * len(kinds)) for terms, kinds in examples]
+            for examples in raw_examples
+        ]
+        self._vocabulary = sorted(set(surface) | _LEXICON_WORDS | {w for group in self.knowledge.synonyms for m in group for w in tokenize(m)})
+        self._known = frozenset(self._vocabulary)
+        self._frequency = surface
+        self._known_stems = frozenset(stem(word) for word in self._vocabulary)
+        self._fr_words = frozenset(lang_words["fr"] - lang_words["en"])
+        self._en_words = frozenset(lang_words["en"] - lang_words["fr"])
+
+    def _terms(self, tokens: Sequence[str], used: Iterable[int] = ()) -> list[str]:
+        """Canonical content terms of tokens, skipping the positions in ``used``."""
+        stems = [stem(token) for token in tokens]
+        skip = set(used)
+        found: list[str] = []
+        for start, end, phrase in self._phrase_table.find(stems, taken=skip):
+            found.append(self._phrases[phrase])
+            skip.update(range(start, end))
+        for index, token in enumerate(tokens):
+            if index in skip or token in lexicon.STOPWORDS or (len(token) < 2 and not token.isdigit()):
+                continue
+            found.append(self._canonical.get(stems[index], stems[index]))
+        return list(dict.fromkeys(found))
+
+    def _weight(self, terms: Iterable[str]) -> float:
+        return sum(self._term_weight(term) for term in terms)
+
+    def _term_weight(self, term: str) -> float:
+        weight = self._idf.get(term, _UNKNOWN_WEIGHT)
+        return weight * _GENERIC_FACTOR if term in lexicon.GENERIC else weight
+
+    # -- analysing a question -------------------------------------------------
+
+    def _correct(self, token: str) -> str:
+        """The known word a typo most likely meant, or the token itself."""
+        if token in self._known or token.isdigit() or stem(token) in self._known_stems:
+            return token
+        cached = self._correction_cache.get(token)
+        if cached is not None:
+            self._correction_cache.move_to_end(token)
+            return cached
+        corrected = self._nearest_word(token)
+        self._correction_cache[token] = corrected
+        if len(self._correction_cache) > 50_000:
+            self._correction_cache.popitem(last=False)
+        return corrected
+
+    def _nearest_word(self, token: str) -> str:
+        size = len(token)
+        if size < 3 or not token.isalpha():
+            return token
+        max_distance = 1 if size <= 5 else 2 if size <= 9 else 3
+        choices = self._vocabulary if size > 3 else lexicon.QUESTION_WORDS
+        candidates = process.extract(
+            token, choices, scorer=OSA.distance, score_cutoff=max_distance, limit=10
+        )
+        if not candidates:
+            return token
+        best = min(
+            candidates,
+            key=lambda c: (c[1], c[0][0] != token[0], abs(len(c[0]) - size), -self._frequency[c[0]]),
+        )
+        return str(best[0])
+
+    def analyse(self, question: str, *, lang: str | None = None) -> Query:
+        """Turn a raw question into a Query; ``lang`` forces the answer language."""
+        raw = tokenize(question)
+        tokens = [self._correct(token) for token in raw]
+        detected = lang or detect_language(question, tokens, fr_words=self._fr_words, en_words=self._en_words)
+        small_talk: str | None = None
+        chatter: set[int] = set()
+        for category, table in _SMALL_TALK:
+            for start, end, _ in table.find(tokens, taken=chatter):
+                small_talk = small_talk or category
+                chatter.update(range(start, end))
+        kinds, used = question_kinds(tokens)
+        terms = self._terms(tokens, chatter | used)
+        return Query(
+            text=question,
+            tokens=tuple(tokens),
+            terms=tuple(terms),
+            kinds=kinds,
+            lang=detected,
+            small_talk=small_talk if not terms else None,
+        )
+
+    # -- scoring --------------------------------------------------------------
+
+    def extract(self, query: str | Query, *, limit: int = 3) -> list[Match]:
+        """The best facts for a query, best first, with no cutoff."""
+        if isinstance(query, str):
+            query = self.analyse(query)
+        if not query.terms:
+            return []
+        weights = {term: self._term_weight(term) for term in query.terms}
+        total = sum(weights.values())
+        coverage: dict[int, float] = {}
+        for term, weight in weights.items():
+            for index in self._postings.get(term, ()):
+                coverage[index] = coverage.get(index, 0.0) + weight * self._weights[index][term]
+        ranked = sorted(coverage, key=coverage.__getitem__, reverse=True)[:_RESCORED]
+        query_terms = frozenset(query.terms)
+        query_weight = total + _KIND_WEIGHT * len(query.kinds)
+        matches = []
+        for index in ranked:
+            similarity = max(
+                (self._similarity(query_terms, query.kinds, query_weight, example) for example in self._examples[index]),
+                default=0.0,
+            )
+            score = _COVERAGE_SHARE * coverage[index] / total + (1 - _COVERAGE_SHARE) * similarity
+            if query.kinds and not query.kinds & self._kinds[index]:
+                score *= _KIND_MISMATCH
+            if not any(term not in lexicon.GENERIC and term in self._weights[index] for term in query.terms):
+                score *= _NOTHING_SPECIFIC
+            matches.append(Match(self.knowledge.facts[index], round(100 * score, 1)))
+        matches.sort(key=lambda match: match.score, reverse=True)
+        return matches[:limit]
+
+    def _similarity(
+        self, terms: frozenset[str], kinds: frozenset[str], weight: float, example: _Example
+    ) -> float:
+        """Weighted Jaccard similarity of a query and one example question, kinds included."""
+        shared = self._weight(terms & example.terms) + _KIND_WEIGHT * len(kinds & example.kinds)
+        union = weight + example.weight - shared
+        return shared / union if union else 0.0
+
+    def match(self, query: str | Query, *, score_cutoff: float | None = None) -> Match | None:
+        """The fact that answers the query, or None when none scores at least ``score_cutoff``."""
+        matches = self.extract(query, limit=1)
+        cutoff = self.score_cutoff if score_cutoff is None else score_cutoff
+        return matches[0] if matches and matches[0].score >= cutoff else None

@@ -1,0 +1,70 @@
+"""The texts users see, in English and French, and how a reply is put together."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+DECLINE = {
+    "en": "Sorry, the article doesn't say. It can tell you, for example:",
+    "fr": "Désolé, l'article ne le dit pas. Il peut vous dire par exemple :",
+}
+EMPTY = {
+    "en": "Ask me a question about the article, for example:",
+    "fr": "Posez-moi une question sur l'article, par exemple :",
+}
+DID_YOU_MEAN = {"en": "Or did you mean:", "fr": "Ou vouliez-vous dire :"}
+SMALL_TALK = {
+    "greeting": {
+        "en": "Hello! I answer questions about one news article: China joining Russia's Vostok military exercises. For example:",
+        "fr": "Bonjour ! Je réponds aux questions sur un article : la participation de la Chine aux exercices militaires russes Vostok. Par exemple :",
+    },
+    "how_are_you": {
+        "en": "I'm fine, thank you! Ask me anything about the Vostok exercises article, for example:",
+        "fr": "Très bien, merci ! Posez-moi une question sur l'article à propos des exercices Vostok, par exemple :",
+    },
+    "thanks": {
+        "en": "You're welcome! Anything else about the article?",
+        "fr": "Avec plaisir ! Autre chose sur l'article ?",
+    },
+    "bye": {
+        "en": "Goodbye! Come back with more questions about the article.",
+        "fr": "Au revoir ! Revenez quand vous voulez avec d'autres questions sur l'article.",
+    },
+    "identity": {
+        "en": "I'm a bot that answers questions about one news article: China joining Russia's Vostok military exercises. Every answer quotes the article. Try:",
+        "fr": "Je suis un bot qui répond aux questions sur un article : la participation de la Chine aux exercices militaires russes Vostok. Chaque réponse cite l'article. Essayez :",
+    },
+    "ack": {
+        "en": "Good. Ask me another question about the article whenever you like.",
+        "fr": "Très bien. Posez-moi une autre question sur l'article quand vous voulez.",
+    },
+}
+SMALL_TALK_WITH_EXAMPLES = frozenset({"greeting", "how_are_you", "identity"})
+
+
+def examples(questions: Sequence[str]) -> str:
+    """A short bulleted list of example questions."""
+    return "\n".join(f"• {question}" for question in questions)
+
+
+def decline(lang: str, questions: Sequence[str]) -> str:
+    """'The article doesn't say', with questions it can answer instead."""
+    return f"{DECLINE[lang]}\n{examples(questions)}"
+
+
+def empty(lang: str, questions: Sequence[str]) -> str:
+    """The reply to a message with nothing to answer (an emoji, only punctuation)."""
+    return f"{EMPTY[lang]}\n{examples(questions)}"
+
+
+def small_talk(category: str, lang: str, questions: Sequence[str]) -> str:
+    """A friendly reply to small talk; greetings come with example questions."""
+    text = SMALL_TALK[category][lang]
+    return f"{text}\n{examples(questions)}" if category in SMALL_TALK_WITH_EXAMPLES else text
+
+
+def answer(text: str, lang: str, alternatives: Sequence[str]) -> str:
+    """An answer, followed by the nearly tied questions when there are any."""
+    if not alternatives:
+        return text
+    return f"{text}\n\n{DID_YOU_MEAN[lang]}\n{examples(alternatives)}"

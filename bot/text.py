@@ -1,0 +1,154 @@
+"""Normalisation, stemming, question kinds and language detection: pure functions.
+
+Questions and knowledge go through the same functions, so whatever a user types
+(capitals, accents or none, ligatures, curly quotes, emoji, ``@botname``) is
+compared in one folded form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from bot import lexicon
+
+MAX_QUESTION_CHARS = 500
+"""Longer messages are cut before matching: no real question is longer, and it bounds the work."""
+
+_MENTION = re.compile(r"(?<![\w.])@\w+")
+_NON_WORD = re.compile(r"[\W_]+")
+_LIGATURES = str.maketrans(
+    {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'", "‘": "'", "ʼ": "'"}
+)
+
+
+def fold(text: str) -> str:
+    """Case, accents (NFKD), ligatures and curly apostrophes folded away."""
+    text = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def normalize(text: str) -> str:
+    """The comparable form: folded, without mentions, punctuation, emoji or extra spaces."""
+    text = _MENTION.sub(" ", text[:MAX_QUESTION_CHARS])
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
+
+
+def tokenize(text: str) -> list[str]:
+    """Words of the normalised text; elisions (l', qu', jusqu') become their own tokens."""
+    return normalize(text).split()
+
+
+def _suffix_rules() -> tuple[tuple[str, str], ...]:
+    plain = (
+        "issements issement ements ement ations ation ateurs ateur atrice ements "
+        "ments ment ingly ings ing ated ates ate ants ant ents ent "
+        "eraient erait erons eront eras era ees ee ers er ez ed es e al"
+    ).split()
+    rules = [(suffix, "") for suffix in plain] + [("ies", "y"), ("ied", "y")]
+    return tuple(sorted(set(rules), key=lambda rule: -len(rule[0])))
+
+
+_SUFFIX_RULES = _suffix_rules()
+_MIN_STEM = 4
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light stemmer for English and French at once.
+
+    Questions mix both languages, so one rule set serves both: it only has to
+    map the forms of a word to one key (participate, participating,
+    participants, participeront -> particip), not to produce real roots.
+    """
+    if len(word) <= _MIN_STEM or not word.isalpha():
+        return word
+    if word[-1] in "sx" and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix, replacement in _SUFFIX_RULES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+class PhraseTable:
+    """Finds multi-word phrases in a token list: left to right, longest phrase first."""
+
+    def __init__(self, phrases: Iterable[Sequence[str]]) -> None:
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in {tuple(p) for p in phrases if p}:
+            self._by_first.setdefault(phrase[0], []).append(phrase)
+        for candidates in self._by_first.values():
+            candidates.sort(key=len, reverse=True)
+
+    def find(
+        self, tokens: Sequence[str], *, taken: Iterable[int] = ()
+    ) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Every (start, end, phrase) found, none overlapping each other or the ``taken`` positions."""
+        blocked = set(taken)
+        found: list[tuple[int, int, tuple[str, ...]]] = []
+        start = 0
+        while start < len(tokens):
+            for phrase in self._by_first.get(tokens[start], ()):
+                end = start + len(phrase)
+                if tuple(tokens[start:end]) == phrase and blocked.isdisjoint(range(start, end)):
+                    found.append((start, end, phrase))
+                    start = end
+                    break
+            else:
+                start += 1
+        return found
+
+
+_KIND_TABLES = tuple(
+    (kind, PhraseTable(phrase.split() for phrase in phrases)) for kind, phrases in lexicon.KIND_PHRASES
+)
+
+
+def question_kinds(tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int]]:
+    """What a question asks for (who, when, where, why, quantity, age), and the token positions that say so.
+
+    The kinds are empty for questions whose words do not say ("what", "quel",
+    a bare keyword): then the topic alone decides.
+    """
+    kinds: set[str] = set()
+    used: set[int] = set()
+    for kind, table in _KIND_TABLES:
+        for start, end, _ in table.find(tokens, taken=used):
+            kinds.add(kind)
+            used.update(range(start, end))
+    for index, token in enumerate(tokens):
+        before = tokens[index - 1] if index else ""
+        last = index == len(tokens) - 1
+        if token == "ou" and (index == 0 or last or before in lexicon.WHERE_OU_AFTER):
+            kinds.add("where")
+            used.add(index)
+        elif token == "qui" and (index == 0 or last or before in lexicon.WHO_QUI_AFTER):
+            kinds.add("who")
+            used.add(index)
+    return frozenset(kinds), frozenset(used)
+
+
+def detect_language(
+    text: str,
+    tokens: Sequence[str],
+    *,
+    fr_words: frozenset[str] = frozenset(),
+    en_words: frozenset[str] = frozenset(),
+) -> str:
+    """'fr' or 'en' (English when unsure), from function words, accents and known vocabulary."""
+    french = english = 0.0
+    for token in tokens:
+        if token in lexicon.FRENCH_MARKERS:
+            french += 1
+        elif token in fr_words:
+            french += 0.5
+        if token in lexicon.ENGLISH_MARKERS:
+            english += 1
+        elif token in en_words:
+            english += 0.5
+    if any(c in "éèêàâçîôûùëïœ" for c in text.casefold()):
+        french += 1
+    return "fr" if french > english else "en"
