@@ -29,6 +29,8 @@ class Reply:
     lang: str
     suggestions: tuple[str, ...]
     kind: ReplyKind
+    candidate: str | None = None
+    """The best-scoring fact even when it did not answer: what the unanswered log records."""
 
     def as_json(self) -> dict[str, Any]:
         """The ``ask --json`` object."""
@@ -66,11 +68,12 @@ class Answerer:
             best = matches[0]
             tied = [m for m in matches[1:] if m.score >= max(cutoff, best.score - self.matcher.tie_margin)]
             text = replies.answer(best.fact.answer(lang), lang, self.questions(tied, lang))
-            return Reply(question, text, best.fact.id, best.score, lang, _ids(tied), "answer")
+            return Reply(question, text, best.fact.id, best.score, lang, _ids(tied), "answer", best.fact.id)
         related = [m for m in matches if m.score >= cutoff * _RELATED_SHARE][:_HINTS]
         hints = self.questions(related or self._default_hints(), lang)
-        score = matches[0].score if matches else 0.0
-        return Reply(question, replies.decline(lang, hints), None, score, lang, _ids(related), "decline")
+        score, candidate = (matches[0].score, matches[0].fact.id) if matches else (0.0, None)
+        text = replies.decline(lang, hints)
+        return Reply(question, text, None, score, lang, _ids(related), "decline", candidate)
 
     def questions(self, matches: list[Match], lang: str) -> list[str]:
         """One example question per matched fact, to show as a suggestion."""
