@@ -56,7 +56,7 @@ class Answerer:
         """The reply to one question; ``lang`` forces the answer language."""
         query = self.matcher.analyse(question, lang=lang)
         lang = query.lang
-        if not query.terms:
+        if not query.terms and not query.kinds:
             hints = self.questions(self._default_hints(), lang)
             if query.small_talk:
                 text = replies.small_talk(query.small_talk, lang, hints)

@@ -16,16 +16,19 @@ KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "when", "quand", "what time", "which time", "at what time", "what day", "which day",
             "what date", "which date", "which dates", "what dates", "quelle heure", "quel jour",
             "quelle date", "quelles dates", "until", "till", "jusqu", "how long", "combien de temps",
-            "since when", "depuis quand", "how often", "a quel moment", "what year", "quelle annee",
+            "since when", "depuis quand", "a quel moment", "what year", "quelle annee",
         ),
     ),
+    ("times", ("how many times", "combien de fois", "how many occasions")),
+    ("frequency", ("how often", "a quelle frequence", "tous les combien", "how frequently", "how regularly")),
+    ("distance", ("how far", "quelle distance", "a quelle distance", "how big", "how large", "how tall")),
     ("quantity", ("how many", "how much", "combien", "number of", "nombre de", "nombre d")),
     (
         "where",
         (
-            "where", "in which country", "in what country", "which city", "what city", "quelle ville",
+            "where", "in which country", "in what country",
             "dans quel pays", "en quel pays", "what place", "which place", "quel endroit", "quel lieu",
-            "dans quelle region", "what location", "which location", "wher",
+            "what location", "which location",
         ),
     ),
     ("why", ("why", "pourquoi", "for what reason", "what for", "pour quelle raison", "how come")),
@@ -67,7 +70,7 @@ STOPWORDS = (
         i me my mine we our you your yours he him his she her they them their theirs one ones
         what which who whom whose when where why how
         any some all each every other others such no not only own same too very just also really
-        actually exactly please tell know say explain show give let lets me said says
+        actually exactly please tell know explain show give let lets me
         happen happens happened happening going go goes gonna wanna want like get got gets
         thing things something anything stuff info information details detail article text story news
         question questions answer ok okay well yes yeah hey pls plz
@@ -79,10 +82,13 @@ STOPWORDS = (
         va vont vais allez aller dans sur sous par pour avec sans chez vers entre
         mon ma mes ton ta tes son sa ses notre nos votre vos
         tout tous toute toutes autre autres meme aussi tres bien alors donc ainsi
-        dire dis dit disent sais savoir connais expliquer explique raconte montre donne
+        dis sais savoir connais expliquer explique raconte montre donne
         svp stp s il te plait merci chose choses truc info infos information informations
         article texte histoire nouvelle actualite question reponse passe passer
-        jusqu est-ce voila voici quoi hein bon ben""".split()
+        jusqu est-ce voila voici quoi hein bon ben
+        mention mentions mentioned cite cites cited name named names called call appelle appellent
+        nom noms quoted quote refer refers referred talk talks talked discuss discussed make made makes
+        part besides apart exactly exactement precisement precisely right""".split()
     )
     | QUESTION_WORDS
 )
@@ -147,3 +153,34 @@ SMALL_TALK: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
 )
+
+# Chat and SMS spellings, read as the word they stand for before anything else.
+SHORTHAND = {
+    "u": "you", "r": "are", "ur": "your", "wat": "what", "wut": "what", "wht": "what", "wen": "when",
+    "wn": "when", "whn": "when", "whr": "where", "wer": "where", "hw": "how", "yr": "year",
+    "yrs": "years", "abt": "about", "b4": "before", "2day": "today", "bc": "because", "cuz": "because",
+    "coz": "because", "ppl": "people", "govt": "government", "gov": "government", "mil": "military",
+    "koi": "quoi", "kwa": "quoi", "ki": "qui", "kan": "quand", "kand": "quand", "qd": "quand",
+    "qand": "quand", "pk": "pourquoi", "pq": "pourquoi", "pkoi": "pourquoi", "pourkoi": "pourquoi",
+    "cb": "combien", "cmb": "combien", "ke": "que", "tt": "tout", "ds": "dans", "pr": "pour",
+    "ac": "avec", "avc": "avec", "bcp": "beaucoup", "mtn": "maintenant", "auj": "aujourd",
+    "ajd": "aujourd", "dsl": "desole", "qqn": "quelqu", "cmt": "comment", "koment": "comment",
+    "komen": "comment", "kel": "quel", "kelle": "quelle", "kels": "quels", "kelles": "quelles",
+}
+
+# Ways of asking that add nothing to the question; removed before matching.
+FILLER_PHRASES = tuple(
+    phrase.split()
+    for phrase in (
+        "according to the article", "in the article", "does the article say", "the article says",
+        "what does the article say about", "what does it say about", "does it say", "the article",
+        "tell me", "can you tell me", "could you tell me", "do you know", "i want to know",
+        "i would like to know", "i d like to know", "i wonder",
+        "selon l article", "dans l article", "que dit l article", "l article dit", "dit l article",
+        "est ce que", "dis moi", "dites moi", "je voudrais savoir", "je veux savoir", "tu sais",
+        "vous savez", "sais tu", "savez vous", "peux tu me dire", "pouvez vous me dire",
+    )
+)
+
+# "how many X" asks for a count of X: these words open the count.
+COUNT_WORDS = frozenset({"many", "much", "combien", "nombre", "number"})

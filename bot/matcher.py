@@ -36,13 +36,21 @@ _NOTHING_SPECIFIC = 0.3  # only generic words in common with the fact
 _KIND_WEIGHT = 2.0  # a question kind counts like a term when comparing to examples
 _COVERAGE_SHARE = 0.65
 _RESCORED = 8  # facts compared example by example, after the coverage ranking
-_FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.6, "source": 0.4}
+_TOPIC_SHARE = 0.35  # a term in this share of the facts is the article's topic, implied by every fact
+_IMPLIED = 0.5  # how much a fact that does not mention the topic still covers it
+_FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.75, "source": 0.5}
 _SMALL_TALK = tuple(
     (category, PhraseTable(phrase.split() for phrase in phrases)) for category, phrases in lexicon.SMALL_TALK
 )
+_FILLER = PhraseTable(lexicon.FILLER_PHRASES)
 _SMALL_TALK_WORDS = frozenset(word for _, phrases in lexicon.SMALL_TALK for p in phrases for word in p.split())
-_LEXICON_WORDS = lexicon.STOPWORDS | lexicon.QUESTION_WORDS | _SMALL_TALK_WORDS | frozenset(
-    word for _, phrases in lexicon.KIND_PHRASES for p in phrases for word in p.split()
+_LEXICON_WORDS = (
+    lexicon.STOPWORDS
+    | lexicon.QUESTION_WORDS
+    | lexicon.GENERIC
+    | _SMALL_TALK_WORDS
+    | frozenset(lexicon.SHORTHAND.values())
+    | frozenset(word for _, phrases in lexicon.KIND_PHRASES for p in phrases for word in p.split())
 )
 
 
@@ -125,7 +133,7 @@ class Matcher:
                 surface.update(tokens)
                 if lang:
                     lang_words[lang].update(tokens)
-                question_kind, used = question_kinds(tokens)
+                question_kind, used = self._question_kinds(tokens)
                 terms = self._terms(tokens, used)
                 weight = _FIELD_WEIGHTS[field_name]
                 for term in terms:
@@ -140,6 +148,7 @@ class Matcher:
         count = len(facts)
         document_frequency = Counter(term for weights in self._weights for term in weights)
         self._idf = {term: math.log(1 + count / df) for term, df in document_frequency.items()}
+        self._topic = frozenset(t for t, df in document_frequency.items() if count >= 4 and df >= _TOPIC_SHARE * count)
         self._postings: dict[str, list[int]] = {}
         for index, weights in enumerate(self._weights):
             for term in weights:
@@ -151,7 +160,7 @@ class Matcher:
         self._vocabulary = sorted(set(surface) | _LEXICON_WORDS | {w for group in self.knowledge.synonyms for m in group for w in tokenize(m)})
         self._known = frozenset(self._vocabulary)
         self._frequency = surface
-        self._known_stems = frozenset(stem(word) for word in self._vocabulary)
+        self._known_stems = frozenset(stem(word) for word in surface if word not in lexicon.STOPWORDS)
         self._fr_words = frozenset(lang_words["fr"] - lang_words["en"])
         self._en_words = frozenset(lang_words["en"] - lang_words["fr"])
 
@@ -169,6 +178,23 @@ class Matcher:
             found.append(self._canonical.get(stems[index], stems[index]))
         return list(dict.fromkeys(found))
 
+    def _question_kinds(self, tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int]]:
+        """The kinds a question asks for; "how many X" also names X ("count:~troop").
+
+        A fact that counts hours does not answer how many soldiers, though both
+        are "how many" questions.
+        """
+        kinds, used = question_kinds(tokens)
+        if "quantity" not in kinds:
+            return kinds, used
+        for index, token in enumerate(tokens):
+            if token in lexicon.COUNT_WORDS:
+                following = [t for t in tokens[index + 1 : index + 5] if t not in ("of", "de", "d", "des")]
+                counted = self._terms(following[:3])
+                if counted:
+                    return kinds | {"count:" + counted[0]}, used
+        return kinds, used
+
     def _weight(self, terms: Iterable[str]) -> float:
         return sum(self._term_weight(term) for term in terms)
 
@@ -179,7 +205,9 @@ class Matcher:
     # -- analysing a question -------------------------------------------------
 
     def _correct(self, token: str) -> str:
-        """The known word a typo most likely meant, or the token itself."""
+        """The known word a typo or a chat spelling most likely meant, or the token itself."""
+        if token in lexicon.SHORTHAND:
+            return lexicon.SHORTHAND[token]
         if token in self._known or token.isdigit() or stem(token) in self._known_stems:
             return token
         cached = self._correction_cache.get(token)
@@ -193,19 +221,28 @@ class Matcher:
         return corrected
 
     def _nearest_word(self, token: str) -> str:
+        """The closest known word within a few edits; real words we do not know stay as they are.
+
+        Typos seldom touch the first letter, and an unknown word corrected into a
+        known one turns an off-topic question into an answer, so the first letter
+        must agree unless the word is long and a single edit away.
+        """
         size = len(token)
         if size < 3 or not token.isalpha():
             return token
-        max_distance = 1 if size <= 5 else 2 if size <= 9 else 3
+        max_distance = 1 if size <= 6 else 2 if size <= 10 else 3
         choices = self._vocabulary if size > 3 else lexicon.QUESTION_WORDS
-        candidates = process.extract(
-            token, choices, scorer=OSA.distance, score_cutoff=max_distance, limit=10
-        )
-        if not candidates:
+        candidates = process.extract(token, choices, scorer=OSA.distance, score_cutoff=max_distance, limit=10)
+        acceptable = [
+            (word, distance)
+            for word, distance, _ in candidates
+            if word[0] == token[0] or (distance == 1 and size >= 6)
+        ]
+        if not acceptable:
             return token
         best = min(
-            candidates,
-            key=lambda c: (c[1], c[0][0] != token[0], abs(len(c[0]) - size), -self._frequency[c[0]]),
+            acceptable,
+            key=lambda c: (c[1], c[0][0] != token[0], not c[0].startswith(token), -self._frequency[c[0]]),
         )
         return str(best[0])
 
@@ -220,7 +257,9 @@ class Matcher:
             for start, end, _ in table.find(tokens, taken=chatter):
                 small_talk = small_talk or category
                 chatter.update(range(start, end))
-        kinds, used = question_kinds(tokens)
+        for start, end, _ in _FILLER.find(tokens, taken=chatter):
+            chatter.update(range(start, end))
+        kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)])
         terms = self._terms(tokens, chatter | used)
         return Query(
             text=question,
@@ -245,6 +284,10 @@ class Matcher:
         for term, weight in weights.items():
             for index in self._postings.get(term, ()):
                 coverage[index] = coverage.get(index, 0.0) + weight * self._weights[index][term]
+        for term in self._topic.intersection(weights):
+            for index in coverage:
+                if term not in self._weights[index]:
+                    coverage[index] += weights[term] * _IMPLIED
         ranked = sorted(coverage, key=coverage.__getitem__, reverse=True)[:_RESCORED]
         query_terms = frozenset(query.terms)
         query_weight = total + _KIND_WEIGHT * len(query.kinds)
@@ -255,7 +298,7 @@ class Matcher:
                 default=0.0,
             )
             score = _COVERAGE_SHARE * coverage[index] / total + (1 - _COVERAGE_SHARE) * similarity
-            if query.kinds and not query.kinds & self._kinds[index]:
+            if not _kinds_agree(query.kinds, self._kinds[index]):
                 score *= _KIND_MISMATCH
             if not any(term not in lexicon.GENERIC and term in self._weights[index] for term in query.terms):
                 score *= _NOTHING_SPECIFIC
@@ -276,3 +319,13 @@ class Matcher:
         matches = self.extract(query, limit=1)
         cutoff = self.score_cutoff if score_cutoff is None else score_cutoff
         return matches[0] if matches and matches[0].score >= cutoff else None
+
+
+def _kinds_agree(asked: frozenset[str], answered: frozenset[str]) -> bool:
+    """Whether a fact whose examples ask ``answered`` can answer a question asking ``asked``."""
+    if not asked:
+        return True
+    counts = {kind for kind in asked if kind.startswith("count:")}
+    if counts and not counts & answered:
+        return False
+    return bool((asked - counts) & answered)

@@ -44,10 +44,10 @@ def tokenize(text: str) -> list[str]:
 def _suffix_rules() -> tuple[tuple[str, str], ...]:
     plain = (
         "issements issement ements ement ations ation ateurs ateur atrice ements "
-        "ments ment ingly ings ing ated ates ate ants ant ents ent "
+        "ments ment ingly ings ating ing ated ates ate ants ant ents ent "
         "eraient erait erons eront eras era ees ee ers er ez ed es e al"
     ).split()
-    rules = [(suffix, "") for suffix in plain] + [("ies", "y"), ("ied", "y")]
+    rules = [(suffix, "") for suffix in plain] + [("ied", "y")]
     return tuple(sorted(set(rules), key=lambda rule: -len(rule[0])))
 
 
@@ -65,6 +65,8 @@ def stem(word: str) -> str:
     """
     if len(word) <= _MIN_STEM or not word.isalpha():
         return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
     if word[-1] in "sx" and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     for suffix, replacement in _SUFFIX_RULES:

@@ -1,0 +1,106 @@
+"""The `ask` command: its output contract, batch mode, options and error messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTRACT_FIELDS = {"question", "answer", "fact_id", "score", "lang", "suggestions"}
+
+
+def run_bot(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+
+
+def test_ask_prints_the_answer() -> None:
+    result = run_bot("ask", "who is participating in Vostok")
+    assert result.returncode == 0, result.stderr
+    assert "Tajikistan" in result.stdout
+
+
+def test_ask_json_prints_one_object_with_the_contract_fields() -> None:
+    result = run_bot("ask", "--json", "Quand commence Vostok ?")
+    reply = json.loads(result.stdout)
+    assert CONTRACT_FIELDS <= reply.keys()
+    assert reply["fact_id"] == "vostok-dates" and reply["lang"] == "fr" and isinstance(reply["suggestions"], list)
+
+
+def test_ask_json_gives_a_null_fact_for_a_decline() -> None:
+    reply = json.loads(run_bot("ask", "--json", "What's the weather in Paris?").stdout)
+    assert reply["fact_id"] is None and reply["answer"]
+
+
+def test_ask_reads_one_question_per_line_and_answers_each_in_order() -> None:
+    questions = ["When is Vostok?", "", "hello", "Qui est Ned Price ?", "🙂"]
+    result = run_bot("ask", "--json", stdin="\n".join(questions) + "\n")
+    replies = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [reply["question"] for reply in replies] == questions
+    assert replies[0]["fact_id"] == "vostok-dates" and replies[3]["fact_id"] == "ned-price"
+    assert all(reply["answer"] for reply in replies)
+
+
+def test_ask_plain_batch_prints_one_line_per_question() -> None:
+    result = run_bot("ask", stdin="When is Vostok?\nWhat's the weather in Paris?\n")
+    assert len(result.stdout.splitlines()) == 2
+
+
+def test_ask_lang_forces_the_answer_language() -> None:
+    reply = json.loads(run_bot("ask", "--json", "--lang", "fr", "When is Vostok?").stdout)
+    assert reply["lang"] == "fr" and "août" in reply["answer"]
+
+
+def test_ask_uses_the_knowledge_named_by_bot_knowledge(tmp_path: Path) -> None:
+    result = run_bot("ask", "When is Vostok?", env={"BOT_KNOWLEDGE": str(tmp_path / "missing.yaml")})
+    assert result.returncode != 0 and "missing.yaml" in result.stderr
+
+
+def test_ask_with_a_broken_knowledge_file_prints_located_problems_without_traceback(tmp_path: Path) -> None:
+    broken = tmp_path / "facts.yaml"
+    broken.write_text("article: nowhere.txt\nfacts: [\n", encoding="utf-8")
+    result = run_bot("ask", "--knowledge", str(broken), "When is Vostok?")
+    assert result.returncode == 1
+    assert f"{broken}:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ask_does_not_import_telegram() -> None:
+    code = (
+        "import sys\nfrom bot.cli import main\nmain(['ask', 'When is Vostok?'])\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'telegram'], 'telegram imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_usage_mistake_exits_non_zero_with_a_message(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["ask", "--lang", "de", "hello"])
+    assert caught.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_every_command_and_option_has_help_text() -> None:
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    helps = {action.dest: action.help for action in subparsers._choices_actions}
+    assert "ask" in helps
+    for name, command in subparsers.choices.items():
+        assert helps.get(name), f"{name} has no help"
+        for action in command._actions:
+            if action.dest != "help" and not action.__class__.__name__.startswith("_SubParsers"):
+                assert action.help, f"{name} {action.dest} has no help"

@@ -1,0 +1,116 @@
+"""The knowledge file: the shipped facts are sound, and broken files fail with located messages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.errors import KnowledgeError
+from bot.knowledge import ID_PATTERN, LANGUAGES, check, load, same_text
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = ROOT / "knowledge" / "facts.yaml"
+ARTICLE = ROOT / "seeds" / "article.txt"
+SHARED_ARTICLE = ROOT.parent / "shared" / "seeds" / "article.txt"
+
+
+def test_seed_article_is_the_shared_article_verbatim() -> None:
+    assert ARTICLE.read_bytes() == SHARED_ARTICLE.read_bytes()
+
+
+def test_every_source_is_verbatim_in_the_article() -> None:
+    knowledge = load(FACTS)
+    article = ARTICLE.read_text(encoding="utf-8")
+    for fact in knowledge.facts:
+        assert fact.sources, fact.id
+        for source in fact.sources:
+            assert same_text(source, article), (fact.id, source)
+
+
+def test_every_fact_answers_and_is_asked_in_both_languages() -> None:
+    for fact in load(FACTS).facts:
+        assert ID_PATTERN.match(fact.id)
+        for lang in LANGUAGES:
+            assert fact.answers[lang].strip(), (fact.id, lang)
+            assert len(fact.questions[lang]) >= 3, (fact.id, lang)
+
+
+def test_the_shipped_knowledge_has_no_problems() -> None:
+    assert check(FACTS) == []
+
+
+@pytest.fixture
+def knowledge_dir(tmp_path: Path) -> Path:
+    """A copy of the article beside an empty knowledge folder, so `article:` resolves."""
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(ARTICLE, tmp_path / "seeds" / "article.txt")
+    (tmp_path / "knowledge").mkdir()
+    return tmp_path / "knowledge"
+
+
+GOOD_FACT = """\
+article: ../seeds/article.txt
+facts:
+  - id: vostok-dates
+    en:
+      answer: From August 30 to September 5.
+      questions: [When is Vostok?]
+    source: scheduled for August 30 to September 5 according to Moscow
+"""
+
+BROKEN = {
+    "malformed YAML": ("facts: [\n  - id: x\n", 2, "not valid YAML"),
+    "missing source": (GOOD_FACT.replace("    source: scheduled for August 30 to September 5 according to Moscow\n", ""), 3, "missing field 'source'"),
+    "unknown field": (GOOD_FACT.replace("    en:\n", "    colour: red\n    en:\n"), 4, "unknown field 'colour'"),
+    "empty answer": (GOOD_FACT.replace("From August 30 to September 5.", "''"), 5, "is empty"),
+    "source not in the article": (GOOD_FACT.replace("according to Moscow", "according to Paris"), 7, "not verbatim"),
+    "duplicate id": (GOOD_FACT + GOOD_FACT.split("facts:\n", 1)[1], 8, "duplicate id 'vostok-dates'"),
+    "duplicate key": (GOOD_FACT.replace("    source:", "    id: again\n    source:"), 7, "duplicate field 'id'"),
+    "bad id": (GOOD_FACT.replace("id: vostok-dates", "id: Vostok Dates"), 3, "lower-case words joined by hyphens"),
+    "no language": ("article: ../seeds/article.txt\nfacts:\n  - id: x\n    source: Publié à 6h38\n", 3, "has no answer"),
+    "answer is a list": (GOOD_FACT.replace("answer: From August 30 to September 5.", "answer: [a, b]"), 5, "must be text"),
+    "facts not a list": ("article: ../seeds/article.txt\nfacts: 3\n", 2, "must be a list"),
+    "missing article": ("article: ../seeds/nowhere.txt\nfacts: []\n", 1, "cannot read the article"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_knowledge_fails_with_file_line_and_reason(knowledge_dir: Path, name: str) -> None:
+    text, line, message = BROKEN[name]
+    path = knowledge_dir / "facts.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load(path)
+    problems = [p for p in caught.value.problems if message in p.message]
+    assert problems, [str(p) for p in caught.value.problems]
+    assert problems[0].line == line
+    assert str(problems[0]).startswith(f"{path}:{line}: ")
+
+
+def test_every_problem_is_reported_at_once(knowledge_dir: Path) -> None:
+    path = knowledge_dir / "facts.yaml"
+    path.write_text(
+        GOOD_FACT.replace("From August 30 to September 5.", "''").replace("according to Moscow", "per Paris"),
+        encoding="utf-8",
+    )
+    assert len(check(path)) == 2
+
+
+def test_same_question_in_two_facts_is_a_problem(knowledge_dir: Path) -> None:
+    path = knowledge_dir / "facts.yaml"
+    second = GOOD_FACT.split("facts:\n", 1)[1].replace("vostok-dates", "vostok-when")
+    path.write_text(GOOD_FACT + second, encoding="utf-8")
+    assert any("also asked in fact 'vostok-dates'" in p.message for p in check(path))
+
+
+def test_missing_file_says_how_to_point_to_one(tmp_path: Path) -> None:
+    problems = check(tmp_path / "nope.yaml")
+    assert "--knowledge" in problems[0].message and "BOT_KNOWLEDGE" in problems[0].message
+
+
+def test_yes_and_numbers_stay_the_words_written(knowledge_dir: Path) -> None:
+    path = knowledge_dir / "facts.yaml"
+    path.write_text(GOOD_FACT.replace("[When is Vostok?]", "[yes, 2022, 'on']"), encoding="utf-8")
+    assert load(path).facts[0].questions["en"] == ("yes", "2022", "on")

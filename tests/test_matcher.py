@@ -1,0 +1,178 @@
+"""Matching questions to facts: kinds, typos, keywords, synonyms, languages, declines, ties."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answerer import Answerer
+from bot.knowledge import Knowledge, load
+from bot.matcher import Matcher
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return load(ROOT / "knowledge" / "facts.yaml")
+
+
+@pytest.fixture(scope="module")
+def answerer(knowledge: Knowledge) -> Answerer:
+    return Answerer(knowledge)
+
+
+def fact_of(answerer: Answerer, question: str) -> str | None:
+    return answerer.reply(question).fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("When is Vostok?", "vostok-dates"),
+        ("Who is in Vostok?", "participants"),
+        ("Where is Vostok?", "vostok-location"),
+        ("Why is China in Vostok?", "objective"),
+    ],
+)
+def test_the_kind_of_question_picks_the_fact_though_the_topic_is_shared(
+    answerer: Answerer, question: str, fact_id: str
+) -> None:
+    assert fact_of(answerer, question) == fact_id
+
+
+def test_who_is_participating_names_every_participant_and_the_host(answerer: Answerer) -> None:
+    answer = answerer.reply("who is participating in Vostok").answer
+    for country in ("China", "Russia", "India", "Belarus", "Mongolia", "Tajikistan", "among others"):
+        assert country in answer
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("wen is vostok", "vostok-dates"),
+        ("who is partisipating in vostock", "participants"),
+        ("WHO ANOUNCED IT", "announcement"),
+        ("ki participe", "participants"),
+        ("pk la chine participe", "objective"),
+    ],
+)
+def test_typos_and_chat_spellings_are_understood(answerer: Answerer, question: str, fact_id: str) -> None:
+    assert fact_of(answerer, question) == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [("participants?", "participants"), ("Ned Price", "ned-price"), ("vostok dates", "vostok-dates")],
+)
+def test_bare_keywords_find_their_fact(answerer: Answerer, question: str, fact_id: str) -> None:
+    assert fact_of(answerer, question) == fact_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who joins the Pékin drills?", "which nations take part in the manœuvres", "Beijing exercises: who else?"],
+)
+def test_synonyms_reach_the_same_fact(answerer: Answerer, question: str) -> None:
+    assert fact_of(answerer, question) == "participants"
+
+
+def test_answers_come_in_the_question_language(answerer: Answerer) -> None:
+    french = answerer.reply("Quand ont lieu les exercices ?")
+    english = answerer.reply("When do the exercises take place?")
+    assert (french.lang, english.lang) == ("fr", "en")
+    assert "août" in french.answer and "August" in english.answer
+
+
+def test_forced_language_wins_over_the_question_language(answerer: Answerer) -> None:
+    reply = answerer.reply("When is Vostok?", lang="fr")
+    assert reply.lang == "fr" and "août" in reply.answer
+
+
+def test_mentions_of_the_bot_are_ignored(answerer: Answerer) -> None:
+    assert fact_of(answerer, "@vostok_bot when is vostok?") == "vostok-dates"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's the weather in Paris?",
+        "Who invented the telephone?",
+        "quelle est la monnaie de l'Inde ?",
+        "Quelle heure est-il ?",
+        "What time is it in Beijing right now?",
+        "How far is Tokyo from Seoul?",
+    ],
+)
+def test_questions_outside_the_article_are_declined(answerer: Answerer, question: str) -> None:
+    reply = answerer.reply(question)
+    assert (reply.fact_id, reply.kind) == (None, "decline")
+    assert "doesn't say" in reply.answer or "ne le dit pas" in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many soldiers will China send?", "How old is Ned Price?", "Combien de chars la Russie va-t-elle déployer ?"],
+)
+def test_questions_the_article_does_not_answer_are_declined(answerer: Answerer, question: str) -> None:
+    assert fact_of(answerer, question) is None
+
+
+def test_a_decline_suggests_what_the_article_can_answer(answerer: Answerer) -> None:
+    reply = answerer.reply("How many soldiers will China send?")
+    assert reply.suggestions and "•" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [("hello", "greeting"), ("Bonjour !", "greeting"), ("thanks!", "thanks"), ("merci beaucoup", "thanks"), ("who are you?", "identity")],
+)
+def test_small_talk_gets_a_friendly_reply_and_no_fact(answerer: Answerer, message: str, category: str) -> None:
+    reply = answerer.reply(message)
+    assert (reply.fact_id, reply.kind) == (None, "small_talk")
+    assert answerer.matcher.analyse(message).small_talk == category
+
+
+def test_small_talk_around_a_question_does_not_hide_it(answerer: Answerer) -> None:
+    assert fact_of(answerer, "hi! thanks, and when is vostok?") == "vostok-dates"
+
+
+@pytest.mark.parametrize("message", ["", "   ", "?!", "🙂🙂"])
+def test_messages_with_nothing_to_answer_get_help(answerer: Answerer, message: str) -> None:
+    reply = answerer.reply(message)
+    assert reply.fact_id is None and reply.kind in ("empty", "small_talk") and reply.answer
+
+
+def test_unknown_real_words_are_not_corrected_into_known_ones(knowledge: Knowledge) -> None:
+    matcher = Matcher(knowledge)
+    assert "monnaie" in matcher.analyse("quelle est la monnaie de l'Inde").tokens
+    assert "right" in matcher.analyse("right now").tokens
+
+
+def test_match_is_none_below_the_cutoff(knowledge: Knowledge) -> None:
+    matcher = Matcher(knowledge)
+    assert matcher.match("When is Vostok?") is not None
+    assert matcher.match("When is Vostok?", score_cutoff=101) is None
+    assert matcher.match("favourite colour") is None
+
+
+def test_nearly_tied_facts_are_offered_as_suggestions(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("Alpha drills start in May. Alpha drills end in June.", encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(
+        """\
+article: article.txt
+facts:
+  - id: start
+    en: {answer: They start in May., questions: [When do the Alpha drills start?]}
+    source: Alpha drills start in May.
+  - id: end
+    en: {answer: They end in June., questions: [When do the Alpha drills end?]}
+    source: Alpha drills end in June.
+""",
+        encoding="utf-8",
+    )
+    reply = Answerer(load(tmp_path / "facts.yaml")).reply("Alpha drills when?")
+    assert reply.fact_id in ("start", "end")
+    assert set(reply.suggestions) == {"start", "end"} - {reply.fact_id}
+    assert "did you mean" in reply.answer

@@ -1,0 +1,84 @@
+"""Normalisation, stemming, question kinds and language detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text import MAX_QUESTION_CHARS, detect_language, normalize, question_kinds, stem, tokenize
+
+
+def test_normalize_folds_case_accents_ligatures_and_curly_apostrophes() -> None:
+    assert normalize("MANŒUVRES à l’Élysée, Pékin") == "manoeuvres a l elysee pekin"
+
+
+def test_normalize_drops_mentions_emoji_punctuation_and_extra_spaces() -> None:
+    assert normalize("@vostok_bot   when is Vostok?!! 🇨🇳🔥") == "when is vostok"
+
+
+def test_normalize_keeps_email_like_text_from_being_read_as_a_mention() -> None:
+    assert "example" in normalize("ned@example.org")
+
+
+def test_tokenize_splits_french_elisions() -> None:
+    assert tokenize("Jusqu'à quand l'Inde participe ?") == ["jusqu", "a", "quand", "l", "inde", "participe"]
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["participate", "participating", "participants", "participation", "participeront", "participer"],
+        ["announced", "announcement", "announces"],
+        ["armies", "army"],
+    ],
+)
+def test_stem_gives_english_and_french_forms_one_key(forms: list[str]) -> None:
+    assert len({stem(form) for form in forms}) == 1
+
+
+def test_stem_leaves_short_words_and_numbers_alone() -> None:
+    assert [stem(word) for word in ("may", "30", "6h38", "belarus")] == ["may", "30", "6h38", "belarus"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("when is vostok", "when"),
+        ("who is in vostok", "who"),
+        ("where is vostok", "where"),
+        ("why is china taking part", "why"),
+        ("how many soldiers", "quantity"),
+        ("how old is ned price", "age"),
+        ("c est quand vostok", "when"),
+        ("qui participe", "who"),
+        ("ou se deroule vostok", "where"),
+        ("vostok c est ou", "where"),
+        ("combien de temps durent les exercices", "when"),
+        ("pourquoi", "why"),
+    ],
+)
+def test_question_kinds_tell_what_is_asked(question: str, kind: str) -> None:
+    assert question_kinds(question.split())[0] == {kind}
+
+
+@pytest.mark.parametrize("question", ["chine ou russie", "les pays qui participent", "vostok dates"])
+def test_question_kinds_ignore_ou_and_qui_that_do_not_ask(question: str) -> None:
+    assert question_kinds(question.split())[0] == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Quels sont les pays participants ?", "fr"),
+        ("qui participe a vostok", "fr"),
+        ("Où est Vostok", "fr"),
+        ("Which countries take part?", "en"),
+        ("vostok", "en"),
+        ("", "en"),
+    ],
+)
+def test_detect_language_reads_french_and_defaults_to_english(question: str, lang: str) -> None:
+    assert detect_language(question, tokenize(question)) == lang
+
+
+def test_very_long_questions_are_cut_before_matching() -> None:
+    assert len(normalize("vostok " * 5000)) <= MAX_QUESTION_CHARS
