@@ -125,7 +125,7 @@ class _Reader:
 
     def read(self, root: yaml.Node | None) -> tuple[Knowledge | None, list[Problem]]:
         if not isinstance(root, yaml.MappingNode):
-            self.problem(root, "the file must be a mapping with 'article:' and 'facts:' (see the comment at the top of knowledge/facts.yaml)")
+            self.problem(root, "the file must be a mapping with 'article:' and 'facts:' (see knowledge/facts.yaml)")
             return None, self.problems
         top = self.mapping(root, _TOP_FIELDS, required=("article", "facts"))
         article_path, article = self.article(top.get("article"))
@@ -224,7 +224,11 @@ class _Reader:
                     key = normalize(question)
                     other = seen_questions.setdefault(key, (fact.id, fact.line))
                     if other[0] != fact.id:
-                        self.problem(item, f"question {question!r} is also asked in fact '{other[0]}' (line {other[1]}); keep it in one fact")
+                        self.problem(
+                            item,
+                            f"question {question!r} is also asked in fact '{other[0]}' (line {other[1]}); "
+                            "keep it in one fact",
+                        )
             facts.append(fact)
         if not node.value:
             self.problem(node, "'facts' is empty: add at least one fact")

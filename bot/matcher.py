@@ -76,10 +76,11 @@ class Match:
 
 
 @dataclass(frozen=True)
-class _Example:
-    terms: frozenset[str]
-    kinds: frozenset[str]
-    weight: float
+class _Examples:
+    """A fact's example questions, indexed by term so a query only visits those it shares."""
+
+    weights: tuple[float, ...]
+    by_feature: dict[str, tuple[int, ...]]
 
 
 class Matcher:
@@ -128,11 +129,11 @@ class Matcher:
                 fields += [("question", q, lang) for q in fact.questions.get(lang, ())]
                 if lang in fact.answers:
                     fields.append(("answer", fact.answers[lang], lang))
-            for field_name, text, lang in fields:
+            for field_name, text, text_lang in fields:
                 tokens = tokenize(text)
                 surface.update(tokens)
-                if lang:
-                    lang_words[lang].update(tokens)
+                if text_lang:
+                    lang_words[text_lang].update(tokens)
                 question_kind, used = self._question_kinds(tokens)
                 terms = self._terms(tokens, used)
                 weight = _FIELD_WEIGHTS[field_name]
@@ -153,11 +154,9 @@ class Matcher:
         for index, weights in enumerate(self._weights):
             for term in weights:
                 self._postings.setdefault(term, []).append(index)
-        self._examples = [
-            [_Example(terms, kinds, self._weight(terms) + _KIND_WEIGHT * len(kinds)) for terms, kinds in examples]
-            for examples in raw_examples
-        ]
-        self._vocabulary = sorted(set(surface) | _LEXICON_WORDS | {w for group in self.knowledge.synonyms for m in group for w in tokenize(m)})
+        self._examples = [self._index_examples(examples) for examples in raw_examples]
+        synonyms = {word for group in self.knowledge.synonyms for member in group for word in tokenize(member)}
+        self._vocabulary = sorted(set(surface) | _LEXICON_WORDS | synonyms)
         self._known = frozenset(self._vocabulary)
         self._frequency = surface
         self._known_stems = frozenset(stem(word) for word in surface if word not in lexicon.STOPWORDS)
@@ -177,6 +176,14 @@ class Matcher:
                 continue
             found.append(self._canonical.get(stems[index], stems[index]))
         return list(dict.fromkeys(found))
+
+    def _index_examples(self, examples: list[tuple[frozenset[str], frozenset[str]]]) -> _Examples:
+        by_feature: dict[str, list[int]] = {}
+        for position, (terms, kinds) in enumerate(examples):
+            for feature in (*terms, *("?" + kind for kind in kinds)):
+                by_feature.setdefault(feature, []).append(position)
+        weights = tuple(self._weight(terms) + _KIND_WEIGHT * len(kinds) for terms, kinds in examples)
+        return _Examples(weights, {feature: tuple(found) for feature, found in by_feature.items()})
 
     def _question_kinds(self, tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int]]:
         """The kinds a question asks for; "how many X" also names X ("count:~troop").
@@ -234,9 +241,7 @@ class Matcher:
         choices = self._vocabulary if size > 3 else lexicon.QUESTION_WORDS
         candidates = process.extract(token, choices, scorer=OSA.distance, score_cutoff=max_distance, limit=10)
         acceptable = [
-            (word, distance)
-            for word, distance, _ in candidates
-            if word[0] == token[0] or (distance == 1 and size >= 6)
+            (word, distance) for word, distance, _ in candidates if word[0] == token[0] or (distance == 1 and size >= 6)
         ]
         if not acceptable:
             return token
@@ -289,14 +294,11 @@ class Matcher:
                 if term not in self._weights[index]:
                     coverage[index] += weights[term] * _IMPLIED
         ranked = sorted(coverage, key=coverage.__getitem__, reverse=True)[:_RESCORED]
-        query_terms = frozenset(query.terms)
+        features = [*weights.items(), *(("?" + kind, _KIND_WEIGHT) for kind in query.kinds)]
         query_weight = total + _KIND_WEIGHT * len(query.kinds)
         matches = []
         for index in ranked:
-            similarity = max(
-                (self._similarity(query_terms, query.kinds, query_weight, example) for example in self._examples[index]),
-                default=0.0,
-            )
+            similarity = _best_similarity(self._examples[index], features, query_weight)
             score = _COVERAGE_SHARE * coverage[index] / total + (1 - _COVERAGE_SHARE) * similarity
             if not _kinds_agree(query.kinds, self._kinds[index]):
                 score *= _KIND_MISMATCH
@@ -305,14 +307,6 @@ class Matcher:
             matches.append(Match(self.knowledge.facts[index], round(100 * score, 1)))
         matches.sort(key=lambda match: match.score, reverse=True)
         return matches[:limit]
-
-    def _similarity(
-        self, terms: frozenset[str], kinds: frozenset[str], weight: float, example: _Example
-    ) -> float:
-        """Weighted Jaccard similarity of a query and one example question, kinds included."""
-        shared = self._weight(terms & example.terms) + _KIND_WEIGHT * len(kinds & example.kinds)
-        union = weight + example.weight - shared
-        return shared / union if union else 0.0
 
     def match(self, query: str | Query, *, score_cutoff: float | None = None) -> Match | None:
         """The fact that answers the query, or None when none scores at least ``score_cutoff``."""
@@ -329,3 +323,15 @@ def _kinds_agree(asked: frozenset[str], answered: frozenset[str]) -> bool:
     if counts and not counts & answered:
         return False
     return bool((asked - counts) & answered)
+
+
+def _best_similarity(examples: _Examples, features: list[tuple[str, float]], weight: float) -> float:
+    """The highest weighted Jaccard similarity between a query and one of the examples, kinds included."""
+    shared = [0.0] * len(examples.weights)
+    for feature, feature_weight in features:
+        for position in examples.by_feature.get(feature, ()):
+            shared[position] += feature_weight
+    return max(
+        (common / (weight + examples.weights[i] - common) for i, common in enumerate(shared) if common),
+        default=0.0,
+    )

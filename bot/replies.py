@@ -15,8 +15,10 @@ EMPTY = {
 DID_YOU_MEAN = {"en": "Or did you mean:", "fr": "Ou vouliez-vous dire :"}
 SMALL_TALK = {
     "greeting": {
-        "en": "Hello! I answer questions about one news article: China joining Russia's Vostok military exercises. For example:",
-        "fr": "Bonjour ! Je réponds aux questions sur un article : la participation de la Chine aux exercices militaires russes Vostok. Par exemple :",
+        "en": "Hello! I answer questions about one news article: China joining Russia's Vostok military exercises. "
+        "For example:",
+        "fr": "Bonjour ! Je réponds aux questions sur un article : la participation de la Chine aux exercices "
+        "militaires russes Vostok. Par exemple :",
     },
     "how_are_you": {
         "en": "I'm fine, thank you! Ask me anything about the Vostok exercises article, for example:",
@@ -31,8 +33,10 @@ SMALL_TALK = {
         "fr": "Au revoir ! Revenez quand vous voulez avec d'autres questions sur l'article.",
     },
     "identity": {
-        "en": "I'm a bot that answers questions about one news article: China joining Russia's Vostok military exercises. Every answer quotes the article. Try:",
-        "fr": "Je suis un bot qui répond aux questions sur un article : la participation de la Chine aux exercices militaires russes Vostok. Chaque réponse cite l'article. Essayez :",
+        "en": "I'm a bot that answers questions about one news article: China joining Russia's Vostok military "
+        "exercises. Every answer rests on the article. Try:",
+        "fr": "Je suis un bot qui répond aux questions sur un article : la participation de la Chine aux exercices "
+        "militaires russes Vostok. Chaque réponse s'appuie sur l'article. Essayez :",
     },
     "ack": {
         "en": "Good. Ask me another question about the article whenever you like.",

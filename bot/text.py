@@ -19,9 +19,7 @@ MAX_QUESTION_CHARS = 500
 
 _MENTION = re.compile(r"(?<![\w.])@\w+")
 _NON_WORD = re.compile(r"[\W_]+")
-_LIGATURES = str.maketrans(
-    {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'", "‘": "'", "ʼ": "'"}
-)
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'", "‘": "'", "ʼ": "'"})
 
 
 def fold(text: str) -> str:
@@ -85,9 +83,7 @@ class PhraseTable:
         for candidates in self._by_first.values():
             candidates.sort(key=len, reverse=True)
 
-    def find(
-        self, tokens: Sequence[str], *, taken: Iterable[int] = ()
-    ) -> list[tuple[int, int, tuple[str, ...]]]:
+    def find(self, tokens: Sequence[str], *, taken: Iterable[int] = ()) -> list[tuple[int, int, tuple[str, ...]]]:
         """Every (start, end, phrase) found, none overlapping each other or the ``taken`` positions."""
         blocked = set(taken)
         found: list[tuple[int, int, tuple[str, ...]]] = []

@@ -62,15 +62,27 @@ facts:
 
 BROKEN = {
     "malformed YAML": ("facts: [\n  - id: x\n", 2, "not valid YAML"),
-    "missing source": (GOOD_FACT.replace("    source: scheduled for August 30 to September 5 according to Moscow\n", ""), 3, "missing field 'source'"),
+    "missing source": (
+        GOOD_FACT.replace("    source: scheduled for August 30 to September 5 according to Moscow\n", ""),
+        3,
+        "missing field 'source'",
+    ),
     "unknown field": (GOOD_FACT.replace("    en:\n", "    colour: red\n    en:\n"), 4, "unknown field 'colour'"),
     "empty answer": (GOOD_FACT.replace("From August 30 to September 5.", "''"), 5, "is empty"),
     "source not in the article": (GOOD_FACT.replace("according to Moscow", "according to Paris"), 7, "not verbatim"),
     "duplicate id": (GOOD_FACT + GOOD_FACT.split("facts:\n", 1)[1], 8, "duplicate id 'vostok-dates'"),
     "duplicate key": (GOOD_FACT.replace("    source:", "    id: again\n    source:"), 7, "duplicate field 'id'"),
     "bad id": (GOOD_FACT.replace("id: vostok-dates", "id: Vostok Dates"), 3, "lower-case words joined by hyphens"),
-    "no language": ("article: ../seeds/article.txt\nfacts:\n  - id: x\n    source: Publié à 6h38\n", 3, "has no answer"),
-    "answer is a list": (GOOD_FACT.replace("answer: From August 30 to September 5.", "answer: [a, b]"), 5, "must be text"),
+    "no language": (
+        "article: ../seeds/article.txt\nfacts:\n  - id: x\n    source: Publié à 6h38\n",
+        3,
+        "has no answer",
+    ),
+    "answer is a list": (
+        GOOD_FACT.replace("answer: From August 30 to September 5.", "answer: [a, b]"),
+        5,
+        "must be text",
+    ),
     "facts not a list": ("article: ../seeds/article.txt\nfacts: 3\n", 2, "must be a list"),
     "missing article": ("article: ../seeds/nowhere.txt\nfacts: []\n", 1, "cannot read the article"),
 }

@@ -126,7 +126,13 @@ def test_a_decline_suggests_what_the_article_can_answer(answerer: Answerer) -> N
 
 @pytest.mark.parametrize(
     ("message", "category"),
-    [("hello", "greeting"), ("Bonjour !", "greeting"), ("thanks!", "thanks"), ("merci beaucoup", "thanks"), ("who are you?", "identity")],
+    [
+        ("hello", "greeting"),
+        ("Bonjour !", "greeting"),
+        ("thanks!", "thanks"),
+        ("merci beaucoup", "thanks"),
+        ("who are you?", "identity"),
+    ],
 )
 def test_small_talk_gets_a_friendly_reply_and_no_fact(answerer: Answerer, message: str, category: str) -> None:
     reply = answerer.reply(message)
