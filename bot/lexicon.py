@@ -58,6 +58,10 @@ KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "quel lieu",
             "what location",
             "which location",
+            "a quelle occasion",
+            "on what occasion",
+            "in what context",
+            "dans quel contexte",
         ),
     ),
     ("why", ("why", "pourquoi", "for what reason", "what for", "pour quelle raison", "how come")),
@@ -117,17 +121,20 @@ STOPWORDS = (
         jusqu est-ce voila voici quoi hein bon ben
         mention mentions mentioned cite cites cited name named names called call appelle appellent
         nom noms quoted quote refer refers referred talk talks talked discuss discussed make made makes
-        part besides apart exactly exactement precisement precisely right""".split()
+        part besides apart exactly exactement precisement precisely right
+        ceux celle celles celui pendant durant lors
+        quick quickly short shortly brief briefly simple simply little bit rapide rapidement bref court petit""".split()
     )
     | QUESTION_WORDS
 )
 
-# Words that name a time, a place or an amount in general: a question needs at
-# least one more specific word before any fact may answer it ("quelle heure est-il ?").
+# Words that name a time or an amount in general: a question needs at least one
+# more specific word before any fact may answer it ("quelle heure est-il ?").
+# Words for the present (today, now) are not here: no fact is about them, so they
+# count against a match like any unknown word.
 GENERIC = frozenset(
-    """time times hour hours heure heures day days jour jours date dates today tomorrow yesterday
-    now maintenant aujourd hui demain hier year years annee annees an ans month months mois week
-    weeks semaine semaines minute minutes moment weather meteo temps""".split()
+    """time times hour hours heure heures day days jour jours date dates year years annee annees an ans
+    month months mois week weeks semaine semaines minute minutes moment weather meteo temps""".split()
 )
 
 # Small talk, by what the reply should be. A message made only of these (and
@@ -306,6 +313,16 @@ SHORTHAND = {
     "hw": "how",
     "yr": "year",
     "yrs": "years",
+    "whats": "what",
+    "wats": "what",
+    "wheres": "where",
+    "whos": "who",
+    "hows": "how",
+    "thats": "that",
+    "tht": "that",
+    "cest": "c",
+    "hr": "hours",
+    "hrs": "hours",
     "abt": "about",
     "b4": "before",
     "2day": "today",
@@ -386,6 +403,28 @@ FILLER_PHRASES = tuple(
         "savez vous",
         "peux tu me dire",
         "pouvez vous me dire",
+        "in the first place",
+        "when it comes to",
+        "regarding",
+        "as for",
+        "as regards",
+        "concerning",
+        "en ce qui concerne",
+        "concernant",
+        "quant a",
+        "i heard",
+        "i read",
+        "i saw",
+        "j ai entendu",
+        "j ai lu",
+        "j ai vu",
+        "il y a",
+        "y a t il",
+        "by the way",
+        "btw",
+        "du coup",
+        "au juste",
+        "jusqu ou",
     )
 )
 

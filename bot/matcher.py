@@ -22,21 +22,22 @@ from rapidfuzz.distance import OSA
 
 from bot import lexicon
 from bot.knowledge import LANGUAGES, Fact, Knowledge
-from bot.text import PhraseTable, detect_language, question_kinds, stem, tokenize
+from bot.text import PhraseTable, detect_language, normalize, question_kinds, stem, tokenize
 
-SCORE_CUTOFF = 50.0
+SCORE_CUTOFF = 55.0
 """Below this score the best fact does not answer the question (see ``python -m bot eval --sweep``)."""
 TIE_MARGIN = 6.0
 """Facts within this many points of the best are offered as suggestions."""
 
-_UNKNOWN_WEIGHT = 2.2  # a word no fact knows counts like a rare word the fact lacks
+_UNKNOWN_WEIGHT = 2.5  # a word no fact knows counts like a rare word the fact lacks
 _GENERIC_FACTOR = 0.5  # generic words (hour, day) count for less and never decide alone
 _KIND_MISMATCH = 0.55  # "how many soldiers" against a fact that answers no "how many"
-_NOTHING_SPECIFIC = 0.3  # only generic words in common with the fact
+_NOTHING_SPECIFIC = 0.3  # a question ("what time is it?") with only generic words in common with the fact
+_ENTITY_MISSING = 0.75  # the question names someone or something the fact never mentions
 _KIND_WEIGHT = 2.0  # a question kind counts like a term when comparing to examples
-_COVERAGE_SHARE = 0.65
+_COVERAGE_SHARE = 0.8
 _RESCORED = 8  # facts compared example by example, after the coverage ranking
-_TOPIC_SHARE = 0.35  # a term in this share of the facts is the article's topic, implied by every fact
+_TOPIC_SHARE = 0.5  # a term in this share of the facts is the article's topic, implied by every fact
 _IMPLIED = 0.5  # how much a fact that does not mention the topic still covers it
 _FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.75, "source": 0.5}
 _SMALL_TALK = tuple(
@@ -50,6 +51,7 @@ _LEXICON_WORDS = (
     | lexicon.GENERIC
     | _SMALL_TALK_WORDS
     | frozenset(lexicon.SHORTHAND.values())
+    | frozenset(word for phrase in lexicon.FILLER_PHRASES for word in phrase)
     | frozenset(word for _, phrases in lexicon.KIND_PHRASES for p in phrases for word in p.split())
 )
 
@@ -108,6 +110,7 @@ class Matcher:
                     phrases[stems] = canonical
         self._phrases = phrases
         self._phrase_table = PhraseTable(phrases)
+        self._generic = frozenset(self._canonical.get(stem(word), stem(word)) for word in lexicon.GENERIC)
         self._correction_cache: OrderedDict[str, str] = OrderedDict()
         self._build_index(knowledge.facts)
 
@@ -116,6 +119,7 @@ class Matcher:
     def _build_index(self, facts: Sequence[Fact]) -> None:
         surface: Counter[str] = Counter()
         lang_words: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+        entities: set[str] = set()
         self._weights: list[dict[str, float]] = []
         self._kinds: list[frozenset[str]] = []
         raw_examples: list[list[tuple[frozenset[str], frozenset[str]]]] = []
@@ -130,6 +134,8 @@ class Matcher:
                 if lang in fact.answers:
                     fields.append(("answer", fact.answers[lang], lang))
             for field_name, text, text_lang in fields:
+                if field_name in ("answer", "keyword"):
+                    entities.update(self._terms(tokenize(" ".join(_capitalised(text)))))
                 tokens = tokenize(text)
                 surface.update(tokens)
                 if text_lang:
@@ -160,6 +166,7 @@ class Matcher:
         self._known = frozenset(self._vocabulary)
         self._frequency = surface
         self._known_stems = frozenset(stem(word) for word in surface if word not in lexicon.STOPWORDS)
+        self._entities = frozenset(entities - self._generic)
         self._fr_words = frozenset(lang_words["fr"] - lang_words["en"])
         self._en_words = frozenset(lang_words["en"] - lang_words["fr"])
 
@@ -172,7 +179,9 @@ class Matcher:
             found.append(self._phrases[phrase])
             skip.update(range(start, end))
         for index, token in enumerate(tokens):
-            if index in skip or token in lexicon.STOPWORDS or (len(token) < 2 and not token.isdigit()):
+            if index in skip or token in lexicon.STOPWORDS or stems[index] in lexicon.STOPWORDS:
+                continue
+            if len(token) < 2 and not token.isdigit():
                 continue
             found.append(self._canonical.get(stems[index], stems[index]))
         return list(dict.fromkeys(found))
@@ -207,7 +216,7 @@ class Matcher:
 
     def _term_weight(self, term: str) -> float:
         weight = self._idf.get(term, _UNKNOWN_WEIGHT)
-        return weight * _GENERIC_FACTOR if term in lexicon.GENERIC else weight
+        return weight * _GENERIC_FACTOR if term in self._generic else weight
 
     # -- analysing a question -------------------------------------------------
 
@@ -302,8 +311,11 @@ class Matcher:
             score = _COVERAGE_SHARE * coverage[index] / total + (1 - _COVERAGE_SHARE) * similarity
             if not _kinds_agree(query.kinds, self._kinds[index]):
                 score *= _KIND_MISMATCH
-            if not any(term not in lexicon.GENERIC and term in self._weights[index] for term in query.terms):
+            fact_terms = self._weights[index]
+            if query.kinds and not any(t not in self._generic and t in fact_terms for t in query.terms):
                 score *= _NOTHING_SPECIFIC
+            if any(t in self._entities and t not in fact_terms and t not in self._topic for t in query.terms):
+                score *= _ENTITY_MISSING
             matches.append(Match(self.knowledge.facts[index], round(100 * score, 1)))
         matches.sort(key=lambda match: match.score, reverse=True)
         return matches[:limit]
@@ -335,3 +347,8 @@ def _best_similarity(examples: _Examples, features: list[tuple[str, float]], wei
         (common / (weight + examples.weights[i] - common) for i, common in enumerate(shared) if common),
         default=0.0,
     )
+
+
+def _capitalised(text: str) -> list[str]:
+    """Words written with a capital, names mostly; question words and articles aside."""
+    return [word for word in text.split() if word[:1].isupper() and normalize(word) not in lexicon.STOPWORDS]
