@@ -134,7 +134,7 @@ STOPWORDS = (
 # count against a match like any unknown word.
 GENERIC = frozenset(
     """time times hour hours heure heures day days jour jours date dates year years annee annees an ans
-    month months mois week weeks semaine semaines minute minutes moment weather meteo temps""".split()
+    month months mois week weeks semaine semaines minute minutes moment temps""".split()
 )
 
 # Small talk, by what the reply should be. A message made only of these (and

@@ -30,7 +30,7 @@ TIE_MARGIN = 6.0
 """Facts within this many points of the best are offered as suggestions."""
 
 _UNKNOWN_WEIGHT = 2.5  # a word no fact knows counts like a rare word the fact lacks
-_GENERIC_FACTOR = 0.5  # generic words (hour, day) count for less and never decide alone
+_GENERIC_WEIGHT = 0.6  # generic words (hour, day) count little, however rare, and never decide alone
 _KIND_MISMATCH = 0.55  # "how many soldiers" against a fact that answers no "how many"
 _NOTHING_SPECIFIC = 0.3  # a question ("what time is it?") with only generic words in common with the fact
 _ENTITY_MISSING = 0.75  # the question names someone or something the fact never mentions
@@ -105,7 +105,7 @@ class Matcher:
             for member in group:
                 stems = tuple(stem(word) for word in tokenize(member))
                 if len(stems) == 1:
-                    self._canonical[stems[0]] = canonical
+                    self._canonical.setdefault(stems[0], canonical)
                 elif stems:
                     phrases[stems] = canonical
         self._phrases = phrases
@@ -215,8 +215,7 @@ class Matcher:
         return sum(self._term_weight(term) for term in terms)
 
     def _term_weight(self, term: str) -> float:
-        weight = self._idf.get(term, _UNKNOWN_WEIGHT)
-        return weight * _GENERIC_FACTOR if term in self._generic else weight
+        return _GENERIC_WEIGHT if term in self._generic else self._idf.get(term, _UNKNOWN_WEIGHT)
 
     # -- analysing a question -------------------------------------------------
 
@@ -241,7 +240,9 @@ class Matcher:
 
         Typos seldom touch the first letter, and an unknown word corrected into a
         known one turns an off-topic question into an answer, so the first letter
-        must agree unless the word is long and a single edit away.
+        must agree unless the word is long and a single edit away. A stopword is
+        only reached by swapped or missing letters ("waht", "wich"): "bring" is
+        not a typo of "being".
         """
         size = len(token)
         if size < 3 or not token.isalpha():
@@ -250,7 +251,10 @@ class Matcher:
         choices = self._vocabulary if size > 3 else lexicon.QUESTION_WORDS
         candidates = process.extract(token, choices, scorer=OSA.distance, score_cutoff=max_distance, limit=10)
         acceptable = [
-            (word, distance) for word, distance, _ in candidates if word[0] == token[0] or (distance == 1 and size >= 6)
+            (word, distance)
+            for word, distance, _ in candidates
+            if (word[0] == token[0] or (distance == 1 and size >= 6))
+            and (word not in lexicon.STOPWORDS or len(word) > size or sorted(word) == sorted(token))
         ]
         if not acceptable:
             return token

@@ -69,6 +69,8 @@ def stem(word: str) -> str:
         word = word[:-1]
     for suffix, replacement in _SUFFIX_RULES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            if suffix == "e" and word.endswith("ee"):
+                break  # armée is not arme: folding took the accent, keep the ending
             return word[: -len(suffix)] + replacement
     return word
 
