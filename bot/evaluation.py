@@ -1,0 +1,169 @@
+"""Judging the bot against an evaluation file, exactly as /work/shared/eval/score.py does.
+
+An evaluation file has ``cases:``, each with ``q`` (the question as typed),
+``kind`` (en | typo | fr: answerable; oos: off topic; near: about the article
+but it does not say; small: small talk) and, for answerable kinds, ``expect``:
+groups of words, the answer must contain one word of every group (case- and
+accent-insensitive, whole words). A case with no ``expect`` must get no fact.
+Keeping the judge here lets ``python -m bot eval`` and the tests share it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import yaml
+
+from bot.answerer import Answerer, Reply
+from bot.errors import BotError
+from bot.knowledge import Knowledge
+
+ANSWERABLE = ("en", "typo", "fr")
+REFUSABLE = ("oos", "small")
+KINDS = (*ANSWERABLE, *REFUSABLE, "near")
+SWEEP_CUTOFFS = tuple(float(cutoff) for cutoff in range(30, 81, 5))
+
+
+class Replier(Protocol):
+    """What evaluation asks: ``Answerer``, or a fake in tests."""
+
+    def reply(self, question: str, *, lang: str | None = None) -> Reply: ...
+
+
+class EvaluationError(BotError):
+    """The evaluation file cannot be used."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """One question of an evaluation file and what a good reply contains."""
+
+    q: str
+    kind: str
+    expect: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A case the bot got wrong, with what it said."""
+
+    case: Case
+    fact_id: str | None
+    answer: str
+
+
+@dataclass
+class Report:
+    """Results per kind, and every miss."""
+
+    total: Counter[str] = field(default_factory=Counter)
+    good: Counter[str] = field(default_factory=Counter)
+    declined: int = 0
+    misses: list[Miss] = field(default_factory=list)
+
+    @property
+    def answerable(self) -> float:
+        """Share of en/typo/fr questions answered with the expected words: what ``--min`` applies to."""
+        return _share(self.good, self.total, ANSWERABLE)
+
+    @property
+    def refused(self) -> float:
+        """Share of off-topic and small-talk questions that got no fact."""
+        return _share(self.good, self.total, REFUSABLE)
+
+    @property
+    def near_refused(self) -> float:
+        """Share of near misses (about the article, which does not say) that got no fact."""
+        return _share(self.good, self.total, ("near",))
+
+    def count(self, kinds: Iterable[str]) -> tuple[int, int]:
+        """(good, total) over ``kinds``."""
+        kinds = tuple(kinds)
+        return sum(self.good[k] for k in kinds), sum(self.total[k] for k in kinds)
+
+
+def _share(good: Counter[str], total: Counter[str], kinds: Sequence[str]) -> float:
+    count = sum(total[k] for k in kinds)
+    return sum(good[k] for k in kinds) / count if count else 0.0
+
+
+def load_cases(path: str | os.PathLike[str]) -> list[Case]:
+    """The cases of an evaluation file; raises EvaluationError saying what is wrong."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise EvaluationError(f"{path}: file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise EvaluationError(f"{path}: cannot read the file ({error})") from None
+    except yaml.YAMLError as error:
+        raise EvaluationError(f"{path}: not valid YAML: {error}") from None
+    raw = data.get("cases") if isinstance(data, dict) else None
+    if not isinstance(raw, list) or not raw:
+        example = "- {q: 'When?', kind: en, expect: [[august]]}"
+        raise EvaluationError(f"{path}: needs a non-empty 'cases:' list, e.g. {example}")
+    cases = []
+    for number, item in enumerate(raw, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("q"), str) or item.get("kind") not in KINDS:
+            raise EvaluationError(f"{path}: case {number} needs 'q' (text) and 'kind' (one of {', '.join(KINDS)})")
+        expect = item.get("expect") or []
+        if not isinstance(expect, list) or not all(isinstance(group, list) for group in expect):
+            raise EvaluationError(f"{path}: case {number} ({item['q']!r}): 'expect' must be a list of lists of words")
+        cases.append(Case(item["q"], item["kind"], tuple(tuple(str(word) for word in group) for group in expect)))
+    return cases
+
+
+def fold(text: str) -> str:
+    """score.py's folding: ligature, apostrophe and no-break space, accents, case."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("’", "'").replace("\u00a0", " ")
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def hits(answer: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``answer`` as whole words, folded."""
+    return re.search(r"(?<![\w])" + re.escape(fold(word)) + r"(?![\w])", fold(answer)) is not None
+
+
+def judge(case: Case, fact_id: str | None, answer: str) -> bool:
+    """Whether the reply is right: the expected words for answerable cases, no fact for the others."""
+    if not case.expect:
+        return fact_id is None
+    if fact_id is None:
+        return False
+    return all(any(hits(answer, word) for word in group) for group in case.expect)
+
+
+def evaluate(answerer: Replier, cases: Iterable[Case]) -> Report:
+    """Ask every case and judge the replies."""
+    report = Report()
+    for case in cases:
+        reply = answerer.reply(case.q.replace("\n", " "))
+        ok = judge(case, reply.fact_id, reply.answer)
+        report.total[case.kind] += 1
+        report.good[case.kind] += ok
+        report.declined += reply.kind == "decline"
+        if not ok:
+            report.misses.append(Miss(case, reply.fact_id, reply.answer))
+    return report
+
+
+@dataclass(frozen=True)
+class SweepRow:
+    """The results at one decline threshold."""
+
+    cutoff: float
+    report: Report
+
+
+def sweep(knowledge: Knowledge, cases: Sequence[Case], cutoffs: Iterable[float] = SWEEP_CUTOFFS) -> list[SweepRow]:
+    """The evaluation at each decline threshold, to choose ``bot.matcher.SCORE_CUTOFF`` with evidence."""
+    return [SweepRow(cutoff, evaluate(Answerer(knowledge, score_cutoff=cutoff), cases)) for cutoff in cutoffs]
+

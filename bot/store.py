@@ -1,0 +1,233 @@
+"""Changing the knowledge file safely: lock, round-trip edit, validate, back up, rename.
+
+Maintainers edit the file by hand and admins add facts from Telegram, maybe both
+at once, so every change holds an exclusive lock for its whole read-modify-write,
+edits the YAML round-trip (comments, folded answers and flow lists survive),
+validates the result with the same checks as ``facts check``, keeps the previous
+version as ``<file>.bak``, and renames a complete temporary file into place so a
+reader never sees half a file. Everything here blocks: call it from async code
+with ``asyncio.to_thread``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import fcntl
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from bot.errors import BotError, KnowledgeError, Problem
+from bot.knowledge import ID_PATTERN, LANGUAGES, Knowledge, check, load, same_text
+from bot.text import normalize
+
+Validator = Callable[[Path], list[Problem]]
+
+
+class FactRejected(BotError):
+    """A fact that would make the knowledge file invalid; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Added:
+    """What ``add_fact`` changed, so the caller can tell the user."""
+
+    fact_id: str
+    lang: str
+    created: bool
+    questions_added: tuple[str, ...]
+    answer_replaced: bool
+    source_added: bool
+    backup: Path
+
+
+def lock_path(path: Path) -> Path:
+    """The sidecar file locked while ``path`` changes (the file itself is replaced, so it cannot hold the lock)."""
+    return path.with_name(path.name + ".lock")
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of ``path`` is kept."""
+    return path.with_name(path.name + ".bak")
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` against every other process and thread that uses this function."""
+    with open(lock_path(path), "a", encoding="utf-8") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def write_atomic(path: Path, text: str, *, validate: Validator | None = None, like: Path | None = None) -> None:
+    """Replace ``path`` with ``text`` in one rename, after ``validate`` found no problem in it.
+
+    The temporary file sits beside ``path`` so the rename stays on one file
+    system and relative paths inside it (``article:``) resolve the same way.
+    It gets the permissions of ``like`` (default: ``path``), else 0644.
+    """
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            mode = os.stat(like or path).st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o644
+        os.chmod(temp, mode)
+        if validate is not None:
+            problems = validate(temp)
+            if problems:
+                raise KnowledgeError([dataclasses.replace(p, path=path) if p.path == temp else p for p in problems])
+        os.replace(temp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def add_fact(
+    path: str | os.PathLike[str],
+    fact_id: str,
+    *,
+    lang: str,
+    answer: str,
+    questions: tuple[str, ...] | list[str] = (),
+    source: str | None = None,
+) -> Added:
+    """Add fact ``fact_id``, or give an existing fact this language's answer and more questions.
+
+    An existing answer in ``lang`` is replaced (the backup keeps the old one);
+    questions are appended unless the fact already asks them. Raises
+    FactRejected, or KnowledgeError when the file is already broken.
+    """
+    path = Path(path)
+    fact_id, answer = fact_id.strip(), answer.strip()
+    questions = tuple(dict.fromkeys(q.strip() for q in questions if q.strip()))
+    source = source.strip() if source and source.strip() else None
+    _check_input(fact_id, lang, answer)
+    with locked(path):
+        knowledge = load(path)
+        _check_against(knowledge, fact_id, questions, source)
+        old_text = path.read_text(encoding="utf-8")
+        yaml = _round_trip()
+        data = yaml.load(old_text)
+        facts: CommentedSeq = data["facts"]
+        node = next((item for item in facts if str(item.get("id", "")).strip() == fact_id), None)
+        created = node is None
+        if node is None:
+            node = _new_fact(fact_id, lang, answer, questions, source)
+            facts.append(node)
+            if not old_text.endswith("\n\n"):
+                facts.yaml_set_comment_before_after_key(len(facts) - 1, before="\n")
+            added, replaced, source_added = questions, False, source is not None
+        else:
+            added, replaced = _update_language(node, lang, answer, questions)
+            source_added = _add_source(node, source)
+        stream = io.StringIO()
+        yaml.dump(data, stream)
+        backup = backup_path(path)
+        write_atomic(backup, old_text, like=path)
+        write_atomic(path, stream.getvalue(), validate=check)
+    return Added(fact_id, lang, created, added, replaced, source_added, backup)
+
+
+def _round_trip() -> YAML:
+    """A round-trip YAML set up like knowledge/facts.yaml, so untouched parts are written back byte for byte."""
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _check_input(fact_id: str, lang: str, answer: str) -> None:
+    if not ID_PATTERN.match(fact_id):
+        raise FactRejected(f"id {fact_id!r} must be lower-case words joined by hyphens, e.g. vostok-dates")
+    if lang not in LANGUAGES:
+        raise FactRejected(f"language {lang!r} is not supported; use one of: {', '.join(LANGUAGES)}")
+    if not answer:
+        raise FactRejected("the answer is empty; write the sentence users should read")
+
+
+def _check_against(knowledge: Knowledge, fact_id: str, questions: tuple[str, ...], source: str | None) -> None:
+    """The checks ``facts check`` would fail on, told in terms of the command's options."""
+    if source is not None and not same_text(source, knowledge.article):
+        raise FactRejected(
+            f"the source is not verbatim in the article {knowledge.article_path}: "
+            "copy the sentence from the article exactly"
+        )
+    asked = {normalize(q): fact.id for fact in knowledge.facts for qs in fact.questions.values() for q in qs}
+    for question in questions:
+        other = asked.get(normalize(question))
+        if other is not None and other != fact_id:
+            raise FactRejected(
+                f"the question {question!r} is already asked in fact '{other}'; keep each question in one fact"
+            )
+
+
+def _new_fact(fact_id: str, lang: str, answer: str, questions: tuple[str, ...], source: str | None) -> CommentedMap:
+    node = CommentedMap()
+    node["id"] = fact_id
+    node[lang] = _language_block(answer, questions)
+    node["source"] = CommentedSeq([DoubleQuotedScalarString(source)] if source else [])
+    return node
+
+
+def _language_block(answer: str, questions: tuple[str, ...]) -> CommentedMap:
+    block = CommentedMap()
+    block["answer"] = answer
+    block["questions"] = CommentedSeq(questions)
+    return block
+
+
+def _update_language(
+    node: CommentedMap, lang: str, answer: str, questions: tuple[str, ...]
+) -> tuple[tuple[str, ...], bool]:
+    """Set the answer and append new questions; returns the questions added and whether an answer was replaced."""
+    block: Any = node.get(lang)
+    if not isinstance(block, CommentedMap):
+        keys = list(node.keys())
+        after = max((keys.index(code) for code in LANGUAGES if code in node), default=keys.index("id"))
+        node.insert(after + 1, lang, _language_block(answer, questions))
+        return questions, False
+    old = block.get("answer")
+    replaced = old is not None and " ".join(str(old).split()) != " ".join(answer.split())
+    if replaced or old is None:
+        block["answer"] = answer
+    existing = block.get("questions")
+    if not isinstance(existing, CommentedSeq):
+        existing = CommentedSeq()
+        block["questions"] = existing
+    known = {normalize(str(q)) for q in existing}
+    added = tuple(q for q in questions if normalize(q) not in known)
+    existing.extend(added)
+    return added, replaced
+
+
+def _add_source(node: CommentedMap, source: str | None) -> bool:
+    """Append ``source`` to the fact's sources unless it is already there; whether it was added."""
+    if source is None:
+        return False
+    sources: Any = node.get("source")
+    if not isinstance(sources, CommentedSeq):
+        sources = CommentedSeq([DoubleQuotedScalarString(str(sources))] if sources else [])
+        node["source"] = sources
+    if any(same_text(source, str(existing)) for existing in sources):
+        return False
+    sources.append(DoubleQuotedScalarString(source))
+    return True

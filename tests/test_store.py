@@ -1,0 +1,121 @@
+"""Safe writes to the knowledge file: round-trip edits, validation first, backup, atomic rename."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.errors import KnowledgeError
+from bot.knowledge import load
+from bot.store import FactRejected, add_fact, backup_path, write_atomic
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = "Publié à 6h38"
+
+
+@pytest.fixture
+def knowledge_path(tmp_path: Path) -> Path:
+    """A copy of knowledge/facts.yaml whose relative ``article:`` still finds the article."""
+    (tmp_path / "knowledge").mkdir()
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(ROOT / "seeds" / "article.txt", tmp_path / "seeds" / "article.txt")
+    return Path(shutil.copy(ROOT / "knowledge" / "facts.yaml", tmp_path / "knowledge" / "facts.yaml"))
+
+
+def test_new_fact_loads_with_its_answer_question_and_source(knowledge_path: Path) -> None:
+    added = add_fact(knowledge_path, "added-fact", lang="en", answer="At 6:38.", questions=["Added fact question?"],
+                     source=SOURCE)
+    fact = load(knowledge_path).get("added-fact")
+    assert added.created
+    assert fact is not None
+    assert fact.answers == {"en": "At 6:38."}
+    assert fact.questions["en"] == ("Added fact question?",)
+    assert fact.sources == (SOURCE,)
+
+
+def test_comments_and_layout_survive_a_write(knowledge_path: Path) -> None:
+    before = knowledge_path.read_text(encoding="utf-8")
+    add_fact(knowledge_path, "added-fact", lang="en", answer="At 6:38.", questions=["Added fact question?"])
+    after = knowledge_path.read_text(encoding="utf-8")
+    assert after.startswith(before)
+    assert "# Format (check your edits with: python -m bot facts check)" in after
+
+
+def test_previous_version_is_kept_as_backup(knowledge_path: Path) -> None:
+    before = knowledge_path.read_text(encoding="utf-8")
+    added = add_fact(knowledge_path, "added-fact", lang="en", answer="At 6:38.", questions=["Added fact question?"])
+    assert added.backup == backup_path(knowledge_path)
+    assert added.backup.read_text(encoding="utf-8") == before
+
+
+def test_source_not_in_the_article_is_refused_and_the_file_untouched(knowledge_path: Path) -> None:
+    before = knowledge_path.read_text(encoding="utf-8")
+    with pytest.raises(FactRejected, match="not verbatim in the article"):
+        add_fact(knowledge_path, "invented", lang="en", answer="x", questions=["x?"], source="Mars invades Venus")
+    assert knowledge_path.read_text(encoding="utf-8") == before
+    assert not backup_path(knowledge_path).exists()
+
+
+def test_second_language_is_added_to_an_existing_fact_next_to_the_first(knowledge_path: Path) -> None:
+    add_fact(knowledge_path, "added-fact", lang="en", answer="At 6:38.", questions=["Added fact question?"])
+    added = add_fact(
+        knowledge_path, "added-fact", lang="fr", answer="À 6 h 38.", questions=["Question du fait ajouté ?"]
+    )
+    fact = load(knowledge_path).get("added-fact")
+    assert not added.created
+    assert fact is not None and fact.answers == {"en": "At 6:38.", "fr": "À 6 h 38."}
+    text = knowledge_path.read_text(encoding="utf-8")
+    assert text.index("    fr:\n      answer: À 6 h 38.") < text.rindex("    source:")
+
+
+def test_existing_fact_gets_new_questions_once_and_its_answer_replaced(knowledge_path: Path) -> None:
+    old = load(knowledge_path).get("summary")
+    assert old is not None
+    added = add_fact(knowledge_path, "summary", lang="en", answer="A shorter summary.",
+                     questions=["Give me the short version", old.questions["en"][0]])
+    fact = load(knowledge_path).get("summary")
+    assert fact is not None
+    assert added.answer_replaced
+    assert added.questions_added == ("Give me the short version",)
+    assert fact.answers["en"] == "A shorter summary."
+    assert fact.questions["en"] == (*old.questions["en"], "Give me the short version")
+    assert fact.answers["fr"] == old.answers["fr"]
+
+
+def test_question_asked_in_another_fact_is_refused(knowledge_path: Path) -> None:
+    with pytest.raises(FactRejected, match="already asked in fact 'summary'"):
+        add_fact(knowledge_path, "another", lang="en", answer="x", questions=["what is the ARTICLE about"])
+
+
+def test_badly_formed_id_is_refused(knowledge_path: Path) -> None:
+    with pytest.raises(FactRejected, match="lower-case words joined by hyphens"):
+        add_fact(knowledge_path, "Not An Id", lang="en", answer="x", questions=["x?"])
+
+
+def test_broken_file_is_reported_and_left_alone(knowledge_path: Path) -> None:
+    knowledge_path.write_text("article: ../seeds/article.txt\nfacts: []\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError):
+        add_fact(knowledge_path, "new", lang="en", answer="x", questions=["x?"])
+    assert knowledge_path.read_text(encoding="utf-8") == "article: ../seeds/article.txt\nfacts: []\n"
+
+
+def test_failed_validation_leaves_neither_the_file_changed_nor_a_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "file.txt"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(KnowledgeError):
+        write_atomic(target, "new", validate=lambda path: load(path) and [])
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["file.txt"]
+
+
+async def test_adds_from_async_code_in_threads_all_land(knowledge_path: Path) -> None:
+    await asyncio.gather(*(
+        asyncio.to_thread(add_fact, knowledge_path, f"thread-{n}", lang="en", answer=f"Answer {n}.",
+                          questions=[f"Thread question {n}?"])
+        for n in range(5)
+    ))
+    knowledge = load(knowledge_path)
+    assert all(knowledge.get(f"thread-{n}") for n in range(5))
