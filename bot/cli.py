@@ -239,6 +239,46 @@ def extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def run(args: argparse.Namespace) -> int:
+    """Run the bot in Telegram; without a token, say how to get one and chat in the console instead."""
+    from bot.answerer import Answerer
+    from bot.config import load_settings
+    from bot.knowledge import load
+
+    settings = load_settings(os.environ)
+    answerer = Answerer(load(args.knowledge or settings.knowledge_path))
+    if not settings.token:
+        from bot.console import NO_TOKEN, run_chat
+
+        print(NO_TOKEN, file=sys.stderr, flush=True)
+        return run_chat(answerer, _stdin_lines(), sys.stdout, interactive=sys.stdin.isatty())
+
+    from telegram.error import InvalidToken, TelegramError
+
+    from bot.telegram import app
+    from bot.telegram.redact import configure_logging
+
+    redact = configure_logging(settings.log_level_number, settings.secrets())
+    try:
+        app.run(settings, answerer)
+    except InvalidToken as error:
+        raise BotError("Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather (/token)") from error
+    except TelegramError as error:
+        raise BotError(f"cannot talk to the Telegram Bot API: {redact(str(error))}") from error
+    return 0
+
+
+def chat(args: argparse.Namespace) -> int:
+    """Chat with the bot in this terminal: the same replies as in Telegram."""
+    from bot.answerer import Answerer
+    from bot.config import load_settings
+    from bot.console import run_chat
+    from bot.knowledge import load
+
+    answerer = Answerer(load(args.knowledge or load_settings(os.environ).knowledge_path))
+    return run_chat(answerer, _stdin_lines(), sys.stdout, interactive=sys.stdin.isatty())
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every command, with help a newcomer can follow."""
     parser = argparse.ArgumentParser(
@@ -264,6 +304,32 @@ def build_parser() -> argparse.ArgumentParser:
     ask_parser.add_argument("--lang", choices=("en", "fr"), help="answer in this language instead of the question's")
     _add_knowledge_option(ask_parser)
     ask_parser.set_defaults(handler=ask)
+
+    run_parser = commands.add_parser(
+        "run",
+        help="run the bot in Telegram (or chat in the console when no token is set)",
+        description=(
+            "Run the Telegram bot with long polling, or as a webhook server when WEBHOOK_URL is set, "
+            "until Ctrl-C or SIGTERM. Settings come from the environment or a .env file: "
+            "TELEGRAM_BOT_TOKEN, TELEGRAM_API_BASE_URL, BOT_KNOWLEDGE, LOG_LEVEL, WEBHOOK_URL, "
+            "WEBHOOK_LISTEN, WEBHOOK_PORT, WEBHOOK_SECRET (see .env.example). Without "
+            "TELEGRAM_BOT_TOKEN it explains how to get one from @BotFather and starts the console chat."
+        ),
+    )
+    _add_knowledge_option(run_parser)
+    run_parser.set_defaults(handler=run)
+
+    chat_parser = commands.add_parser(
+        "chat",
+        help="chat with the bot in this terminal",
+        description=(
+            "Chat with the bot in the terminal, with the same replies as in Telegram. Suggested "
+            "questions are numbered: type the number to pick one. /source shows the article's "
+            "sentence behind the last answer, /help the commands, /quit leaves."
+        ),
+    )
+    _add_knowledge_option(chat_parser)
+    chat_parser.set_defaults(handler=chat)
 
     facts_parser = commands.add_parser(
         "facts",

@@ -1,0 +1,151 @@
+"""Settings from environment variables and an optional ``.env`` file, read once at start-up.
+
+The variable names are a contract (automated checks and deployments set them):
+``TELEGRAM_BOT_TOKEN``, ``TELEGRAM_API_BASE_URL``, ``BOT_KNOWLEDGE``, ``LOG_LEVEL``,
+``WEBHOOK_URL``, ``WEBHOOK_LISTEN``, ``WEBHOOK_PORT``, ``WEBHOOK_SECRET``.
+The environment wins over ``.env``, so a deployment can override a developer's file.
+Nothing here runs at import: ``load_settings`` is called by the commands that need it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bot.errors import BotError
+from bot.knowledge import DEFAULT_PATH
+
+ENV_FILE = Path(".env")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+DEFAULT_WEBHOOK_LISTEN = "127.0.0.1"
+DEFAULT_WEBHOOK_PORT = 8080
+_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as a webhook secret token
+_TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
+
+
+class ConfigError(BotError):
+    """A setting is missing or malformed; the message names the variable and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """Where the webhook server listens and what Telegram is told to call."""
+
+    url: str
+    listen: str
+    port: int
+    secret: str = field(repr=False)
+    secret_generated: bool = False
+    """True when WEBHOOK_SECRET was not set and a random one was made for this run."""
+
+    @property
+    def path(self) -> str:
+        """The path of WEBHOOK_URL, which the local server serves (a proxy forwards it unchanged)."""
+        return urlsplit(self.url).path.lstrip("/")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot reads from its environment."""
+
+    token: str | None = field(default=None, repr=False)
+    api_base_url: str | None = None
+    knowledge_path: Path = DEFAULT_PATH
+    log_level: str = "INFO"
+    webhook: Webhook | None = None
+
+    @property
+    def log_level_number(self) -> int:
+        """The ``logging`` level for LOG_LEVEL."""
+        return logging.getLevelNamesMapping()[self.log_level]
+
+    def secrets(self) -> tuple[str, ...]:
+        """Values that must never appear in logs or messages."""
+        values = [self.token] if self.token else []
+        if self.webhook:
+            values.append(self.webhook.secret)
+        return tuple(values)
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """``KEY=value`` lines of a .env file; ``#`` comments, ``export`` and quotes allowed.
+
+    A dozen lines rather than a dependency: the bot needs nothing fancier.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read {path} ({error}); fix or delete it") from error
+    values: dict[str, str] = {}
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        line = line.removeprefix("export ").strip()
+        key, sep, value = line.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or not key.isidentifier():
+            raise ConfigError(f"{path}:{number}: expected KEY=value")
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        elif " #" in value:
+            value = value.split(" #", 1)[0].rstrip()
+        values[key] = value
+    return values
+
+
+def load_settings(environ: Mapping[str, str], *, env_file: Path | None = ENV_FILE) -> Settings:
+    """Settings from ``environ`` over ``env_file``; raises ConfigError naming the bad variable."""
+    values = {**(read_env_file(env_file) if env_file else {}), **environ}
+
+    def get(name: str) -> str | None:
+        return values.get(name, "").strip() or None
+
+    token = get("TELEGRAM_BOT_TOKEN")
+    if token and not _TOKEN_PATTERN.match(token):
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then letters); "
+            "copy it again from @BotFather"
+        )
+    api_base_url = get("TELEGRAM_API_BASE_URL")
+    if api_base_url and urlsplit(api_base_url).scheme not in ("http", "https"):
+        raise ConfigError("TELEGRAM_API_BASE_URL must start with http:// or https://, e.g. http://127.0.0.1:8081/bot")
+    log_level = (get("LOG_LEVEL") or "INFO").upper()
+    if log_level not in LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {log_level!r}")
+    return Settings(
+        token=token,
+        api_base_url=api_base_url,
+        knowledge_path=Path(get("BOT_KNOWLEDGE") or DEFAULT_PATH),
+        log_level=log_level,
+        webhook=_webhook(get),
+    )
+
+
+def _webhook(get: Callable[[str], str | None]) -> Webhook | None:
+    url = get("WEBHOOK_URL")
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError("WEBHOOK_URL must be a full URL, e.g. https://bot.example.org/telegram/webhook")
+    port_text = get("WEBHOOK_PORT") or str(DEFAULT_WEBHOOK_PORT)
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise ConfigError(f"WEBHOOK_PORT must be a port number (1-65535), not {port_text!r}")
+    secret = get("WEBHOOK_SECRET")
+    if secret and not _SECRET_PATTERN.match(secret):
+        raise ConfigError("WEBHOOK_SECRET may only use letters, digits, '_' and '-' (1-256 characters)")
+    return Webhook(
+        url=url,
+        listen=get("WEBHOOK_LISTEN") or DEFAULT_WEBHOOK_LISTEN,
+        port=int(port_text),
+        secret=secret or secrets.token_urlsafe(32),
+        secret_generated=secret is None,
+    )

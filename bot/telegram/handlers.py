@@ -1,0 +1,234 @@
+"""The Telegram handlers: each turns one kind of update into a reply from the shared ``Answerer``.
+
+The answerer is read from ``context.bot_data["answerer"]`` on every update, never
+captured, so a knowledge reload can swap it while the bot runs. Replies use HTML
+built only by ``bot.telegram.formatting``, which escapes every piece of text.
+"""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+from typing import cast
+
+from telegram import InlineQueryResultsButton, Message, MessageEntity, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.answerer import Answerer
+from bot.telegram import texts
+from bot.telegram.formatting import (
+    SOURCE,
+    fact_choices,
+    fact_html,
+    fact_message,
+    facts_message,
+    help_html,
+    inline_result,
+    markup,
+    parse_callback,
+    question_buttons,
+    reply_message,
+    source_html,
+    sources_html,
+    without_sources,
+)
+
+logger = logging.getLogger(__name__)
+
+EXAMPLES = 3
+"""How many example questions /start and an empty inline query offer, and how many facts /source lists."""
+INLINE_CACHE_SECONDS = 60  # short, so a knowledge reload shows in inline results soon
+
+
+def answerer_of(context: ContextTypes.DEFAULT_TYPE) -> Answerer:
+    """The current answerer (a reload may have replaced it since the last update)."""
+    return cast(Answerer, context.bot_data["answerer"])
+
+
+def user_language(update: Update) -> str:
+    """French for users whose Telegram is in French, else English."""
+    user = update.effective_user
+    return "fr" if user and (user.language_code or "").lower().startswith("fr") else "en"
+
+
+def command_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The language of the words after a command when there are any, else the user's Telegram language."""
+    args = context.args or []
+    if len(args) == 1 and args[0] in texts.LANGUAGES:  # a deep link such as t.me/bot?start=fr
+        return args[0]
+    if args:
+        return answerer_of(context).reply(" ".join(args)).lang
+    return user_language(update)
+
+
+def addressed_question(message: Message, bot_id: int, bot_username: str) -> str | None:
+    """The question in a group message meant for the bot, without the mention; None when not addressed.
+
+    A message is addressed when it mentions the bot or replies to one of its messages.
+    """
+    mention = f"@{bot_username}".casefold()
+    mentions = {text for text in message.parse_entities([MessageEntity.MENTION]).values() if text.casefold() == mention}
+    replied = message.reply_to_message
+    to_bot = replied is not None and replied.from_user is not None and replied.from_user.id == bot_id
+    if not mentions and not to_bot:
+        return None
+    question = message.text or ""
+    for text in mentions:
+        question = question.replace(text, " ")
+    return " ".join(question.split())
+
+
+async def send_reply(message: Message, question: str, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer ``question`` under ``message`` (quoted in groups, where several people talk)."""
+    answerer = answerer_of(context)
+    text, keyboard = reply_message(answerer.reply(question), answerer.knowledge)
+    await message.reply_html(text, reply_markup=keyboard)
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Greet the user, say what the bot knows, and offer example questions as buttons."""
+    message = update.effective_message
+    if message is None:
+        return
+    lang = command_language(update, context)
+    user = update.effective_user
+    name = f", {user.first_name}" if user and user.first_name and message.chat.type == ChatType.PRIVATE else ""
+    facts = answerer_of(context).knowledge.facts[:EXAMPLES]
+    buttons = question_buttons(fact_choices(facts, lang), lang)
+    await message.reply_html(escape(texts.START[lang].format(name=name)), reply_markup=markup(buttons))
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Explain how to ask, in private, in groups and inline."""
+    if update.effective_message:
+        lang = command_language(update, context)
+        await update.effective_message.reply_html(help_html(lang, context.bot.username))
+
+
+async def facts_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List the topics the bot can answer, as buttons."""
+    if update.effective_message:
+        text, keyboard = facts_message(answerer_of(context).knowledge, command_language(update, context))
+        await update.effective_message.reply_html(text, reply_markup=keyboard)
+
+
+async def source_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Say which article the answers come from, its main facts, and that answers quote it."""
+    if update.effective_message:
+        knowledge = answerer_of(context).knowledge
+        lang = command_language(update, context)
+        await update.effective_message.reply_html(source_html(knowledge, lang, knowledge.facts[:EXAMPLES]))
+
+
+async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a question sent in a private chat."""
+    message = update.effective_message
+    if message and message.text:
+        await send_reply(message, message.text, context)
+
+
+async def answer_in_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a group message addressed to the bot; stay silent on everything else."""
+    message = update.effective_message
+    if message is None:
+        return
+    question = addressed_question(message, context.bot.id, context.bot.username)
+    if question is not None:
+        await send_reply(message, question, context)
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Point to /help when a private chat sends a command the bot does not have."""
+    if update.effective_message:
+        await update.effective_message.reply_html(escape(texts.UNKNOWN_COMMAND[user_language(update)]))
+
+
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Ask for a text question when a private chat sends a photo, sticker, voice, file or location."""
+    if update.effective_message:
+        await update.effective_message.reply_html(escape(texts.NOT_TEXT[user_language(update)]))
+
+
+async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Ask to send the question again when a private message is edited."""
+    if update.effective_message:
+        await update.effective_message.reply_html(escape(texts.EDITED[user_language(update)]))
+
+
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a pressed button: a suggested question gets its answer, Source shows the article's sentence."""
+    query = update.callback_query
+    if query is None:
+        return
+    parsed = parse_callback(query.data)
+    knowledge = answerer_of(context).knowledge
+    fact = knowledge.get(parsed[1]) if parsed else None
+    if parsed is None or fact is None:  # a button from before a reload, or not ours
+        await query.answer(texts.FACT_GONE[user_language(update)])
+        return
+    action, _, lang = parsed
+    await query.answer()
+    message = query.message if isinstance(query.message, Message) else None
+    if action == SOURCE:
+        shown = message.text_html if message and message.text else fact_html(fact, lang)
+        try:
+            await query.edit_message_text(
+                f"{shown}\n\n{sources_html(fact, lang)}",
+                parse_mode=ParseMode.HTML,
+                reply_markup=without_sources(message.reply_markup if message else None),
+            )
+        except BadRequest as error:
+            if "not modified" not in error.message.lower():  # pressed twice: the source is already shown
+                raise
+        return
+    text, keyboard = fact_message(fact, lang)
+    if message:
+        await message.chat.send_message(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    else:  # a button under an inline-mode message: there is no chat to send to, only that message
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offer the answer to ``@botname question`` in any chat; examples when the question is empty."""
+    query = update.inline_query
+    if query is None:
+        return
+    answerer = answerer_of(context)
+    knowledge = answerer.knowledge
+    question = query.query.strip()
+    if question:
+        reply = answerer.reply(question)
+        lang = reply.lang
+        ids = ([reply.fact_id] if reply.fact_id else []) + list(reply.suggestions)
+        facts = [fact for fact in map(knowledge.get, ids) if fact]
+    else:
+        lang = user_language(update)
+        facts = list(knowledge.facts[:EXAMPLES])
+    results = [inline_result(fact, lang) for fact in facts]
+    await query.answer(
+        results,
+        cache_time=INLINE_CACHE_SECONDS,
+        button=None if results else InlineQueryResultsButton(texts.INLINE_NOTHING[lang], start_parameter=lang),
+    )
+
+
+async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the error and apologise to the user: one bad update never stops the bot."""
+    logger.error("Exception while handling an update", exc_info=context.error)
+    if not isinstance(update, Update):
+        return
+    lang = user_language(update)
+    chat = update.effective_chat
+    try:
+        if update.callback_query:
+            try:
+                await update.callback_query.answer(texts.APOLOGY[lang])
+                return
+            except BadRequest:  # already answered before the error: say it in the chat instead
+                pass
+        if chat and chat.type != ChatType.CHANNEL:
+            await chat.send_message(escape(texts.APOLOGY[lang]), parse_mode=ParseMode.HTML)
+    except TelegramError as error:
+        logger.warning("Could not apologise for the error: %s", error)

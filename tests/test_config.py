@@ -1,0 +1,112 @@
+"""Settings: environment over .env, the contract's variable names, and clear errors."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, load_settings, read_env_file
+from bot.telegram.redact import REDACTED, RedactingFilter, Redactor
+
+TOKEN = "123456:ABC-def_ghi"
+
+
+def test_nothing_set_means_no_token_polling_and_the_default_knowledge(tmp_path: Path) -> None:
+    settings = load_settings({}, env_file=tmp_path / ".env")
+
+    assert settings.token is None
+    assert settings.webhook is None
+    assert settings.knowledge_path == Path("knowledge/facts.yaml")
+    assert settings.log_level_number == logging.INFO
+
+
+def test_the_environment_wins_over_the_env_file(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text(
+        "# settings\nexport TELEGRAM_BOT_TOKEN='111:fromfile'\nBOT_KNOWLEDGE=k.yaml  # a comment\nLOG_LEVEL=debug\n"
+    )
+
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN}, env_file=env_file)
+
+    assert settings.token == TOKEN
+    assert settings.knowledge_path == Path("k.yaml")
+    assert settings.log_level == "DEBUG"
+
+
+def test_the_env_file_reads_quotes_comments_and_export(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text('A="x # not a comment"\n\n# c\nexport B=y\nC=\n')
+
+    assert read_env_file(env_file) == {"A": "x # not a comment", "B": "y", "C": ""}
+
+
+def test_a_malformed_env_file_line_names_its_line(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("A=1\nthis is not a setting\n")
+
+    with pytest.raises(ConfigError, match=r"\.env:2"):
+        read_env_file(env_file)
+
+
+def test_the_token_is_never_in_the_settings_repr() -> None:
+    settings = load_settings(
+        {"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_URL": "https://x.org/h", "WEBHOOK_SECRET": "s3"}, env_file=None
+    )
+
+    assert TOKEN not in repr(settings) and "s3" not in repr(settings).replace("https", "")
+
+
+def test_webhook_settings_default_to_localhost_and_serve_the_urls_path() -> None:
+    settings = load_settings(
+        {"WEBHOOK_URL": "https://bot.example.org/tg/hook", "WEBHOOK_SECRET": "abc_-1"}, env_file=None
+    )
+
+    assert settings.webhook is not None
+    assert (settings.webhook.listen, settings.webhook.port) == ("127.0.0.1", 8080)
+    assert settings.webhook.path == "tg/hook"
+    assert settings.webhook.secret == "abc_-1"
+    assert settings.secrets() == ("abc_-1",)
+
+
+def test_a_webhook_without_a_secret_gets_a_random_one() -> None:
+    first = load_settings({"WEBHOOK_URL": "https://x.org/h"}, env_file=None).webhook
+    second = load_settings({"WEBHOOK_URL": "https://x.org/h"}, env_file=None).webhook
+
+    assert first and second and first.secret_generated
+    assert first.secret != second.secret and len(first.secret) >= 32
+
+
+@pytest.mark.parametrize(
+    ("variables", "named"),
+    [
+        ({"TELEGRAM_BOT_TOKEN": "not a token"}, "TELEGRAM_BOT_TOKEN"),
+        ({"TELEGRAM_API_BASE_URL": "127.0.0.1:8081/bot"}, "TELEGRAM_API_BASE_URL"),
+        ({"LOG_LEVEL": "loud"}, "LOG_LEVEL"),
+        ({"WEBHOOK_URL": "bot.example.org/hook"}, "WEBHOOK_URL"),
+        ({"WEBHOOK_URL": "https://x.org/h", "WEBHOOK_PORT": "http"}, "WEBHOOK_PORT"),
+        ({"WEBHOOK_URL": "https://x.org/h", "WEBHOOK_SECRET": "has spaces"}, "WEBHOOK_SECRET"),
+    ],
+)
+def test_a_bad_setting_is_an_error_naming_the_variable(variables: dict[str, str], named: str) -> None:
+    with pytest.raises(ConfigError, match=named):
+        load_settings(variables, env_file=None)
+
+
+def test_redaction_covers_messages_arguments_and_tracebacks() -> None:
+    record = logging.LogRecord("httpx", logging.INFO, __file__, 1, "POST %s", (f"https://h/bot{TOKEN}/getMe",), None)
+    try:
+        raise RuntimeError(f"The token `{TOKEN}` was rejected")
+    except RuntimeError as error:
+        record.exc_info = (type(error), error, error.__traceback__)
+
+    RedactingFilter(Redactor([TOKEN])).filter(record)
+    formatted = logging.Formatter().format(record)
+
+    assert TOKEN not in formatted
+    assert f"bot{REDACTED}/getMe" in formatted and "was rejected" in formatted
+
+
+def test_redaction_covers_the_url_encoded_form() -> None:
+    assert Redactor([TOKEN])(f"x={TOKEN.replace(':', '%3A')}") == f"x={REDACTED}"

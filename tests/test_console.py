@@ -1,0 +1,102 @@
+"""The console chat: the same replies as Telegram, suggestions as numbers, and the no-token fallback of run."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.answerer import Answerer
+from bot.choices import offer
+from bot.console import HELP, NO_TOKEN, ConsoleChat, run_chat
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_a_question_gets_the_same_text_as_in_telegram(answerer: Answerer) -> None:
+    chat = ConsoleChat(answerer)
+
+    assert chat.respond("When is Vostok?") == offer(answerer.reply("When is Vostok?"), answerer.knowledge).text
+
+
+def test_suggestions_are_numbered_and_a_number_answers_that_suggestion(answerer: Answerer) -> None:
+    chat = ConsoleChat(answerer)
+    reply = answerer.reply("hello")
+    offered = offer(reply, answerer.knowledge)
+    assert offered.choices
+
+    shown = chat.respond("hello")
+    assert shown is not None
+    assert f"  1. {offered.choices[0].question}" in shown.splitlines()
+
+    fact = answerer.knowledge.get(offered.choices[0].fact_id)
+    assert fact is not None
+    assert chat.respond("1") == f"{offered.choices[0].question}\n{fact.answer(reply.lang)}"
+
+
+def test_source_shows_the_verbatim_sentence_behind_the_last_answer(answerer: Answerer) -> None:
+    chat = ConsoleChat(answerer)
+    fact = answerer.knowledge.get(answerer.reply("When is Vostok?").fact_id or "")
+    assert fact is not None
+
+    chat.respond("When is Vostok?")
+    shown = chat.respond("/source")
+
+    assert shown is not None and all(source in shown for source in fact.sources)
+
+
+def test_help_and_quit(answerer: Answerer) -> None:
+    chat = ConsoleChat(answerer)
+
+    assert chat.respond("/help") == HELP
+    assert chat.respond("/quit") is None
+
+
+def test_the_loop_stops_at_quit_and_answers_every_line_before(answerer: Answerer) -> None:
+    out = io.StringIO()
+
+    code = run_chat(answerer, ["When is Vostok?", "/quit", "Where is Vostok?"], out, interactive=False)
+
+    assert code == 0
+    assert out.getvalue() == offer(answerer.reply("When is Vostok?"), answerer.knowledge).text + "\n"
+
+
+def _bot(*args: str, stdin: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
+    env["BOT_KNOWLEDGE"] = str(ROOT / "knowledge" / "facts.yaml")
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_run_without_a_token_explains_botfather_and_chats_in_the_console(tmp_path: Path, answerer: Answerer) -> None:
+    result = _bot("run", stdin="When is Vostok?\n/quit\n", tmp_path=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == NO_TOKEN
+    assert len(NO_TOKEN.splitlines()) == 2
+    assert result.stdout == offer(answerer.reply("When is Vostok?"), answerer.knowledge).text + "\n"
+
+
+def test_the_chat_command_never_imports_telegram(tmp_path: Path) -> None:
+    script = "import sys; from bot.cli import main; main(['chat']); print('telegram' in sys.modules)"
+    check = subprocess.run(
+        [sys.executable, "-c", script],
+        input="When is Vostok?\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "BOT_KNOWLEDGE": str(ROOT / "knowledge" / "facts.yaml")},
+        timeout=60,
+    )
+
+    assert check.returncode == 0, check.stderr
+    assert check.stdout.strip().splitlines()[-1] == "False"

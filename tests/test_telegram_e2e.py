@@ -1,0 +1,243 @@
+"""End to end: the real ``python -m bot run`` process, over real HTTP on 127.0.0.1, against the fake Bot API.
+
+Waits are bounded (``wait_for``) and only decide pass or fail, never how fast.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fake_bot_api import (
+    TOKEN,
+    FakeBotApi,
+    callback_update,
+    inline_update,
+    message_update,
+    user,
+)
+
+from bot.answerer import Answerer
+from bot.choices import offer
+from bot.telegram import texts
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE = ROOT / "knowledge" / "facts.yaml"
+_INHERITED = ("PATH", "HOME", "LANG", "LC_ALL", "SYSTEMROOT", "VIRTUAL_ENV")
+
+
+@dataclass
+class BotProcess:
+    process: subprocess.Popen[bytes]
+    stdout: Path
+    stderr: Path
+
+    def stop(self) -> int:
+        """SIGTERM, as a service manager would; returns the exit code."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            raise
+
+    @property
+    def output(self) -> str:
+        return self.stdout.read_text(errors="replace") + self.stderr.read_text(errors="replace")
+
+
+@contextmanager
+def bot_process(tmp_path: Path, base_url: str, **env: str) -> Iterator[BotProcess]:
+    """``python -m bot run`` in an empty directory (no .env), with no proxy and only the given settings."""
+    environment = {name: os.environ[name] for name in _INHERITED if name in os.environ}
+    environment.update(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=base_url,
+        BOT_KNOWLEDGE=str(KNOWLEDGE),
+        LOG_LEVEL="INFO",
+        PYTHONPATH=str(ROOT),
+        PYTHONUNBUFFERED="1",
+    )
+    environment.update(env)
+    stdout, stderr = tmp_path / "stdout.log", tmp_path / "stderr.log"
+    with stdout.open("wb") as out, stderr.open("wb") as err:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=environment, stdout=out, stderr=err
+        )
+    bot = BotProcess(process, stdout, stderr)
+    try:
+        yield bot
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture
+def served(api: FakeBotApi) -> Iterator[str]:
+    with api.serve() as base_url:
+        yield base_url
+
+
+def polling(api: FakeBotApi) -> bool:
+    return api.wait_for(lambda: bool(api.called("getUpdates")))
+
+
+def answered(api: FakeBotApi, count: int) -> bool:
+    return api.wait_for(lambda: len(api.sent) >= count and api.pending_updates == 0)
+
+
+def expected_text(answerer: Answerer, question: str) -> str:
+    return offer(answerer.reply(question), answerer.knowledge).text
+
+
+def test_polling_answers_questions_buttons_and_inline_queries_then_stops_cleanly_on_sigterm(
+    tmp_path: Path, api: FakeBotApi, served: str, answerer: Answerer
+) -> None:
+    with bot_process(tmp_path, served) as bot:
+        assert polling(api), bot.output
+        api.push(message_update("When is Vostok?", sender=user(7)))
+        api.push(message_update("Quand ont lieu les exercices ?", sender=user(8, language_code="fr")))
+        assert answered(api, 2), bot.output
+
+        (english,) = api.messages_to(7)
+        assert english.text == expected_text(answerer, "When is Vostok?")
+        assert api.messages_to(8)[0].text == expected_text(answerer, "Quand ont lieu les exercices ?")
+
+        source = next(data for _, data in english.buttons if data.startswith("src:"))
+        pressed = {"message_id": english.message_id, "date": 1, "chat": {"id": 7, "type": "private"}}
+        api.push(callback_update(source, sent={**pressed, "text": english.text, "reply_markup": english.reply_markup}))
+        api.push(inline_update("When is Vostok?"))
+        assert api.wait_for(lambda: bool(api.edits) and bool(api.inline_answers) and bool(api.callback_answers))
+
+        assert bot.stop() == 0
+    assert api.called("deleteWebhook")  # polling starts by making sure no webhook is set
+    assert set(api.commands) == {"", "fr"}
+    assert TOKEN not in bot.output
+
+
+def test_a_burst_of_500_messages_from_50_users_is_answered_exactly_once_each_in_order(
+    tmp_path: Path, api: FakeBotApi, served: str, answerer: Answerer
+) -> None:
+    questions = ["When is Vostok?", "Where is Vostok?", "hello", "Who takes part?", "What is the weather?"]
+    expected = {question: expected_text(answerer, question) for question in questions}
+    users = range(1001, 1051)
+    with bot_process(tmp_path, served) as bot:
+        assert polling(api), bot.output
+        for round_ in range(10):
+            for user_id in users:
+                api.push(message_update(questions[(user_id + round_) % 5], sender=user(user_id)))
+        assert answered(api, 500), f"{len(api.sent)} answers\n{bot.output}"
+        assert bot.stop() == 0
+
+    assert len(api.sent) == 500
+    for user_id in users:
+        received = [sent.text for sent in api.messages_to(user_id)]
+        assert received == [expected[questions[(user_id + round_) % 5]] for round_ in range(10)]
+
+
+def test_flood_control_and_server_errors_are_survived(
+    tmp_path: Path, api: FakeBotApi, served: str, answerer: Answerer
+) -> None:
+    api.fail_next("getUpdates", 429, retry_after=1)
+    api.fail_next("getUpdates", 502)
+    with bot_process(tmp_path, served) as bot:
+        assert polling(api), bot.output
+        api.fail_next("sendMessage", 429, retry_after=1)
+        api.push(message_update("When is Vostok?", sender=user(21)))
+        assert answered(api, 1), bot.output
+
+        api.fail_next("sendMessage", 500)  # the answer is lost, then the apology goes through
+        api.push(message_update("Where is Vostok?", sender=user(22)))
+        assert answered(api, 2), bot.output
+        api.push(message_update("Where is Vostok?", sender=user(22)))
+        assert answered(api, 3), bot.output
+        assert bot.stop() == 0
+
+    assert [m.text for m in api.messages_to(21)] == [expected_text(answerer, "When is Vostok?")]
+    assert [m.text for m in api.messages_to(22)] == [texts.APOLOGY["en"], expected_text(answerer, "Where is Vostok?")]
+
+
+def test_debug_logs_never_show_the_token(tmp_path: Path, api: FakeBotApi, served: str) -> None:
+    with bot_process(tmp_path, served, LOG_LEVEL="DEBUG") as bot:
+        assert polling(api), bot.output
+        api.push(message_update("When is Vostok?", sender=user(31)))
+        api.fail_next("sendMessage", 500)
+        api.push(message_update("Where is Vostok?", sender=user(31)))
+        assert answered(api, 2), bot.output
+        assert bot.stop() == 0
+
+    output = bot.output
+    assert "[REDACTED]" in output  # the URLs with the token were logged, redacted
+    assert TOKEN not in output
+    assert TOKEN.split(":")[1] not in output
+
+
+def test_a_rejected_token_exits_with_a_clear_message_without_the_token(tmp_path: Path, served: str) -> None:
+    wrong = "987654321:AAWrongTokenWrongTokenWrongToken_xyz"
+    with bot_process(tmp_path, served, TELEGRAM_BOT_TOKEN=wrong, LOG_LEVEL="DEBUG") as bot:
+        code = bot.process.wait(timeout=30)
+
+    assert code == 1
+    assert "@BotFather" in bot.stderr.read_text()
+    assert wrong.split(":")[1] not in bot.output
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _post(port: int, path: str, update: dict[str, Any], secret: str | None) -> int:
+    headers = {"Content-Type": "application/json"}
+    if secret is not None:
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("POST", path, body=json.dumps(update), headers=headers)
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def _listening(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+def test_webhook_mode_registers_the_secret_and_refuses_requests_without_it(
+    tmp_path: Path, api: FakeBotApi, served: str, answerer: Answerer
+) -> None:
+    port = _free_port()
+    url = f"https://bot.example.org/telegram/hook-{port}"
+    with bot_process(tmp_path, served, WEBHOOK_URL=url, WEBHOOK_PORT=str(port), WEBHOOK_SECRET="s3cret-Token_1") as bot:
+        assert api.wait_for(lambda: api.webhook is not None and _listening(port)), bot.output
+        assert api.webhook is not None
+        assert (api.webhook["url"], api.webhook["secret_token"]) == (url, "s3cret-Token_1")
+        path = f"/telegram/hook-{port}"
+        update = {"update_id": 1, **message_update("When is Vostok?", sender=user(41))}
+
+        assert _post(port, path, update, secret=None) == 403
+        assert _post(port, path, update, secret="wrong") == 403
+        assert _post(port, path, update, secret="s3cret-Token_1") == 200
+        assert api.wait_for(lambda: len(api.sent) >= 1), bot.output
+        assert bot.stop() == 0
+
+    assert [m.text for m in api.messages_to(41)] == [expected_text(answerer, "When is Vostok?")]
+    assert "s3cret-Token_1" not in bot.output

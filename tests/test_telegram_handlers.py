@@ -1,0 +1,478 @@
+"""The Telegram handlers, in process: real Application and handlers, a fake Bot API behind them.
+
+Expected texts come from the same ``Answerer`` the bot uses, so these tests prove
+the adapter (what is sent where, how, with which buttons), not the matcher.
+"""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+from typing import Any
+
+import pytest
+from fake_bot_api import (
+    BOT_ID,
+    BOT_USERNAME,
+    NON_TEXT_CONTENT,
+    FakeBotApi,
+    callback_update,
+    channel_post_update,
+    edited_message_update,
+    group_chat,
+    inline_update,
+    message,
+    message_update,
+    process,
+    user,
+)
+
+from bot.answerer import Answerer
+from bot.choices import offer
+from bot.knowledge import Knowledge, load
+from bot.telegram import texts
+from bot.telegram.app import set_commands
+from bot.telegram.formatting import callback_data, parse_callback
+
+CHAT = 1
+GROUP = group_chat()
+
+
+def only_message(api: FakeBotApi, chat_id: int = CHAT) -> Any:
+    sent = api.messages_to(chat_id)
+    assert len(sent) == 1, [m.text for m in sent]
+    return sent[0]
+
+
+def sent_as_bot(api: FakeBotApi) -> dict[str, Any]:
+    """A message the bot sent, shaped as Telegram returns it, to press its buttons."""
+    sent = api.sent[-1]
+    return {
+        "message_id": sent.message_id,
+        "date": 0 + 1,
+        "chat": {"id": sent.chat_id, "type": "private", "first_name": "Ada"},
+        "from": {"id": BOT_ID, "is_bot": True, "first_name": "Vostok bot", "username": BOT_USERNAME},
+        "text": sent.text,
+        "reply_markup": sent.reply_markup,
+    }
+
+
+# -- commands -------------------------------------------------------------------------------------
+
+
+async def test_start_greets_in_french_for_a_french_telegram_with_example_question_buttons(
+    app: Any, api: FakeBotApi, knowledge: Knowledge
+) -> None:
+    await process(app, message_update("/start", sender=user(CHAT, language_code="fr")))
+
+    sent = only_message(api)
+    assert sent.text.startswith("Bonjour, Ada !")
+    examples = knowledge.facts[:3]
+    assert sent.buttons == [(fact.first_question("fr"), f"fact:{fact.id}:fr") for fact in examples]
+    assert sent.parse_mode == "HTML"
+
+
+async def test_start_greets_in_english_when_telegram_has_no_language(app: Any, api: FakeBotApi) -> None:
+    await process(app, message_update("/start", sender=user(CHAT, language_code=None)))
+
+    assert only_message(api).text.startswith("Hello, Ada!")
+
+
+async def test_start_escapes_the_users_name(app: Any, api: FakeBotApi) -> None:
+    await process(app, message_update("/start", sender=user(CHAT, first_name="<b>Eve</b> & co")))
+
+    assert "Hello, &lt;b&gt;Eve&lt;/b&gt; &amp; co!" in only_message(api).html
+
+
+async def test_start_with_a_question_greets_in_the_questions_language(app: Any, api: FakeBotApi) -> None:
+    await process(app, message_update("/start quand commencent les exercices ?", sender=user(CHAT, language_code="en")))
+
+    assert only_message(api).text.startswith("Bonjour")
+
+
+async def test_help_explains_groups_and_inline_with_the_bots_name(app: Any, api: FakeBotApi) -> None:
+    await process(app, message_update("/help"))
+
+    text = only_message(api).text
+    assert f"@{BOT_USERNAME}" in text
+    assert "/facts" in text and "/source" in text
+
+
+async def test_facts_offers_every_fact_as_a_button(app: Any, api: FakeBotApi, knowledge: Knowledge) -> None:
+    await process(app, message_update("/facts"))
+
+    assert [data for _, data in only_message(api).buttons] == [f"fact:{fact.id}:en" for fact in knowledge.facts]
+
+
+async def test_source_names_the_article_its_main_facts_and_that_answers_quote_it(
+    app: Any, api: FakeBotApi, knowledge: Knowledge
+) -> None:
+    await process(app, message_update("/source", sender=user(CHAT, language_code="fr")))
+
+    text = only_message(api).text
+    opening = knowledge.article.strip().splitlines()[0]
+    assert opening in text
+    assert all(fact.answer("fr") in text for fact in knowledge.facts[:3])
+    assert texts.QUOTES["fr"] in text
+
+
+async def test_commands_are_registered_in_english_and_french(app: Any, api: FakeBotApi) -> None:
+    await set_commands(app)
+
+    assert [c["command"] for c in api.commands[""]] == ["start", "help", "facts", "source"]
+    assert api.commands["fr"][0]["description"] == texts.COMMANDS["fr"][0][1]
+
+
+async def test_an_unknown_command_in_private_points_to_help(app: Any, api: FakeBotApi) -> None:
+    await process(app, message_update("/weather"))
+
+    assert only_message(api).text == texts.UNKNOWN_COMMAND["en"]
+
+
+# -- questions ------------------------------------------------------------------------------------
+
+
+async def test_a_question_gets_the_same_answer_as_ask_with_a_source_button(
+    app: Any, api: FakeBotApi, answerer: Answerer
+) -> None:
+    reply = answerer.reply("When is Vostok?")
+    assert reply.kind == "answer"
+
+    await process(app, message_update("When is Vostok?"))
+
+    sent = only_message(api)
+    assert sent.html == escape(offer(reply, answerer.knowledge).text)
+    assert sent.buttons[0] == (texts.SOURCE_BUTTON["en"], f"src:{reply.fact_id}:en")
+
+
+async def test_a_french_question_is_answered_in_french(app: Any, api: FakeBotApi, answerer: Answerer) -> None:
+    question = "Quand ont lieu les exercices Vostok ?"
+    reply = answerer.reply(question)
+    assert reply.lang == "fr"
+
+    await process(app, message_update(question, sender=user(CHAT, language_code="en")))
+
+    assert only_message(api).text == offer(reply, answerer.knowledge).text
+
+
+async def test_near_ties_are_offered_as_did_you_mean_buttons(app: Any, api: FakeBotApi, knowledge: Knowledge) -> None:
+    app.bot_data["answerer"] = Answerer(knowledge, tie_margin=100.0)
+    reply = app.bot_data["answerer"].reply("Vostok China Russia")
+    assert reply.suggestions
+
+    await process(app, message_update("Vostok China Russia"))
+
+    sent = only_message(api)
+    suggested = [data for _, data in sent.buttons if data.startswith("fact:")]
+    assert suggested == [f"fact:{fact_id}:en" for fact_id in reply.suggestions]
+    assert "• " not in sent.text  # the suggestions are buttons, not bullet lines
+
+
+async def test_a_question_the_article_does_not_answer_is_declined_with_suggestions(
+    app: Any, api: FakeBotApi, answerer: Answerer
+) -> None:
+    reply = answerer.reply("What is the weather in Lisbon tomorrow?")
+    assert reply.kind == "decline"
+
+    await process(app, message_update("What is the weather in Lisbon tomorrow?"))
+
+    sent = only_message(api)
+    assert sent.text == offer(reply, answerer.knowledge).text
+    assert sent.buttons and all(data.startswith("fact:") for _, data in sent.buttons)
+
+
+async def test_small_talk_is_answered_like_ask(app: Any, api: FakeBotApi, answerer: Answerer) -> None:
+    reply = answerer.reply("hello")
+    assert reply.kind == "small_talk"
+
+    await process(app, message_update("hello"))
+
+    assert only_message(api).text == offer(reply, answerer.knowledge).text
+
+
+async def test_answers_escape_html_in_knowledge_text(app: Any, api: FakeBotApi, tricky_knowledge_path: Any) -> None:
+    app.bot_data["answerer"] = Answerer(load(tricky_knowledge_path))
+
+    await process(app, message_update("Who signed the treaty?"))
+
+    sent = only_message(api)
+    assert sent.html.startswith("Tom &amp; Jerry signed the &lt;treaty&gt; on Monday.")
+    assert sent.text.startswith("Tom & Jerry signed the <treaty> on Monday.")
+
+
+async def test_each_update_uses_the_answerer_currently_in_bot_data(
+    app: Any, api: FakeBotApi, tricky_knowledge_path: Any
+) -> None:
+    await process(app, message_update("Where was the ceremony?"))
+    app.bot_data["answerer"] = Answerer(load(tricky_knowledge_path))
+    await process(app, message_update("Where was the ceremony?"))
+
+    first, second = api.messages_to(CHAT)
+    assert "Paris" not in first.text
+    assert second.text.startswith('The ceremony took place in "Paris" at noon.')
+
+
+# -- buttons --------------------------------------------------------------------------------------
+
+
+async def test_pressing_a_suggestion_answers_it_and_stops_the_spinner(
+    app: Any, api: FakeBotApi, knowledge: Knowledge
+) -> None:
+    await process(app, message_update("/facts", sender=user(CHAT, language_code="fr")))
+    fact = knowledge.facts[1]
+
+    await process(app, callback_update(f"fact:{fact.id}:fr", sent=sent_as_bot(api)))
+
+    assert len(api.callback_answers) == 1
+    answer = api.messages_to(CHAT)[-1]
+    assert answer.text == f"{fact.first_question('fr')}\n{fact.answer('fr')}"
+    assert answer.buttons == [(texts.SOURCE_BUTTON["fr"], f"src:{fact.id}:fr")]
+
+
+async def test_pressing_source_shows_the_verbatim_sentence_in_place(
+    app: Any, api: FakeBotApi, answerer: Answerer
+) -> None:
+    await process(app, message_update("When is Vostok?"))
+    answer = api.sent[-1]
+    fact = answerer.knowledge.get(answerer.reply("When is Vostok?").fact_id or "")
+    assert fact is not None
+
+    await process(app, callback_update(f"src:{fact.id}:en", sent=sent_as_bot(api)))
+
+    assert len(api.callback_answers) == 1
+    (edit,) = api.edits
+    assert (edit.chat_id, edit.message_id) == (CHAT, answer.message_id)
+    assert edit.text.startswith(answer.text)
+    assert all(source in edit.text for source in fact.sources)
+    assert "<blockquote>" in edit.html
+    assert not any(data.startswith("src:") for _, data in edit.buttons)
+
+
+async def test_pressing_source_twice_is_not_an_error(app: Any, api: FakeBotApi, answerer: Answerer) -> None:
+    await process(app, message_update("When is Vostok?"))
+    pressed = sent_as_bot(api)
+    data = pressed["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await process(app, callback_update(data, sent=pressed))
+    api.sent[-1].html = api.edits[-1].html  # the message now shows the source
+    api.sent[-1].reply_markup = api.edits[-1].reply_markup
+
+    await process(app, callback_update(data, sent=pressed))
+
+    assert len(api.callback_answers) == 2
+    assert texts.APOLOGY["en"] not in [m.text for m in api.sent]
+
+
+async def test_source_under_an_inline_message_edits_that_message(
+    app: Any, api: FakeBotApi, knowledge: Knowledge
+) -> None:
+    fact = knowledge.facts[0]
+
+    await process(app, callback_update(f"src:{fact.id}:en"))
+
+    (edit,) = api.edits
+    assert edit.inline_message_id is not None
+    assert edit.text.startswith(fact.first_question("en"))
+    assert fact.sources[0] in edit.text
+
+
+async def test_a_button_for_a_fact_that_no_longer_exists_is_answered_with_a_note(app: Any, api: FakeBotApi) -> None:
+    await process(app, message_update("/facts"))
+
+    await process(app, callback_update("fact:removed-fact:en", sent=sent_as_bot(api)))
+
+    assert [a.get("text") for a in api.callback_answers] == [texts.FACT_GONE["en"]]
+    assert len(api.sent) == 1
+
+
+async def test_a_button_with_foreign_data_still_stops_the_spinner(app: Any, api: FakeBotApi) -> None:
+    await process(app, callback_update("something-else"))
+
+    assert len(api.callback_answers) == 1
+
+
+def test_callback_data_never_exceeds_64_bytes() -> None:
+    assert callback_data("fact", "x" * 57, "fr") is None
+    data = callback_data("fact", "x" * 56, "fr")
+    assert data is not None and len(data.encode()) == 64
+    assert parse_callback(data) == ("fact", "x" * 56, "fr")
+
+
+# -- groups ---------------------------------------------------------------------------------------
+
+
+async def test_group_chatter_that_does_not_address_the_bot_gets_no_reply(app: Any, api: FakeBotApi) -> None:
+    await process(app, message_update("When is Vostok?", chat=GROUP))
+    await process(app, message_update("@someone_else when is Vostok?", chat=GROUP))
+
+    assert api.calls == [("getMe", {})] or all(name == "getMe" for name, _ in api.calls)
+    assert api.sent == []
+
+
+async def test_a_mention_in_a_group_is_answered_without_the_mention(
+    app: Any, api: FakeBotApi, answerer: Answerer
+) -> None:
+    update = message_update(f"@{BOT_USERNAME} When is Vostok?", chat=GROUP)
+
+    await process(app, update)
+
+    sent = only_message(api, GROUP["id"])
+    assert sent.text == offer(answerer.reply("When is Vostok?"), answerer.knowledge).text
+    assert sent.reply_to == update["message"]["message_id"]
+
+
+async def test_a_reply_to_the_bot_in_a_group_is_answered(app: Any, api: FakeBotApi, answerer: Answerer) -> None:
+    bots_message = message("Hello!", chat=GROUP, sender={"id": BOT_ID, "is_bot": True, "first_name": "Vostok bot"})
+
+    await process(app, message_update("When is Vostok?", chat=GROUP, reply_to=bots_message))
+
+    assert only_message(api, GROUP["id"]).text == offer(answerer.reply("When is Vostok?"), answerer.knowledge).text
+
+
+async def test_a_reply_to_someone_else_in_a_group_is_ignored(app: Any, api: FakeBotApi) -> None:
+    other = message("Any news?", chat=GROUP, sender=user(77))
+
+    await process(app, message_update("When is Vostok?", chat=GROUP, reply_to=other))
+
+    assert api.sent == []
+
+
+async def test_a_command_for_the_bot_in_a_group_is_answered(app: Any, api: FakeBotApi) -> None:
+    await process(app, message_update(f"/help@{BOT_USERNAME}", chat=GROUP))
+
+    assert f"@{BOT_USERNAME}" in only_message(api, GROUP["id"]).text
+
+
+async def test_a_command_for_another_bot_in_a_group_is_ignored(app: Any, api: FakeBotApi) -> None:
+    await process(app, message_update("/help@other_bot", chat=GROUP))
+
+    assert api.sent == []
+
+
+# -- inline mode ----------------------------------------------------------------------------------
+
+
+async def test_an_inline_question_offers_its_answer(app: Any, api: FakeBotApi, answerer: Answerer) -> None:
+    reply = answerer.reply("When is Vostok?")
+
+    await process(app, inline_update("When is Vostok?"))
+
+    (answered,) = api.inline_answers
+    first = answered["results"][0]
+    fact = answerer.knowledge.get(reply.fact_id or "")
+    assert fact is not None
+    assert first["title"] == fact.first_question("en")
+    assert first["input_message_content"]["parse_mode"] == "HTML"
+    assert escape(fact.answer("en")) in first["input_message_content"]["message_text"]
+
+
+async def test_an_empty_inline_query_offers_examples(app: Any, api: FakeBotApi, knowledge: Knowledge) -> None:
+    await process(app, inline_update(""))
+
+    (answered,) = api.inline_answers
+    assert [r["title"] for r in answered["results"]] == [f.first_question("en") for f in knowledge.facts[:3]]
+
+
+async def test_an_inline_question_the_article_does_not_answer_offers_no_wrong_answer(
+    app: Any, api: FakeBotApi, answerer: Answerer
+) -> None:
+    reply = answerer.reply("What is the weather in Lisbon tomorrow?")
+
+    await process(app, inline_update("What is the weather in Lisbon tomorrow?"))
+
+    (answered,) = api.inline_answers
+    assert [r["id"].split(":")[0] for r in answered["results"]] == list(reply.suggestions)
+    if not reply.suggestions:
+        assert answered["button"]["start_parameter"] == "en"
+
+
+# -- everything that is not a question ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", sorted(NON_TEXT_CONTENT))
+async def test_non_text_messages_in_private_get_a_polite_note(app: Any, api: FakeBotApi, kind: str) -> None:
+    await process(app, message_update(None, sender=user(CHAT, language_code="fr"), **NON_TEXT_CONTENT[kind]))
+
+    assert only_message(api).text == texts.NOT_TEXT["fr"]
+
+
+@pytest.mark.parametrize("kind", sorted(NON_TEXT_CONTENT))
+async def test_non_text_messages_in_groups_get_silence(app: Any, api: FakeBotApi, kind: str) -> None:
+    await process(app, message_update(None, chat=GROUP, **NON_TEXT_CONTENT[kind]))
+
+    assert api.sent == []
+
+
+async def test_an_edited_message_in_private_gets_a_note(app: Any, api: FakeBotApi) -> None:
+    await process(app, edited_message_update("When is Vostok?"))
+
+    assert only_message(api).text == texts.EDITED["en"]
+
+
+async def test_an_edited_message_in_a_group_gets_silence(app: Any, api: FakeBotApi) -> None:
+    await process(app, edited_message_update(f"@{BOT_USERNAME} When is Vostok?", chat=GROUP))
+
+    assert api.sent == []
+
+
+async def test_a_channel_post_gets_silence(app: Any, api: FakeBotApi) -> None:
+    await process(app, channel_post_update(f"@{BOT_USERNAME} When is Vostok?"))
+
+    assert api.sent == []
+
+
+async def test_every_message_is_sent_as_html(app: Any, api: FakeBotApi) -> None:
+    for text in ("/start", "/help", "/facts", "/source", "When is Vostok?", "hello", "/nope"):
+        await process(app, message_update(text))
+
+    assert api.sent and all(sent.parse_mode == "HTML" for sent in api.sent)
+
+
+# -- errors ---------------------------------------------------------------------------------------
+
+
+class BrokenAnswerer:
+    """An answerer whose matcher fails, as a bug in the core would."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+
+    def reply(self, question: str, *, lang: str | None = None) -> Any:
+        raise RuntimeError("matcher bug")
+
+
+async def test_an_error_is_logged_and_the_user_gets_an_apology_then_the_bot_carries_on(
+    app: Any, api: FakeBotApi, answerer: Answerer, caplog: pytest.LogCaptureFixture
+) -> None:
+    app.bot_data["answerer"] = BrokenAnswerer(answerer.knowledge)
+    with caplog.at_level(logging.ERROR):
+        await process(app, message_update("When is Vostok?", sender=user(CHAT, language_code="fr")))
+    app.bot_data["answerer"] = answerer
+    await process(app, message_update("When is Vostok?"))
+
+    apology, answer = api.messages_to(CHAT)
+    assert apology.text == texts.APOLOGY["fr"]
+    assert answer.text == offer(answerer.reply("When is Vostok?"), answerer.knowledge).text
+    assert any("matcher bug" in (record.exc_text or str(record.exc_info)) for record in caplog.records)
+
+
+async def test_an_error_after_a_button_was_answered_apologises_in_the_chat(app: Any, api: FakeBotApi) -> None:
+    await process(app, message_update("When is Vostok?"))
+    pressed = sent_as_bot(api)
+    api.fail_next("editMessageText", 500)
+
+    await process(app, callback_update(pressed["reply_markup"]["inline_keyboard"][0][0]["callback_data"], sent=pressed))
+
+    assert len(api.callback_answers) == 1
+    assert api.messages_to(CHAT)[-1].text == texts.APOLOGY["en"]
+
+
+async def test_a_failing_inline_query_is_logged_and_answers_nothing(
+    app: Any, api: FakeBotApi, answerer: Answerer, caplog: pytest.LogCaptureFixture
+) -> None:
+    app.bot_data["answerer"] = BrokenAnswerer(answerer.knowledge)
+
+    with caplog.at_level(logging.ERROR):
+        await process(app, inline_update("When is Vostok?"))
+
+    assert api.inline_answers == [] and api.sent == []
+    assert any(record.levelno == logging.ERROR for record in caplog.records)
