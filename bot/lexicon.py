@@ -6,8 +6,9 @@ article (its names, its synonyms) lives in the knowledge file instead.
 
 from __future__ import annotations
 
-# What a question asks for, from its question words; checked in this order, so
-# "combien de temps" is a "when" before "combien" can make it a "quantity".
+# What a question asks for, from its question words. The longest phrase wins, so
+# "combien de temps" is a "when" before "combien" can make it a "quantity"; a
+# phrase listed under two kinds belongs to the first.
 KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("age", ("how old", "quel age", "quelle age", "age", "born", "birthday")),
     (

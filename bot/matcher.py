@@ -12,6 +12,7 @@ answer is "the article doesn't say".
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
@@ -37,6 +38,7 @@ _ENTITY_MISSING = 0.75  # the question names someone or something the fact never
 _KIND_WEIGHT = 2.0  # a question kind counts like a term when comparing to examples
 _COVERAGE_SHARE = 0.8
 _RESCORED = 8  # facts compared example by example, after the coverage ranking
+_CANDIDATE_POSTINGS = 1000  # a term in more facts than this only scores candidates, it does not add any
 _TOPIC_SHARE = 0.5  # a term in this share of the facts is the article's topic, implied by every fact
 _IMPLIED = 0.5  # how much a fact that does not mention the topic still covers it
 _FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.75, "source": 0.5}
@@ -194,6 +196,21 @@ class Matcher:
         weights = tuple(self._weight(terms) + _KIND_WEIGHT * len(kinds) for terms, kinds in examples)
         return _Examples(weights, {feature: tuple(found) for feature, found in by_feature.items()})
 
+    def _candidates(self, terms: Iterable[str]) -> set[int]:
+        """The facts worth scoring: those sharing a term, found through the rarest terms first.
+
+        A term in thousands of facts says little on its own; it only adds
+        candidates when no rarer term found any, which keeps a query on a large
+        knowledge from visiting most of it.
+        """
+        found: set[int] = set()
+        for term in sorted((t for t in terms if t in self._postings), key=lambda t: len(self._postings[t])):
+            postings = self._postings[term]
+            if found and len(postings) > _CANDIDATE_POSTINGS:
+                break
+            found.update(postings)
+        return found
+
     def _question_kinds(self, tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int]]:
         """The kinds a question asks for; "how many X" also names X ("count:~troop").
 
@@ -299,14 +316,13 @@ class Matcher:
         weights = {term: self._term_weight(term) for term in query.terms}
         total = sum(weights.values())
         coverage: dict[int, float] = {}
-        for term, weight in weights.items():
-            for index in self._postings.get(term, ()):
-                coverage[index] = coverage.get(index, 0.0) + weight * self._weights[index][term]
-        for term in self._topic.intersection(weights):
-            for index in coverage:
-                if term not in self._weights[index]:
-                    coverage[index] += weights[term] * _IMPLIED
-        ranked = sorted(coverage, key=coverage.__getitem__, reverse=True)[:_RESCORED]
+        for index in self._candidates(weights):
+            fact_terms = self._weights[index]
+            coverage[index] = sum(
+                weight * (fact_terms.get(term) or (_IMPLIED if term in self._topic else 0.0))
+                for term, weight in weights.items()
+            )
+        ranked = heapq.nlargest(_RESCORED, coverage, key=coverage.__getitem__)
         features = [*weights.items(), *(("?" + kind, _KIND_WEIGHT) for kind in query.kinds)]
         query_weight = total + _KIND_WEIGHT * len(query.kinds)
         matches = []

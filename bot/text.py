@@ -24,7 +24,10 @@ _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß"
 
 def fold(text: str) -> str:
     """Case, accents (NFKD), ligatures and curly apostrophes folded away."""
-    text = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    text = text.translate(_LIGATURES)
+    if text.isascii():
+        return text.casefold()
+    text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
@@ -102,9 +105,10 @@ class PhraseTable:
         return found
 
 
-_KIND_TABLES = tuple(
-    (kind, PhraseTable(phrase.split() for phrase in phrases)) for kind, phrases in lexicon.KIND_PHRASES
-)
+_KIND_OF_PHRASE = {
+    tuple(phrase.split()): kind for kind, phrases in reversed(lexicon.KIND_PHRASES) for phrase in phrases
+}
+_KIND_TABLE = PhraseTable(_KIND_OF_PHRASE)
 
 
 def question_kinds(tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int]]:
@@ -115,10 +119,9 @@ def question_kinds(tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int
     """
     kinds: set[str] = set()
     used: set[int] = set()
-    for kind, table in _KIND_TABLES:
-        for start, end, _ in table.find(tokens, taken=used):
-            kinds.add(kind)
-            used.update(range(start, end))
+    for start, end, phrase in _KIND_TABLE.find(tokens):
+        kinds.add(_KIND_OF_PHRASE[phrase])
+        used.update(range(start, end))
     for index, token in enumerate(tokens):
         before = tokens[index - 1] if index else ""
         last = index == len(tokens) - 1
