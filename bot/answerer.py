@@ -6,7 +6,8 @@ so they all answer alike.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from bot import replies
@@ -19,11 +20,20 @@ _RELATED_SHARE = 0.5  # a declined question's candidates this close to the cutof
 
 
 @dataclass(frozen=True)
+class Choice:
+    """A question the reply offers to ask next, and the fact that answers it."""
+
+    fact_id: str
+    question: str
+
+
+@dataclass(frozen=True)
 class Reply:
     """What the bot says to one question, and why."""
 
     question: str
     answer: str
+    """The whole text a user sees: ``body`` followed by the ``choices`` as bullet lines."""
     fact_id: str | None
     score: float
     lang: str
@@ -31,12 +41,22 @@ class Reply:
     kind: ReplyKind
     candidate: str | None = None
     """The best-scoring fact even when it did not answer: what the unanswered log records."""
+    body: str = ""
+    """The text without the offered questions, for front ends that show them as buttons."""
+    choices: tuple[Choice, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         """The ``ask --json`` object."""
-        data = asdict(self)
-        data["suggestions"] = list(self.suggestions)
-        return data
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "fact_id": self.fact_id,
+            "score": self.score,
+            "lang": self.lang,
+            "suggestions": list(self.suggestions),
+            "kind": self.kind,
+            "candidate": self.candidate,
+        }
 
 
 class Answerer:
@@ -57,31 +77,60 @@ class Answerer:
         query = self.matcher.analyse(question, lang=lang)
         lang = query.lang
         if not query.terms and not query.kinds:
-            hints = self.questions(self._default_hints(), lang)
+            hints = self._default_hints()
             if query.small_talk:
-                text = replies.small_talk(query.small_talk, lang, hints)
-                return Reply(question, text, None, 0.0, lang, (), "small_talk")
-            return Reply(question, replies.empty(lang, hints), None, 0.0, lang, (), "empty")
+                body = replies.small_talk(query.small_talk, lang)
+                shown = hints if query.small_talk in replies.SMALL_TALK_WITH_EXAMPLES else []
+                return self._reply(question, body, shown, lang, kind="small_talk")
+            return self._reply(question, replies.EMPTY[lang], hints, lang, kind="empty")
         matches = self.matcher.extract(query, limit=_HINTS + 1)
         cutoff = self.matcher.score_cutoff
         if matches and matches[0].score >= cutoff:
             best = matches[0]
             tied = [m for m in matches[1:] if m.score >= max(cutoff, best.score - self.matcher.tie_margin)]
-            text = replies.answer(best.fact.answer(lang), lang, self.questions(tied, lang))
-            return Reply(question, text, best.fact.id, best.score, lang, _ids(tied), "answer", best.fact.id)
+            body = replies.answer(best.fact.answer(lang), lang, bool(tied))
+            return self._reply(
+                question, body, tied, lang, kind="answer", best=best, suggestions=tied, candidate=best.fact.id
+            )
         related = [m for m in matches if m.score >= cutoff * _RELATED_SHARE][:_HINTS]
-        hints = self.questions(related or self._default_hints(), lang)
-        score, candidate = (matches[0].score, matches[0].fact.id) if matches else (0.0, None)
-        text = replies.decline(lang, hints)
-        return Reply(question, text, None, score, lang, _ids(related), "decline", candidate)
+        candidate = matches[0] if matches else None
+        return self._reply(
+            question,
+            replies.DECLINE[lang],
+            related or self._default_hints(),
+            lang,
+            kind="decline",
+            score=candidate.score if candidate else 0.0,
+            suggestions=related,
+            candidate=candidate.fact.id if candidate else None,
+        )
 
-    def questions(self, matches: list[Match], lang: str) -> list[str]:
-        """One example question per matched fact, to show as a suggestion."""
-        return [match.fact.first_question(lang) for match in matches]
+    def _reply(
+        self,
+        question: str,
+        body: str,
+        shown: list[Match],
+        lang: str,
+        *,
+        kind: ReplyKind,
+        best: Match | None = None,
+        score: float = 0.0,
+        suggestions: Sequence[Match] = (),
+        candidate: str | None = None,
+    ) -> Reply:
+        choices = tuple(Choice(match.fact.id, match.fact.first_question(lang)) for match in shown)
+        return Reply(
+            question=question,
+            answer=replies.compose(body, [choice.question for choice in choices]),
+            fact_id=best.fact.id if best else None,
+            score=best.score if best else score,
+            lang=lang,
+            suggestions=tuple(match.fact.id for match in suggestions),
+            kind=kind,
+            candidate=candidate,
+            body=body,
+            choices=choices,
+        )
 
     def _default_hints(self) -> list[Match]:
         return [Match(fact, 0.0) for fact in self.knowledge.facts[:_HINTS]]
-
-
-def _ids(matches: list[Match]) -> tuple[str, ...]:
-    return tuple(match.fact.id for match in matches)

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from bot.answerer import Answerer
-from bot.choices import Choice, offer
+from bot.answerer import Answerer, Choice
 
 NO_TOKEN = (
     "No TELEGRAM_BOT_TOKEN set. To chat in Telegram, get a token from @BotFather (https://t.me/BotFather, /newbot),\n"
@@ -54,10 +53,9 @@ class ConsoleChat:
         if text.isdigit() and 1 <= int(text) <= len(self.choices):
             return self._choose(self.choices[int(text) - 1])
         reply = self.answerer.reply(text)
-        offered = offer(reply, self.answerer.knowledge)
-        self.choices, self.lang, self.fact_id = offered.choices, reply.lang, reply.fact_id
-        numbered = [f"  {number}. {choice.question}" for number, choice in enumerate(offered.choices, start=1)]
-        return "\n".join([offered.text, *numbered])
+        self.choices, self.lang, self.fact_id = reply.choices, reply.lang, reply.fact_id
+        numbered = [f"  {number}. {choice.question}" for number, choice in enumerate(reply.choices, start=1)]
+        return "\n".join([reply.body, *numbered])
 
     def _choose(self, choice: Choice) -> str:
         fact = self.answerer.knowledge.get(choice.fact_id)

@@ -46,29 +46,18 @@ SMALL_TALK = {
 SMALL_TALK_WITH_EXAMPLES = frozenset({"greeting", "how_are_you", "identity"})
 
 
-def examples(questions: Sequence[str]) -> str:
-    """A short bulleted list of example questions."""
-    return "\n".join(f"• {question}" for question in questions)
+def compose(body: str, questions: Sequence[str]) -> str:
+    """The text a user reads: the body, then the offered questions as bullet lines."""
+    if not questions:
+        return body
+    return body + "\n" + "\n".join(f"• {question}" for question in questions)
 
 
-def decline(lang: str, questions: Sequence[str]) -> str:
-    """'The article doesn't say', with questions it can answer instead."""
-    return f"{DECLINE[lang]}\n{examples(questions)}"
+def small_talk(category: str, lang: str) -> str:
+    """A friendly reply to small talk; greetings end by leading into example questions."""
+    return SMALL_TALK[category][lang]
 
 
-def empty(lang: str, questions: Sequence[str]) -> str:
-    """The reply to a message with nothing to answer (an emoji, only punctuation)."""
-    return f"{EMPTY[lang]}\n{examples(questions)}"
-
-
-def small_talk(category: str, lang: str, questions: Sequence[str]) -> str:
-    """A friendly reply to small talk; greetings come with example questions."""
-    text = SMALL_TALK[category][lang]
-    return f"{text}\n{examples(questions)}" if category in SMALL_TALK_WITH_EXAMPLES else text
-
-
-def answer(text: str, lang: str, alternatives: Sequence[str]) -> str:
-    """An answer, followed by the nearly tied questions when there are any."""
-    if not alternatives:
-        return text
-    return f"{text}\n\n{DID_YOU_MEAN[lang]}\n{examples(alternatives)}"
+def answer(text: str, lang: str, tied: bool) -> str:
+    """An answer, leading into the nearly tied questions when there are any."""
+    return f"{text}\n\n{DID_YOU_MEAN[lang]}" if tied else text

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from bot.answerer import Answerer
-from bot.choices import offer
 from bot.console import HELP, NO_TOKEN, ConsoleChat, run_chat
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,13 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_a_question_gets_the_same_text_as_in_telegram(answerer: Answerer) -> None:
     chat = ConsoleChat(answerer)
 
-    assert chat.respond("When is Vostok?") == offer(answerer.reply("When is Vostok?"), answerer.knowledge).text
+    assert chat.respond("When is Vostok?") == answerer.reply("When is Vostok?").body
 
 
 def test_suggestions_are_numbered_and_a_number_answers_that_suggestion(answerer: Answerer) -> None:
     chat = ConsoleChat(answerer)
     reply = answerer.reply("hello")
-    offered = offer(reply, answerer.knowledge)
+    offered = reply
     assert offered.choices
 
     shown = chat.respond("hello")
@@ -60,7 +59,7 @@ def test_the_loop_stops_at_quit_and_answers_every_line_before(answerer: Answerer
     code = run_chat(answerer, ["When is Vostok?", "/quit", "Where is Vostok?"], out, interactive=False)
 
     assert code == 0
-    assert out.getvalue() == offer(answerer.reply("When is Vostok?"), answerer.knowledge).text + "\n"
+    assert out.getvalue() == answerer.reply("When is Vostok?").body + "\n"
 
 
 def _bot(*args: str, stdin: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -83,7 +82,7 @@ def test_run_without_a_token_explains_botfather_and_chats_in_the_console(tmp_pat
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == NO_TOKEN
     assert len(NO_TOKEN.splitlines()) == 2
-    assert result.stdout == offer(answerer.reply("When is Vostok?"), answerer.knowledge).text + "\n"
+    assert result.stdout == answerer.reply("When is Vostok?").body + "\n"
 
 
 def test_the_chat_command_never_imports_telegram(tmp_path: Path) -> None:

@@ -29,7 +29,6 @@ from fake_bot_api import (
 )
 
 from bot.answerer import Answerer
-from bot.choices import offer
 from bot.telegram import texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,7 +99,7 @@ def answered(api: FakeBotApi, count: int) -> bool:
 
 
 def expected_text(answerer: Answerer, question: str) -> str:
-    return offer(answerer.reply(question), answerer.knowledge).text
+    return answerer.reply(question).body
 
 
 def test_polling_answers_questions_buttons_and_inline_queries_then_stops_cleanly_on_sigterm(

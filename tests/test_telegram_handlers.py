@@ -28,7 +28,6 @@ from fake_bot_api import (
 )
 
 from bot.answerer import Answerer
-from bot.choices import offer
 from bot.knowledge import Knowledge, load
 from bot.telegram import texts
 from bot.telegram.app import set_commands
@@ -141,7 +140,7 @@ async def test_a_question_gets_the_same_answer_as_ask_with_a_source_button(
     await process(app, message_update("When is Vostok?"))
 
     sent = only_message(api)
-    assert sent.html == escape(offer(reply, answerer.knowledge).text)
+    assert sent.html == escape(reply.body)
     assert sent.buttons[0] == (texts.SOURCE_BUTTON["en"], f"src:{reply.fact_id}:en")
 
 
@@ -152,7 +151,7 @@ async def test_a_french_question_is_answered_in_french(app: Any, api: FakeBotApi
 
     await process(app, message_update(question, sender=user(CHAT, language_code="en")))
 
-    assert only_message(api).text == offer(reply, answerer.knowledge).text
+    assert only_message(api).text == reply.body
 
 
 async def test_near_ties_are_offered_as_did_you_mean_buttons(app: Any, api: FakeBotApi, knowledge: Knowledge) -> None:
@@ -177,7 +176,7 @@ async def test_a_question_the_article_does_not_answer_is_declined_with_suggestio
     await process(app, message_update("What is the weather in Lisbon tomorrow?"))
 
     sent = only_message(api)
-    assert sent.text == offer(reply, answerer.knowledge).text
+    assert sent.text == reply.body
     assert sent.buttons and all(data.startswith("fact:") for _, data in sent.buttons)
 
 
@@ -187,7 +186,7 @@ async def test_small_talk_is_answered_like_ask(app: Any, api: FakeBotApi, answer
 
     await process(app, message_update("hello"))
 
-    assert only_message(api).text == offer(reply, answerer.knowledge).text
+    assert only_message(api).text == reply.body
 
 
 async def test_answers_escape_html_in_knowledge_text(app: Any, api: FakeBotApi, tricky_knowledge_path: Any) -> None:
@@ -316,7 +315,7 @@ async def test_a_mention_in_a_group_is_answered_without_the_mention(
     await process(app, update)
 
     sent = only_message(api, GROUP["id"])
-    assert sent.text == offer(answerer.reply("When is Vostok?"), answerer.knowledge).text
+    assert sent.text == answerer.reply("When is Vostok?").body
     assert sent.reply_to == update["message"]["message_id"]
 
 
@@ -325,7 +324,7 @@ async def test_a_reply_to_the_bot_in_a_group_is_answered(app: Any, api: FakeBotA
 
     await process(app, message_update("When is Vostok?", chat=GROUP, reply_to=bots_message))
 
-    assert only_message(api, GROUP["id"]).text == offer(answerer.reply("When is Vostok?"), answerer.knowledge).text
+    assert only_message(api, GROUP["id"]).text == answerer.reply("When is Vostok?").body
 
 
 async def test_a_reply_to_someone_else_in_a_group_is_ignored(app: Any, api: FakeBotApi) -> None:
@@ -451,7 +450,7 @@ async def test_an_error_is_logged_and_the_user_gets_an_apology_then_the_bot_carr
 
     apology, answer = api.messages_to(CHAT)
     assert apology.text == texts.APOLOGY["fr"]
-    assert answer.text == offer(answerer.reply("When is Vostok?"), answerer.knowledge).text
+    assert answer.text == answerer.reply("When is Vostok?").body
     assert any("matcher bug" in (record.exc_text or str(record.exc_info)) for record in caplog.records)
 
 

@@ -20,8 +20,7 @@ from telegram import (
 )
 from telegram.constants import InlineKeyboardButtonLimit, ParseMode
 
-from bot.answerer import Reply
-from bot.choices import Choice, offer
+from bot.answerer import Choice, Reply
 from bot.knowledge import Fact, Knowledge
 from bot.telegram import texts
 
@@ -71,10 +70,9 @@ def markup(rows: Sequence[list[InlineKeyboardButton]]) -> InlineKeyboardMarkup |
 
 def reply_message(reply: Reply, knowledge: Knowledge) -> tuple[str, InlineKeyboardMarkup | None]:
     """An answer, decline or small talk: its text, a Source button, and its suggestions as buttons."""
-    offered = offer(reply, knowledge)
     fact = knowledge.get(reply.fact_id) if reply.fact_id else None
-    rows = source_row(fact, reply.lang) + question_buttons(offered.choices, reply.lang)
-    return escape(offered.text), markup(rows)
+    rows = source_row(fact, reply.lang) + question_buttons(reply.choices, reply.lang)
+    return escape(reply.body), markup(rows)
 
 
 def fact_html(fact: Fact, lang: str) -> str:
