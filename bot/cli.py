@@ -45,10 +45,9 @@ def _stdin_lines() -> Iterable[str]:
 
 def ask(args: argparse.Namespace) -> int:
     """Answer one question, or one per line of standard input."""
-    from bot.answerer import Answerer
-    from bot.knowledge import load
+    from bot.cache import load_answerer
 
-    answerer = Answerer(load(_knowledge_path(args)))
+    answerer = load_answerer(_knowledge_path(args))
     questions: Iterable[str] = [" ".join(args.question)] if args.question else _stdin_lines()
     interactive = sys.stdin.isatty() and not args.question
     for question in questions:
@@ -241,12 +240,11 @@ def extract(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run the bot in Telegram; without a token, say how to get one and chat in the console instead."""
-    from bot.answerer import Answerer
+    from bot.cache import load_answerer
     from bot.config import load_settings
-    from bot.knowledge import load
 
     settings = load_settings(os.environ)
-    answerer = Answerer(load(args.knowledge or settings.knowledge_path))
+    answerer = load_answerer(args.knowledge or settings.knowledge_path)
     if not settings.token:
         from bot.console import NO_TOKEN, run_chat
 
@@ -270,13 +268,32 @@ def run(args: argparse.Namespace) -> int:
 
 def chat(args: argparse.Namespace) -> int:
     """Chat with the bot in this terminal: the same replies as in Telegram."""
-    from bot.answerer import Answerer
+    from bot.cache import load_answerer
     from bot.config import load_settings
     from bot.console import run_chat
+
+    answerer = load_answerer(args.knowledge or load_settings(os.environ).knowledge_path)
+    return run_chat(answerer, _stdin_lines(), sys.stdout, interactive=sys.stdin.isatty())
+
+
+def bench(args: argparse.Namespace) -> int:
+    """Measure matching, scale, end-to-end throughput and start-up against two baselines (or answer as one)."""
     from bot.knowledge import load
 
-    answerer = Answerer(load(args.knowledge or load_settings(os.environ).knowledge_path))
-    return run_chat(answerer, _stdin_lines(), sys.stdout, interactive=sys.stdin.isatty())
+    if args.answer_with:
+        from bot.baselines import answer_with
+
+        for row in answer_with(args.answer_with, load(_knowledge_path(args)), _stdin_lines()):
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return 0
+    from bot import bench as benchmarks
+
+    plan = benchmarks.Plan.make(quick=args.quick, knowledge=_knowledge_path(args).resolve())
+    results = benchmarks.run(plan, lambda message: print(message, file=sys.stderr, flush=True))
+    if args.plot:
+        benchmarks.plot(results, args.plot)
+    print(json.dumps(results) if args.json else benchmarks.text_report(results))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -425,6 +442,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract_parser.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     extract_parser.set_defaults(handler=extract)
+
+    bench_parser = commands.add_parser(
+        "bench",
+        help="measure speed, scale, throughput and start-up against BM25 and extractOne (pip install -e '.[bench]')",
+        description=(
+            "Benchmark from a checkout: per-question latency on the article with BM25 and rapidfuzz extractOne "
+            "baselines, synthetic knowledge of 1,000 to 100,000 facts (load time, latency, peak memory), the real "
+            "'run' against the fake Bot API of tests/ (latency, messages per second), start-up, and batch 'ask' "
+            "against a BM25 process. Needs the bench extra: pip install -e '.[bench]'. Takes about ten minutes; "
+            "--quick takes seconds. Progress goes to stderr."
+        ),
+    )
+    bench_parser.add_argument("--quick", action="store_true", help="a small run in seconds (what CI runs)")
+    bench_parser.add_argument("--json", action="store_true", help="print every figure as one JSON object")
+    bench_parser.add_argument(
+        "--plot", type=Path, metavar="PNG", help="also draw latency against knowledge size, e.g. benchmarks/latency.png"
+    )
+    bench_parser.add_argument(
+        "--answer-with",
+        choices=("bm25", "extractone"),
+        help="instead of benchmarking, answer each line of stdin with this baseline, one JSON line each "
+        "(the process the batch benchmark times)",
+    )
+    _add_knowledge_option(bench_parser)
+    bench_parser.set_defaults(handler=bench)
     return parser
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import sys
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -185,7 +186,7 @@ class Matcher:
                 continue
             if len(token) < 2 and not token.isdigit():
                 continue
-            found.append(self._canonical.get(stems[index], stems[index]))
+            found.append(sys.intern(self._canonical.get(stems[index], stems[index])))
         return list(dict.fromkeys(found))
 
     def _index_examples(self, examples: list[tuple[frozenset[str], frozenset[str]]]) -> _Examples:

@@ -1,0 +1,116 @@
+"""Loading an answerer, with a cache that makes a large knowledge file load in seconds.
+
+Parsing and indexing 100,000 facts takes about half a minute; unpickling the
+result takes about a second. The cache key is a hash of the knowledge file, its
+article and the code that builds the index, so any edit to either rebuilds it.
+Small files (the article's own knowledge) build faster than a cache can load,
+so they are never cached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import bot
+from bot.answerer import Answerer
+from bot.knowledge import load
+
+logger = logging.getLogger(__name__)
+
+CACHE_MIN_BYTES = 1_000_000
+_KEPT = 3  # cached builds kept: the current knowledge and a couple of recent versions
+_CODE = ("answerer.py", "knowledge.py", "lexicon.py", "matcher.py", "replies.py", "text.py")
+
+
+def cache_dir() -> Path | None:
+    """``$BOT_CACHE_DIR`` (``off`` disables the cache), else the user's cache folder."""
+    configured = os.environ.get("BOT_CACHE_DIR")
+    if configured:
+        return None if configured.lower() == "off" else Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "vostok-article-bot"
+
+
+def load_answerer(path: str | os.PathLike[str], *, score_cutoff: float | None = None) -> Answerer:
+    """The answerer for a knowledge file, from the cache when the file is large and unchanged."""
+    path = Path(path)
+    folder = cache_dir()
+    try:
+        large = path.stat().st_size >= CACHE_MIN_BYTES
+    except OSError:
+        large = False
+    if folder is None or not large:
+        return _build(path, score_cutoff)
+    cached = folder / f"{_key(path, score_cutoff)}.pickle"
+    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        with _bulk(), cached.open("rb") as stream:
+            answerer = pickle.load(stream)
+        if isinstance(answerer, Answerer):
+            return answerer
+    answerer = _build(path, score_cutoff)
+    _store(folder, cached, answerer)
+    return answerer
+
+
+def _build(path: Path, score_cutoff: float | None) -> Answerer:
+    with _bulk():
+        knowledge = load(path)
+        if score_cutoff is None:
+            return Answerer(knowledge)
+        return Answerer(knowledge, score_cutoff=score_cutoff)
+
+
+def _key(path: Path, score_cutoff: float | None) -> str:
+    """A hash of everything the built answerer depends on."""
+    digest = hashlib.sha256(f"{bot.__version__}:{score_cutoff}".encode())
+    digest.update(path.read_bytes())
+    digest.update(_article_bytes(path))
+    package = Path(bot.__file__).parent
+    for name in _CODE:
+        digest.update((package / name).read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _article_bytes(path: Path) -> bytes:
+    """The article a knowledge file names (its top-level ``article:`` line), read without parsing the file."""
+    with path.open(encoding="utf-8", errors="replace") as stream:
+        for line in stream:
+            if line.startswith("article:"):
+                relative = line.partition(":")[2].strip().strip("'\"")
+                with contextlib.suppress(OSError):
+                    return (path.parent / relative).read_bytes()
+                break
+    return b""
+
+
+def _store(folder: Path, cached: Path, answerer: Answerer) -> None:
+    """Write the cache atomically; a cache that cannot be written is only a slower next start."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".tmp", delete=False) as stream:
+            pickle.dump(answerer, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(stream.name, cached)
+        for stale in sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime)[:-_KEPT]:
+            stale.unlink()
+    except OSError as error:
+        logger.warning("could not write the knowledge cache in %s: %s", folder, error)
+
+
+@contextlib.contextmanager
+def _bulk() -> Iterator[None]:
+    """No garbage collection while building millions of small objects that all stay alive."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -1,0 +1,95 @@
+"""The answerer cache: large knowledge files load from it, any edit rebuilds, and it can never break loading."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import bot.cache
+from bot.cache import load_answerer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def knowledge_path(tmp_path: Path) -> Path:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "knowledge").mkdir()
+    shutil.copy(ROOT / "seeds" / "article.txt", tmp_path / "seeds" / "article.txt")
+    shutil.copy(ROOT / "knowledge" / "facts.yaml", tmp_path / "knowledge" / "facts.yaml")
+    return tmp_path / "knowledge" / "facts.yaml"
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BOT_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every knowledge file actually parsed and indexed (not taken from the cache)."""
+    built: list[Path] = []
+    real_build = bot.cache._build
+
+    def recording_build(path: Path, score_cutoff: float | None) -> bot.cache.Answerer:
+        built.append(path)
+        return real_build(path, score_cutoff)
+
+    monkeypatch.setattr(bot.cache, "_build", recording_build)
+    return built
+
+
+def test_small_knowledge_is_built_and_never_cached(knowledge_path: Path, cache: Path, builds: list[Path]) -> None:
+    load_answerer(knowledge_path)
+    load_answerer(knowledge_path)
+    assert len(builds) == 2 and not cache.exists()
+
+
+def test_large_knowledge_loads_from_the_cache_the_second_time(
+    knowledge_path: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 0)
+    first = load_answerer(knowledge_path)
+    second = load_answerer(knowledge_path)
+    assert len(builds) == 1 and len(list(cache.glob("*.pickle"))) == 1
+    assert second.reply("When is Vostok?").answer == first.reply("When is Vostok?").answer
+
+
+def test_an_edit_to_the_knowledge_or_the_article_rebuilds(
+    knowledge_path: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 0)
+    load_answerer(knowledge_path)
+    text = knowledge_path.read_text(encoding="utf-8")
+    knowledge_path.write_text(text.replace("6:38", "6.38 am"), encoding="utf-8")
+    assert "6.38 am" in load_answerer(knowledge_path).reply("When was the article published?").answer
+    article = knowledge_path.parent.parent / "seeds" / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    load_answerer(knowledge_path)
+    assert len(builds) == 3
+
+
+def test_a_corrupt_cache_file_is_rebuilt(
+    knowledge_path: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 0)
+    load_answerer(knowledge_path)
+    for cached in cache.glob("*.pickle"):
+        cached.write_bytes(b"not a pickle")
+    assert load_answerer(knowledge_path).reply("When is Vostok?").fact_id == "vostok-dates"
+    assert len(builds) == 2
+
+
+def test_bot_cache_dir_off_disables_the_cache(
+    knowledge_path: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("BOT_CACHE_DIR", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 0)
+    load_answerer(knowledge_path)
+    load_answerer(knowledge_path)
+    assert len(builds) == 2 and not (tmp_path / "xdg").exists()
