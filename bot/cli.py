@@ -36,11 +36,18 @@ def _knowledge_path(args: argparse.Namespace) -> Path:
 
 
 def _stdin_lines() -> Iterable[str]:
+    """Lines split on newline only: a stray carriage return inside a question must not make two answers."""
     stream: TextIO = sys.stdin
     if hasattr(stream, "reconfigure"):
-        stream.reconfigure(encoding="utf-8", errors="replace")
+        stream.reconfigure(encoding="utf-8", errors="replace", newline="\n")
     for line in stream:
         yield line.rstrip("\r\n")
+
+
+def _json_line(data: object) -> str:
+    """One JSON object on one line, even for readers that also split lines on U+2028, U+2029 and NEL."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
 
 
 def ask(args: argparse.Namespace) -> int:
@@ -53,7 +60,7 @@ def ask(args: argparse.Namespace) -> int:
     for question in questions:
         reply = answerer.reply(question, lang=args.lang)
         if args.json:
-            line = json.dumps(reply.as_json(), ensure_ascii=False)
+            line = _json_line(reply.as_json())
         else:
             line = reply.answer if args.question else reply.answer.replace("\n", " ")
         sys.stdout.write(line + "\n")

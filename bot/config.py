@@ -2,7 +2,8 @@
 
 The variable names are a contract (automated checks and deployments set them):
 ``TELEGRAM_BOT_TOKEN``, ``TELEGRAM_API_BASE_URL``, ``BOT_KNOWLEDGE``, ``LOG_LEVEL``,
-``WEBHOOK_URL``, ``WEBHOOK_LISTEN``, ``WEBHOOK_PORT``, ``WEBHOOK_SECRET``.
+``WEBHOOK_URL``, ``WEBHOOK_LISTEN``, ``WEBHOOK_PORT``, ``WEBHOOK_SECRET``; and for maintenance
+``BOT_ADMIN_IDS``, ``BOT_UNANSWERED_LOG``, ``BOT_RELOAD_SECONDS``.
 The environment wins over ``.env``, so a deployment can override a developer's file.
 Nothing here runs at import: ``load_settings`` is called by the commands that need it.
 """
@@ -19,11 +20,13 @@ from urllib.parse import urlsplit
 
 from bot.errors import BotError
 from bot.knowledge import DEFAULT_PATH
+from bot.unanswered import DEFAULT_PATH as DEFAULT_UNANSWERED_PATH
 
 ENV_FILE = Path(".env")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 DEFAULT_WEBHOOK_LISTEN = "127.0.0.1"
 DEFAULT_WEBHOOK_PORT = 8080
+DEFAULT_RELOAD_SECONDS = 2.0
 _SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as a webhook secret token
 _TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 
@@ -58,6 +61,11 @@ class Settings:
     knowledge_path: Path = DEFAULT_PATH
     log_level: str = "INFO"
     webhook: Webhook | None = None
+    admin_ids: frozenset[int] = frozenset()
+    """Telegram user ids allowed to change the knowledge from the chat (ids, never usernames, which change hands)."""
+    unanswered_path: Path = DEFAULT_UNANSWERED_PATH
+    reload_seconds: float = DEFAULT_RELOAD_SECONDS
+    """How often the running bot looks for edits to the knowledge file; 0 turns live reload off."""
 
     @property
     def log_level_number(self) -> int:
@@ -126,7 +134,37 @@ def load_settings(environ: Mapping[str, str], *, env_file: Path | None = ENV_FIL
         knowledge_path=Path(get("BOT_KNOWLEDGE") or DEFAULT_PATH),
         log_level=log_level,
         webhook=_webhook(get),
+        admin_ids=_admin_ids(get("BOT_ADMIN_IDS")),
+        unanswered_path=Path(get("BOT_UNANSWERED_LOG") or DEFAULT_UNANSWERED_PATH),
+        reload_seconds=_reload_seconds(get("BOT_RELOAD_SECONDS")),
     )
+
+
+def _admin_ids(text: str | None) -> frozenset[int]:
+    ids = set()
+    for item in (text or "").split(","):
+        item = item.strip()
+        if not item:
+            continue
+        if not (item.isascii() and item.isdigit()):
+            raise ConfigError(
+                f"BOT_ADMIN_IDS must be numeric Telegram user ids separated by commas, e.g. 12345678,87654321, "
+                f"not {item!r} (usernames can change hands; @userinfobot tells you your id)"
+            )
+        ids.add(int(item))
+    return frozenset(ids)
+
+
+def _reload_seconds(text: str | None) -> float:
+    if text is None:
+        return DEFAULT_RELOAD_SECONDS
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise ConfigError(f"BOT_RELOAD_SECONDS must be a number of seconds (0 turns live reload off), not {text!r}")
+    return seconds
 
 
 def _webhook(get: Callable[[str], str | None]) -> Webhook | None:

@@ -1,7 +1,8 @@
 """The local console chat: the same replies as in Telegram, with suggestions as numbered choices.
 
 It lets anyone try the bot on a fresh machine with no Telegram account, and it
-is what ``python -m bot run`` falls back to when no token is set.
+is what ``python -m bot run`` falls back to when no token is set. Declined
+questions go to the unanswered log, as in Telegram.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from bot.answerer import Answerer, Choice
+from bot.unanswered import UnansweredLog
 
 NO_TOKEN = (
     "No TELEGRAM_BOT_TOKEN set. To chat in Telegram, get a token from @BotFather (https://t.me/BotFather, /newbot),\n"
@@ -34,8 +36,9 @@ PROMPT = "you> "
 class ConsoleChat:
     """One conversation: remembers the last suggestions and answer, so '2' and /source mean something."""
 
-    def __init__(self, answerer: Answerer) -> None:
+    def __init__(self, answerer: Answerer, *, unanswered: UnansweredLog | None = None) -> None:
         self.answerer = answerer
+        self.unanswered = unanswered
         self.choices: tuple[Choice, ...] = ()
         self.lang = "en"
         self.fact_id: str | None = None
@@ -53,6 +56,8 @@ class ConsoleChat:
         if text.isdigit() and 1 <= int(text) <= len(self.choices):
             return self._choose(self.choices[int(text) - 1])
         reply = self.answerer.reply(text)
+        if reply.kind == "decline" and self.unanswered is not None:
+            self.unanswered.record(reply)  # never raises: a full disk costs a log line, not the answer
         self.choices, self.lang, self.fact_id = reply.choices, reply.lang, reply.fact_id
         numbered = [f"  {number}. {choice.question}" for number, choice in enumerate(reply.choices, start=1)]
         return "\n".join([reply.body, *numbered])
@@ -74,9 +79,19 @@ class ConsoleChat:
         return "\n".join(f"  « {source} »" for source in fact.sources)
 
 
-def run_chat(answerer: Answerer, lines: Iterable[str], out: TextIO, *, interactive: bool) -> int:
-    """Chat until /quit or the end of input; prompts only when a person is typing."""
-    chat = ConsoleChat(answerer)
+def run_chat(
+    answerer: Answerer,
+    lines: Iterable[str],
+    out: TextIO,
+    *,
+    interactive: bool,
+    unanswered: UnansweredLog | None = None,
+) -> int:
+    """Chat until /quit or the end of input; prompts only when a person is typing.
+
+    Declines are recorded in ``unanswered``, by default the log at $BOT_UNANSWERED_LOG.
+    """
+    chat = ConsoleChat(answerer, unanswered=unanswered or UnansweredLog())
     if interactive:
         out.write(WELCOME + "\n")
     source: Iterator[str] = iter(lines)

@@ -34,7 +34,8 @@ def fold(text: str) -> str:
 def normalize(text: str) -> str:
     """The comparable form: folded, without mentions, punctuation, emoji or extra spaces."""
     text = _MENTION.sub(" ", text[:MAX_QUESTION_CHARS])
-    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
+    folded = _NON_WORD.sub(" ", fold(text))[:MAX_QUESTION_CHARS]  # folding can expand (Æ, ﷺ)
+    return " ".join(folded.split())
 
 
 def tokenize(text: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -15,6 +16,24 @@ from bot.knowledge import Knowledge, load
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_PATH = ROOT / "knowledge" / "facts.yaml"
+
+
+@pytest.fixture(autouse=True)
+def unanswered_log_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's default unanswered log is in its own tmp folder, never in the repository's knowledge folder."""
+    path = tmp_path / "unanswered.jsonl"
+    monkeypatch.setenv("BOT_UNANSWERED_LOG", str(path))
+    return path
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path: Path) -> Path:
+    """A copy of the real knowledge and its article, laid out alike so ``article: ../seeds/article.txt`` holds."""
+    (tmp_path / "knowledge").mkdir()
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(ROOT / "seeds" / "article.txt", tmp_path / "seeds" / "article.txt")
+    shutil.copy(KNOWLEDGE_PATH, tmp_path / "knowledge" / "facts.yaml")
+    return tmp_path / "knowledge" / "facts.yaml"
 
 
 @pytest.fixture(scope="session")

@@ -389,7 +389,7 @@ class FakeBotApi:
         chat = self._chats.get(sent.chat_id or 0) or private_chat(sent.chat_id or 0)
         data: Json = {"message_id": sent.message_id, "date": int(time.time()), "chat": chat, "from": BOT_USER}
         data["text"] = sent.text
-        if sent.reply_markup:
+        if sent.reply_markup and "inline_keyboard" in sent.reply_markup:  # as Telegram: reply keyboards are not echoed
             data["reply_markup"] = sent.reply_markup
         return data
 

@@ -110,3 +110,30 @@ def test_redaction_covers_messages_arguments_and_tracebacks() -> None:
 
 def test_redaction_covers_the_url_encoded_form() -> None:
     assert Redactor([TOKEN])(f"x={TOKEN.replace(':', '%3A')}") == f"x={REDACTED}"
+
+
+def test_admin_ids_are_numbers_separated_by_commas_and_default_to_nobody() -> None:
+    assert load_settings({}, env_file=None).admin_ids == frozenset()
+    assert load_settings({"BOT_ADMIN_IDS": " 12345, 678 ,"}, env_file=None).admin_ids == {12345, 678}
+
+
+@pytest.mark.parametrize("value", ["@ada", "12345,ada", "-5", "1.5"])
+def test_an_admin_given_by_name_or_a_malformed_id_is_an_error_saying_to_use_numeric_ids(value: str) -> None:
+    with pytest.raises(ConfigError, match="BOT_ADMIN_IDS must be numeric Telegram user ids"):
+        load_settings({"BOT_ADMIN_IDS": value}, env_file=None)
+
+
+def test_reload_every_two_seconds_by_default_zero_turns_it_off_and_nonsense_is_an_error() -> None:
+    assert load_settings({}, env_file=None).reload_seconds == 2
+    assert load_settings({"BOT_RELOAD_SECONDS": "0"}, env_file=None).reload_seconds == 0
+    assert load_settings({"BOT_RELOAD_SECONDS": "0.5"}, env_file=None).reload_seconds == 0.5
+    for bad in ("soon", "-1", "nan", "inf"):
+        with pytest.raises(ConfigError, match="BOT_RELOAD_SECONDS"):
+            load_settings({"BOT_RELOAD_SECONDS": bad}, env_file=None)
+
+
+def test_the_unanswered_log_defaults_to_the_knowledge_folder_and_can_be_moved() -> None:
+    assert load_settings({}, env_file=None).unanswered_path == Path("knowledge/unanswered.jsonl")
+    assert load_settings({"BOT_UNANSWERED_LOG": "/var/log/q.jsonl"}, env_file=None).unanswered_path == Path(
+        "/var/log/q.jsonl"
+    )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.answerer import Answerer
 from bot.console import HELP, NO_TOKEN, ConsoleChat, run_chat
+from bot.unanswered import UnansweredLog
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,3 +100,21 @@ def test_the_chat_command_never_imports_telegram(tmp_path: Path) -> None:
 
     assert check.returncode == 0, check.stderr
     assert check.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_a_declined_question_is_logged_and_an_answered_one_is_not(answerer: Answerer, tmp_path: Path) -> None:
+    log = UnansweredLog(tmp_path / "declined.jsonl")
+    chat = ConsoleChat(answerer, unanswered=log)
+
+    chat.respond("How many soldiers will China send?")
+    chat.respond("When is Vostok?")
+
+    assert [entry.text for entry in log.entries()] == ["How many soldiers will China send?"]
+
+
+def test_the_loop_logs_declines_to_bot_unanswered_log_by_default(answerer: Answerer, unanswered_log_path: Path) -> None:
+    run_chat(answerer, ["How many soldiers will China send?"], io.StringIO(), interactive=False)
+
+    assert [entry.text for entry in UnansweredLog(unanswered_log_path).entries()] == [
+        "How many soldiers will China send?"
+    ]

@@ -12,7 +12,8 @@ import signal
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,6 +146,36 @@ def test_a_burst_of_500_messages_from_50_users_is_answered_exactly_once_each_in_
     for user_id in users:
         received = [sent.text for sent in api.messages_to(user_id)]
         assert received == [expected[questions[(user_id + round_) % 5]] for round_ in range(10)]
+
+
+def eventually(predicate: Callable[[], bool], timeout: float = 20.0) -> bool:
+    """Whether ``predicate`` comes true before the deadline (checked every few ms): for what the fake cannot see."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def test_an_edit_of_the_knowledge_file_is_answered_without_a_restart(
+    tmp_path: Path, api: FakeBotApi, served: str, knowledge_copy: Path
+) -> None:
+    with bot_process(tmp_path, served, BOT_KNOWLEDGE=str(knowledge_copy), BOT_RELOAD_SECONDS="0.1") as bot:
+        assert polling(api), bot.output
+        api.push(message_update("When is Vostok?", sender=user(41)))
+        assert answered(api, 1), bot.output
+
+        edited = knowledge_copy.read_text(encoding="utf-8").replace("according to Moscow;", "according to the edit;")
+        knowledge_copy.write_text(edited, encoding="utf-8")
+        assert eventually(lambda: "Reloaded the knowledge" in bot.output), bot.output
+        api.push(message_update("When is Vostok?", sender=user(41)))
+        assert answered(api, 2), bot.output
+        assert bot.stop() == 0
+
+    before, after = api.messages_to(41)
+    assert "according to Moscow" in before.text
+    assert "according to the edit" in after.text
 
 
 def test_flood_control_and_server_errors_are_survived(

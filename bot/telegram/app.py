@@ -2,14 +2,19 @@
 
 Usage: ``python -m bot run`` with ``TELEGRAM_BOT_TOKEN`` set (long polling), plus
 ``WEBHOOK_URL`` for webhook mode; see the README's Telegram section.
+
+Shared objects live in ``bot_data``: ``answerer`` (swapped by a reload), ``watcher``
+(notices edits of the knowledge), ``unanswered`` (the log of declined questions,
+or None) and ``admins`` (the user ids of BOT_ADMIN_IDS).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import weakref
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Iterable
 from typing import Any
 
 from telegram import BotCommand, Update
@@ -20,6 +25,7 @@ from telegram.ext import (
     BaseUpdateProcessor,
     CallbackQueryHandler,
     CommandHandler,
+    ConversationHandler,
     InlineQueryHandler,
     MessageHandler,
     filters,
@@ -28,7 +34,10 @@ from telegram.request import BaseRequest
 
 from bot.answerer import Answerer
 from bot.config import Settings
-from bot.telegram import handlers, texts
+from bot.errors import KnowledgeError
+from bot.reload import KnowledgeWatcher
+from bot.telegram import admin, handlers, texts
+from bot.unanswered import UnansweredLog
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +46,7 @@ AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 MAX_CONCURRENT_UPDATES = 64
 SEND_RETRIES = 3
 """How often a message Telegram refused with 429 (flood control) is retried, after the wait it asks for."""
+RELOAD_TASK = "reload_task"
 ALLOWED_UPDATES = ("message", "edited_message", "channel_post", "edited_channel_post", "callback_query", "inline_query")
 
 
@@ -90,14 +100,22 @@ def build_application(
     *,
     base_url: str | None = None,
     request: BaseRequest | None = None,
+    admins: Iterable[int] = (),
+    unanswered: UnansweredLog | None = None,
+    reload_seconds: float = 0,
 ) -> AnyApplication:
-    """The application with its handlers and the answerer in ``bot_data``; ``request`` replaces HTTP in tests."""
+    """The application with its handlers and shared objects in ``bot_data``; ``request`` replaces HTTP in tests.
+
+    ``reload_seconds`` > 0 polls the knowledge file for edits while the application runs
+    (``run_polling``/``run_webhook``); ``unanswered`` None keeps no log of declined questions.
+    """
     # Telegram's flood control answers 429 with the wait it wants; the rate limiter honours it and
     # retries. The overall 30 messages/s pre-throttle is off: these are replies, not broadcasts.
     builder = (
         Application.builder()
         .token(token)
-        .post_init(set_commands)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
         .concurrent_updates(PerChatOrder(MAX_CONCURRENT_UPDATES))
         .rate_limiter(AIORateLimiter(overall_max_rate=0, max_retries=SEND_RETRIES))
     )
@@ -106,7 +124,13 @@ def build_application(
     if request:
         builder = builder.request(request).get_updates_request(request)
     application: AnyApplication = builder.build()
-    application.bot_data["answerer"] = answerer
+    application.bot_data.update(
+        answerer=answerer,
+        watcher=KnowledgeWatcher(answerer.knowledge),
+        unanswered=unanswered,
+        admins=frozenset(admins),
+        reload_seconds=reload_seconds,
+    )
     add_handlers(application)
     return application
 
@@ -116,6 +140,28 @@ def add_handlers(application: AnyApplication) -> None:
     new_message = filters.UpdateType.MESSAGE
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
+
+    # Admins: /addfact (a conversation in a private chat), /unanswered and its buttons; others are refused
+    application.add_handler(
+        ConversationHandler(
+            entry_points=[CommandHandler("addfact", admin.addfact)],
+            states={
+                admin.QUESTIONS: [MessageHandler(private & filters.TEXT & ~filters.COMMAND, admin.got_questions)],
+                admin.ANSWER: [MessageHandler(private & filters.TEXT & ~filters.COMMAND, admin.got_answer)],
+                admin.LANGUAGE: [MessageHandler(private & filters.TEXT & ~filters.COMMAND, admin.got_language)],
+                admin.FACT_ID: [MessageHandler(private & filters.TEXT & ~filters.COMMAND, admin.got_id)],
+                admin.SOURCE: [
+                    CommandHandler("skip", admin.skip_source),
+                    MessageHandler(private & filters.TEXT & ~filters.COMMAND, admin.got_source),
+                ],
+                admin.CONFIRM: [MessageHandler(private & filters.TEXT & ~filters.COMMAND, admin.confirm)],
+            },
+            fallbacks=[CommandHandler("cancel", admin.cancel)],
+            allow_reentry=True,
+        )
+    )
+    application.add_handler(CommandHandler("unanswered", admin.unanswered_command))
+    application.add_handler(CallbackQueryHandler(admin.attach, pattern=f"^{admin.ATTACH}:"))
 
     # Commands, in any chat (in groups only those meant for this bot, as /help@botname)
     application.add_handler(CommandHandler("start", handlers.start))
@@ -141,6 +187,45 @@ def add_handlers(application: AnyApplication) -> None:
     application.add_error_handler(handlers.error_handler)
 
 
+async def post_init(application: AnyApplication) -> None:
+    """Once the bot is connected: register the command menu and start watching the knowledge file."""
+    await set_commands(application)
+    seconds = float(application.bot_data.get("reload_seconds") or 0)
+    if seconds > 0:
+        task = asyncio.create_task(watch_knowledge(application, seconds), name="watch-knowledge")
+        application.bot_data[RELOAD_TASK] = task
+
+
+async def post_shutdown(application: AnyApplication) -> None:
+    """Stop watching the knowledge file."""
+    task = application.bot_data.pop(RELOAD_TASK, None)
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+async def watch_knowledge(application: AnyApplication, seconds: float) -> None:
+    """Check the knowledge file for edits every ``seconds`` until cancelled."""
+    logger.info("Watching %s for edits every %gs", application.bot_data["watcher"].path, seconds)
+    while True:
+        await asyncio.sleep(seconds)
+        try:
+            await check_knowledge(application)
+        except Exception:  # the next check may succeed: the bot keeps answering meanwhile
+            logger.exception("Checking the knowledge file for edits failed")
+
+
+async def check_knowledge(application: AnyApplication) -> None:
+    """Answer from an edited knowledge file at once; a broken edit keeps the old one and is told to the admins."""
+    watcher: KnowledgeWatcher = application.bot_data["watcher"]
+    change = await asyncio.to_thread(watcher.poll)  # loading a big file must not stop the answers
+    if isinstance(change, Answerer):
+        application.bot_data["answerer"] = change
+    elif isinstance(change, KnowledgeError):
+        await admin.report_broken(application.bot, application.bot_data["admins"], change)
+
+
 async def set_commands(application: AnyApplication) -> None:
     """Register the command menu in English (the default) and French at start-up."""
     for lang in texts.LANGUAGES:
@@ -155,7 +240,16 @@ def run(settings: Settings, answerer: Answerer) -> None:
     """Run until SIGINT or SIGTERM: long polling, or a webhook server when WEBHOOK_URL is set."""
     if not settings.token:
         raise ValueError("run needs settings.token")
-    application = build_application(settings.token, answerer, base_url=settings.api_base_url)
+    application = build_application(
+        settings.token,
+        answerer,
+        base_url=settings.api_base_url,
+        admins=settings.admin_ids,
+        unanswered=UnansweredLog(settings.unanswered_path),
+        reload_seconds=settings.reload_seconds,
+    )
+    if not settings.admin_ids:
+        logger.info("BOT_ADMIN_IDS is not set: nobody can use /addfact or /unanswered")
     webhook = settings.webhook
     if webhook is None:
         logger.info("Starting the bot with long polling")

@@ -3,10 +3,13 @@
 The answerer is read from ``context.bot_data["answerer"]`` on every update, never
 captured, so a knowledge reload can swap it while the bot runs. Replies use HTML
 built only by ``bot.telegram.formatting``, which escapes every piece of text.
+Declined questions go to the unanswered log in ``context.bot_data["unanswered"]``
+(None keeps no log), after the reply is sent.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from html import escape
 from typing import cast
@@ -16,7 +19,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.answerer import Answerer
+from bot.answerer import Answerer, Reply
 from bot.telegram import texts
 from bot.telegram.formatting import (
     SOURCE,
@@ -34,6 +37,7 @@ from bot.telegram.formatting import (
     sources_html,
     without_sources,
 )
+from bot.unanswered import UnansweredLog
 
 logger = logging.getLogger(__name__)
 
@@ -80,11 +84,20 @@ def addressed_question(message: Message, bot_id: int, bot_username: str) -> str 
     return " ".join(question.split())
 
 
+async def record_decline(reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Keep a declined question for the maintainers: its text only, nothing about who asked."""
+    log = cast(UnansweredLog | None, context.bot_data.get("unanswered"))
+    if reply.kind == "decline" and log is not None:
+        await asyncio.to_thread(log.record, reply)  # never raises: losing a log line never costs an answer
+
+
 async def send_reply(message: Message, question: str, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer ``question`` under ``message`` (quoted in groups, where several people talk)."""
     answerer = answerer_of(context)
-    text, keyboard = reply_message(answerer.reply(question), answerer.knowledge)
+    reply = answerer.reply(question)
+    text, keyboard = reply_message(reply, answerer.knowledge)
     await message.reply_html(text, reply_markup=keyboard)
+    await record_decline(reply, context)
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -199,6 +212,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     knowledge = answerer.knowledge
     question = query.query.strip()
     if question:
+        # Not logged when declined: Telegram sends a query per pause in typing, so the log would fill with
+        # fragments ("how many sol") that outnumber the questions people finish.
         reply = answerer.reply(question)
         lang = reply.lang
         ids = ([reply.fact_id] if reply.fact_id else []) + list(reply.suggestions)

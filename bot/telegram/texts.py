@@ -94,3 +94,73 @@ START = {
         "anglais, ou touchez une question :"
     ),
 }
+
+# -- for admins ---------------------------------------------------------------------------------
+# Refusals are in both languages, since anyone may try the commands. The admin tools themselves
+# speak English, like the maintenance commands of the command line.
+
+ADMIN_ONLY = {
+    "en": "Sorry, only the bot's maintainers can do that.",
+    "fr": "Désolé, seuls les responsables du bot peuvent faire cela.",
+}
+ADMIN_PRIVATE_ONLY = {
+    "en": "Admin commands work only in a private chat with me.",
+    "fr": "Les commandes d'administration ne marchent qu'en conversation privée avec moi.",
+}
+
+ADD_FACT = "Let's add a fact. Send /cancel at any step to stop; nothing is written before you tap Save."
+ASK_QUESTIONS = "1/5 Send the question(s) people would ask, one per line."
+ASK_ANSWER = "2/5 Now send the answer: one clean, complete sentence, as users will read it."
+ASK_LANGUAGE = "3/5 Which language are the questions and the answer in? It looks like {language} to me."
+ASK_ID = "4/5 Choose an id: lower-case words joined by hyphens, e.g. vostok-dates. Tap the suggestion or type your own."
+USE_ID = "use {fact_id}"
+ASK_SOURCE = (
+    "5/5 Paste the sentence of the article this answer rests on, copied exactly "
+    "(users see it under the Source button), or send /skip."
+)
+NO_SOURCE_WARNING = (
+    "No source, then. Facts should quote the article, so that users can check the answer: "
+    "add the sentence to the fact's source: list later, when you find it."
+)
+PREVIEW = (
+    "Here is the new fact:\n\nid: {fact_id}\nlanguage: {lang}\nquestions:\n{questions}\n"
+    "answer: {answer}\nsource: {source}"
+)
+PREVIEW_NO_SOURCE = "none"
+CONFIRM = "Save"
+CANCEL = "Cancel"
+ASK_CONFIRM = "Tap Save to add it, or Cancel."
+SAVED = "Saved fact '{fact_id}' ({backup} keeps the previous file). It answers from now on: try asking me “{question}”."
+SAVED_NOT_LIVE = "Saved fact '{fact_id}', but reloading the knowledge failed, so it is not live yet:\n{error}"
+CANCELLED = "Cancelled: nothing was written."
+NOT_SAVED = "Not saved: {error}"
+NOT_SAVED_RETRY = "Not saved: {error}\nTap Save to try again, or /cancel."
+
+NO_QUESTIONS = "Send at least one question, one per line."
+QUESTION_TAKEN = (
+    "“{question}” is already a question of fact '{fact_id}', and each question belongs to one fact. "
+    "Send the questions again without it."
+)
+EMPTY_ANSWER = "The answer is empty: send the sentence users should read."
+BAD_LANGUAGE = "Tap en or fr."
+BAD_ID = "'{fact_id}' is not a valid id: use lower-case words joined by hyphens, e.g. vostok-dates."
+ID_TAKEN = "There is already a fact '{fact_id}': choose another id."
+NOT_VERBATIM = (
+    "That is not word for word in the article, so it cannot be the source. "
+    "Copy the sentence from the article exactly (line breaks do not matter), or send /skip."
+)
+LANGUAGE_NAMES = {"en": "English", "fr": "French"}
+
+NO_LOG = "No unanswered log is kept (BOT_UNANSWERED_LOG)."
+NOTHING_DECLINED = "No declined question waits for an answer."
+DECLINED = "Questions I declined, most frequent first:"
+DECLINED_LINE = "{number}. “{text}” ×{count} ({langs}), closest: “{closest}”"
+DECLINED_NO_CANDIDATE = "{number}. “{text}” ×{count} ({langs}), no close fact"
+DECLINED_HINT = "A button adds that question to the closest fact as one more way to ask it; /addfact makes a new fact."
+ATTACH_BUTTON = "{number}. attach to “{closest}”"
+ATTACH_EXPIRED = "This button has expired: send /unanswered again."
+ATTACHED = "Added “{text}” as a question of fact '{fact_id}' ({lang}). It answers from now on."
+ALREADY_ATTACHED = "Fact '{fact_id}' already asks “{text}”."
+ATTACH_FAILED = "Not added: {error}"
+
+KNOWLEDGE_BROKEN = "The edited knowledge file has problems, so I keep answering from the last good version:\n{problems}"
