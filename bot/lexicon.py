@@ -106,7 +106,7 @@ STOPWORDS = (
         any some all each every other others such no not only own same too very just also really
         actually exactly please tell know explain show give let lets me
         happen happens happened happening going go goes gonna wanna want like get got gets
-        thing things something anything stuff info information details detail article text story news
+        thing things something anything stuff info information details detail
         question questions answer ok okay well yes yeah hey pls plz
         le la les l un une des du de d au aux a et ou mais donc or ni car que qu qui quoi quel quelle quels
         quelles lequel laquelle quand comment pourquoi combien ce cet cette ces c ca ci cela ceci
@@ -118,12 +118,12 @@ STOPWORDS = (
         tout tous toute toutes autre autres meme aussi tres bien alors donc ainsi
         dis sais savoir connais expliquer explique raconte montre donne
         svp stp s il te plait merci chose choses truc info infos information informations
-        article texte histoire nouvelle actualite question reponse passe passer
+        histoire nouvelle actualite question reponse passe passer
         jusqu est-ce voila voici quoi hein bon ben
         mention mentions mentioned cite cites cited name named names called call appelle appellent
         nom noms quoted quote refer refers referred talk talks talked discuss discussed make made makes
         part besides apart exactly exactement precisement precisely right
-        ceux celle celles celui pendant durant lors
+        ceux celle celles celui pendant durant lors selon according
         quick quickly short shortly brief briefly simple simply little bit rapide rapidement bref court petit""".split()
     )
     | QUESTION_WORDS
@@ -405,6 +405,14 @@ FILLER_PHRASES = tuple(
         "peux tu me dire",
         "pouvez vous me dire",
         "in the first place",
+        "in the piece",
+        "in the text",
+        "in the story",
+        "in this article",
+        "in the news",
+        "dans le texte",
+        "dans cet article",
+        "dans l actu",
         "when it comes to",
         "regarding",
         "as for",
