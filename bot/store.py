@@ -37,6 +37,10 @@ class FactRejected(BotError):
     """A fact that would make the knowledge file invalid; nothing was written."""
 
 
+class WriteFailed(BotError):
+    """The disk refused the write (full, read-only, no permission); the old file is intact."""
+
+
 @dataclass(frozen=True)
 class Added:
     """What ``add_fact`` changed, so the caller can tell the user."""
@@ -120,6 +124,16 @@ def add_fact(
     questions = tuple(dict.fromkeys(q.strip() for q in questions if q.strip()))
     source = source.strip() if source and source.strip() else None
     _check_input(fact_id, lang, answer)
+    try:
+        return _add(path, fact_id, lang, answer, questions, source)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise WriteFailed(f"cannot write {path}: {reason}; the knowledge file is unchanged") from error
+
+
+def _add(
+    path: Path, fact_id: str, lang: str, answer: str, questions: tuple[str, ...], source: str | None
+) -> Added:
     with locked(path):
         knowledge = load(path)
         _check_against(knowledge, fact_id, questions, source)

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+import bot.store
+from bot.cli import main
 from bot.errors import KnowledgeError
 from bot.knowledge import load
-from bot.store import FactRejected, add_fact, backup_path, write_atomic
+from bot.store import FactRejected, WriteFailed, add_fact, backup_path, write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "Publié à 6h38"
@@ -119,3 +121,39 @@ async def test_adds_from_async_code_in_threads_all_land(knowledge_path: Path) ->
     ))
     knowledge = load(knowledge_path)
     assert all(knowledge.get(f"thread-{n}") for n in range(5))
+
+
+@pytest.mark.parametrize(
+    ("failing", "error"),
+    [
+        ("replace", OSError(28, "No space left on device")),
+        ("mkstemp", OSError(30, "Read-only file system")),
+    ],
+)
+def test_a_disk_that_refuses_the_write_gives_a_clear_error_and_keeps_the_old_file(
+    knowledge_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str, error: OSError
+) -> None:
+    before = knowledge_path.read_bytes()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise error
+
+    target = bot.store.os if failing == "replace" else bot.store.tempfile
+    monkeypatch.setattr(target, failing, refuse)
+    with pytest.raises(WriteFailed) as caught:
+        add_fact(knowledge_path, "added-fact", lang="en", answer="At 6:38.", questions=["Q?"], source=SOURCE)
+    assert error.strerror in str(caught.value) and "unchanged" in str(caught.value)
+    assert knowledge_path.read_bytes() == before
+
+
+def test_facts_add_on_a_full_disk_exits_non_zero_without_traceback(
+    knowledge_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(bot.store.os, "replace", refuse)
+    code = main(["facts", "add", "--knowledge", str(knowledge_path), "--id", "added-fact", "--lang", "en",
+                 "--answer", "At 6:38.", "--question", "Q?", "--source", SOURCE])
+    err = capsys.readouterr().err
+    assert code != 0 and "No space left on device" in err and "Traceback" not in err
