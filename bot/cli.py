@@ -12,9 +12,13 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.errors import BotError, KnowledgeError
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+    from bot.config import Settings
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -253,10 +257,10 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(os.environ)
     answerer = load_answerer(args.knowledge or settings.knowledge_path)
     if not settings.token:
-        from bot.console import NO_TOKEN, run_chat
+        from bot.console import NO_TOKEN
 
         print(NO_TOKEN, file=sys.stderr, flush=True)
-        return run_chat(answerer, _stdin_lines(), sys.stdout, interactive=sys.stdin.isatty())
+        return _console_chat(answerer, settings)
 
     from telegram.error import InvalidToken, TelegramError
 
@@ -277,10 +281,17 @@ def chat(args: argparse.Namespace) -> int:
     """Chat with the bot in this terminal: the same replies as in Telegram."""
     from bot.cache import load_answerer
     from bot.config import load_settings
-    from bot.console import run_chat
 
-    answerer = load_answerer(args.knowledge or load_settings(os.environ).knowledge_path)
-    return run_chat(answerer, _stdin_lines(), sys.stdout, interactive=sys.stdin.isatty())
+    settings = load_settings(os.environ)
+    return _console_chat(load_answerer(args.knowledge or settings.knowledge_path), settings)
+
+
+def _console_chat(answerer: Answerer, settings: Settings) -> int:
+    from bot.console import run_chat
+    from bot.unanswered import UnansweredLog
+
+    log = UnansweredLog(settings.unanswered_path)
+    return run_chat(answerer, _stdin_lines(), sys.stdout, interactive=sys.stdin.isatty(), unanswered=log)
 
 
 def bench(args: argparse.Namespace) -> int:
