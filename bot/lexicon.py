@@ -17,6 +17,8 @@ KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "when",
             "quand",
             "what time",
+            "what s the time",
+            "what is the time",
             "which time",
             "at what time",
             "what day",
@@ -96,43 +98,48 @@ ENGLISH_MARKERS = frozenset(
 )
 
 # Words that carry no topic: they never decide which fact answers.
-STOPWORDS = (
-    frozenset(
-        """a an the and or if so of to in on at for with by from into onto about over under up down
-        out off as than then there here this that these those it its is are was were be been being am
-        do does did done doing have has had having will would shall should can could might must
-        i me my mine we our you your yours he him his she her they them their theirs one ones
-        what which who whom whose when where why how
-        any some all each every other others such no not only own same too very just also really
-        actually exactly please tell know explain show give let lets me
-        happen happens happened happening going go goes gonna wanna want like get got gets
-        thing things something anything stuff info information details detail
-        question questions answer ok okay well yes yeah hey pls plz
-        le la les l un une des du de d au aux a et ou mais donc or ni car que qu qui quoi quel quelle quels
-        quelles lequel laquelle quand comment pourquoi combien ce cet cette ces c ca ci cela ceci
-        il elle ils elles on je j tu t nous vous me m te se s moi toi lui leur leurs y en ne n pas plus
-        est sont etait etaient ete etre sera seront serait suis es sommes etes fut
-        ai as avons avez ont avait avaient aura auront eu avoir fait faire font
-        va vont vais allez aller dans sur sous par pour avec sans chez vers entre
-        mon ma mes ton ta tes son sa ses notre nos votre vos
-        tout tous toute toutes autre autres meme aussi tres bien alors donc ainsi
-        dis sais savoir connais expliquer explique raconte montre donne
-        svp stp s il te plait merci chose choses truc info infos information informations
-        histoire nouvelle actualite question reponse passe passer
-        jusqu est-ce voila voici quoi hein bon ben
-        mention mentions mentioned cite cites cited name named names called call appelle appellent
-        nom noms quoted quote refer refers referred talk talks talked discuss discussed make made makes
-        part besides apart exactly exactement precisement precisely right
-        ceux celle celles celui pendant durant lors selon according
-        quick quickly short shortly brief briefly simple simply little bit rapide rapidement bref court petit""".split()
-    )
-    | QUESTION_WORDS
+ENGLISH_STOPWORDS = frozenset(
+    """a an the and or if so of to in on at for with by from into onto about over under up down
+    out off as than then there here this that these those it its is are was were be been being am
+    do does did done doing have has had having will would shall should can could might must
+    i me my mine we our you your yours he him his she her they them their theirs one ones
+    what which who whom whose when where why how
+    any some all each every other others such no not only own same too very just also really
+    actually exactly please tell know explain show give let lets
+    happen happens happened happening going go goes gonna wanna want like get got gets
+    thing things something anything stuff info information details detail
+    question questions answer ok okay well yes yeah hey pls plz
+    mention mentions mentioned cite cites cited name named names called call
+    quoted quote refer refers referred talk talks talked discuss discussed make made makes
+    part besides apart precisely right according during while whilst
+    quick quickly short shortly brief briefly simple simply little bit""".split()
 )
+FRENCH_STOPWORDS = frozenset(
+    """le la les l un une des du de d au aux a et ou mais donc or ni car que qu qui quoi quel quelle quels
+    quelles lequel laquelle quand comment pourquoi combien ce cet cette ces c ca ci cela ceci
+    il elle ils elles on je j tu t nous vous me m te se s moi toi lui leur leurs y en ne n pas plus
+    est sont etait etaient ete etre sera seront serait suis es sommes etes fut
+    ai as avons avez ont avait avaient aura auront eu avoir fait faire font
+    va vont vais allez aller dans sur sous par pour avec sans chez vers entre
+    mon ma mes ton ta tes son sa ses notre nos votre vos
+    tout tous toute toutes autre autres meme aussi tres bien alors ainsi
+    dis sais savoir connais expliquer explique raconte montre donne
+    svp stp plait merci chose choses truc info infos information informations
+    histoire nouvelle actualite reponse passe passer
+    jusqu est-ce voila voici hein bon ben appelle appellent nom noms
+    exactement precisement ceux celle celles celui pendant durant lors selon
+    rapide rapidement bref court petit""".split()
+)
+# Words for the one asking ("how do I get to Moscow?"): the article says nothing
+# about them, so they count against a match like an unknown word.
+ASKER = frozenset("i my mine myself je j mon ma mes".split())
+STOPWORDS = (ENGLISH_STOPWORDS | FRENCH_STOPWORDS | QUESTION_WORDS) - ASKER
 
-# Words that name a time or an amount in general: a question needs at least one
-# more specific word before any fact may answer it ("quelle heure est-il ?").
-# Words for the present (today, now) are not here: no fact is about them, so they
-# count against a match like any unknown word.
+# Words that name a time or an amount in general. They point to a fact only when
+# its keywords list them ("dates" for the dates of the exercises), and a question
+# needs at least one more specific word before any fact may answer it ("quelle
+# heure est-il ?"). Words for the present (today, now) are not here: no fact is
+# about them, so they count against a match like any unknown word.
 GENERIC = frozenset(
     """time times hour hours heure heures day days jour jours date dates year years annee annees an ans
     month months mois week weeks semaine semaines minute minutes moment temps""".split()
@@ -388,6 +395,15 @@ FILLER_PHRASES = tuple(
         "i would like to know",
         "i d like to know",
         "i wonder",
+        "je me demande",
+        "i m curious",
+        "i am curious",
+        "je suis curieux",
+        "je suis curieuse",
+        "i don t know",
+        "je ne sais pas",
+        "je sais pas",
+        "j aimerais savoir",
         "selon l article",
         "dans l article",
         "que dit l article",

@@ -147,7 +147,8 @@ class Matcher:
                 terms = self._terms(tokens, used)
                 weight = _FIELD_WEIGHTS[field_name]
                 for term in terms:
-                    weights[term] = max(weights.get(term, 0.0), weight)
+                    if field_name == "keyword" or term not in self._generic:
+                        weights[term] = max(weights.get(term, 0.0), weight)
                 if field_name == "question":
                     kinds |= question_kind
                     examples.append((frozenset(terms), question_kind))
@@ -172,6 +173,9 @@ class Matcher:
         self._entities = frozenset(entities - self._generic)
         self._fr_words = frozenset(lang_words["fr"] - lang_words["en"])
         self._en_words = frozenset(lang_words["en"] - lang_words["fr"])
+        french = self._fr_words | lexicon.FRENCH_MARKERS | lexicon.FRENCH_STOPWORDS
+        english = self._en_words | lexicon.ENGLISH_MARKERS | lexicon.ENGLISH_STOPWORDS
+        self._other_language = {"en": french - english, "fr": english - french}
 
     def _terms(self, tokens: Sequence[str], used: Iterable[int] = ()) -> list[str]:
         """Canonical content terms of tokens, skipping the positions in ``used``."""
@@ -182,7 +186,12 @@ class Matcher:
             found.append(self._phrases[phrase])
             skip.update(range(start, end))
         for index, token in enumerate(tokens):
-            if index in skip or token in lexicon.STOPWORDS or stems[index] in lexicon.STOPWORDS:
+            if index in skip:
+                continue
+            if token in lexicon.ASKER:
+                found.append("~asker")
+                continue
+            if token in lexicon.STOPWORDS or stems[index] in lexicon.STOPWORDS:
                 continue
             if len(token) < 2 and not token.isdigit():
                 continue
@@ -196,6 +205,15 @@ class Matcher:
                 by_feature.setdefault(feature, []).append(position)
         weights = tuple(self._weight(terms) + _KIND_WEIGHT * len(kinds) for terms, kinds in examples)
         return _Examples(weights, {feature: tuple(found) for feature, found in by_feature.items()})
+
+    def _specific(self, terms: Sequence[str], fact_terms: dict[str, float]) -> bool:
+        """Whether a question shares more than generic words with a fact.
+
+        With a generic word in the question ("what's the time in Moscow?") the
+        article's topic words do not count either: they are in every fact.
+        """
+        ignored = self._generic | self._topic if any(t in self._generic for t in terms) else self._generic
+        return any(t not in ignored and t in fact_terms for t in terms)
 
     def _candidates(self, terms: Iterable[str]) -> set[int]:
         """The facts worth scoring: those sharing a term, found through the rarest terms first.
@@ -219,6 +237,7 @@ class Matcher:
         are "how many" questions.
         """
         kinds, used = question_kinds(tokens)
+        used = frozenset(i for i in used if tokens[i] not in lexicon.GENERIC)  # "what time": time stays a term
         if "quantity" not in kinds:
             return kinds, used
         for index, token in enumerate(tokens):
@@ -237,30 +256,34 @@ class Matcher:
 
     # -- analysing a question -------------------------------------------------
 
-    def _correct(self, token: str) -> str:
+    def _correct(self, token: str, lang: str) -> str:
         """The known word a typo or a chat spelling most likely meant, or the token itself."""
         if token in lexicon.SHORTHAND:
             return lexicon.SHORTHAND[token]
         if token in self._known or token.isdigit() or stem(token) in self._known_stems:
             return token
-        cached = self._correction_cache.get(token)
+        key = f"{lang}:{token}"
+        cached = self._correction_cache.get(key)
         if cached is not None:
-            self._correction_cache.move_to_end(token)
+            self._correction_cache.move_to_end(key)
             return cached
-        corrected = self._nearest_word(token)
-        self._correction_cache[token] = corrected
+        corrected = self._nearest_word(token, lang)
+        self._correction_cache[key] = corrected
         if len(self._correction_cache) > 50_000:
             self._correction_cache.popitem(last=False)
         return corrected
 
-    def _nearest_word(self, token: str) -> str:
+    def _nearest_word(self, token: str, lang: str) -> str:
         """The closest known word within a few edits; real words we do not know stay as they are.
 
         Typos seldom touch the first letter, and an unknown word corrected into a
         known one turns an off-topic question into an answer, so the first letter
-        must agree unless the word is long and a single edit away. A stopword is
-        only reached by swapped or missing letters ("waht", "wich"): "bring" is
-        not a typo of "being".
+        must agree unless the word is long and a single edit away. A short word
+        or a stopword is only reached by swapped, missing or extra letters
+        ("waht", "wich", "japn") or by a slip to a neighbouring key or another
+        vowel ("tokio"): "bring" is not a typo of "being", nor "live" of "liee".
+        And a typo stays in its language: "commander" in an English
+        question is not the French "commencer".
         """
         size = len(token)
         if size < 3 or not token.isalpha():
@@ -272,7 +295,13 @@ class Matcher:
             (word, distance)
             for word, distance, _ in candidates
             if (word[0] == token[0] or (distance == 1 and size >= 6))
-            and (word not in lexicon.STOPWORDS or len(word) > size or sorted(word) == sorted(token))
+            and word not in self._other_language[lang]
+            and (
+                (size > 5 and word not in lexicon.STOPWORDS)
+                or len(word) != size
+                or sorted(word) == sorted(token)
+                or (word not in lexicon.STOPWORDS and _slip(token, word))
+            )
         ]
         if not acceptable:
             return token
@@ -285,7 +314,8 @@ class Matcher:
     def analyse(self, question: str, *, lang: str | None = None) -> Query:
         """Turn a raw question into a Query; ``lang`` forces the answer language."""
         raw = tokenize(question)
-        tokens = [self._correct(token) for token in raw]
+        guess = detect_language(question, raw, fr_words=self._fr_words, en_words=self._en_words)
+        tokens = [self._correct(token, guess) for token in raw]
         detected = lang or detect_language(question, tokens, fr_words=self._fr_words, en_words=self._en_words)
         small_talk: str | None = None
         chatter: set[int] = set()
@@ -333,7 +363,7 @@ class Matcher:
             if not _kinds_agree(query.kinds, self._kinds[index]):
                 score *= _KIND_MISMATCH
             fact_terms = self._weights[index]
-            if query.kinds and not any(t not in self._generic and t in fact_terms for t in query.terms):
+            if query.kinds and not self._specific(query.terms, fact_terms):
                 score *= _NOTHING_SPECIFIC
             if any(t in self._entities and t not in fact_terms and t not in self._topic for t in query.terms):
                 score *= _ENTITY_MISSING
@@ -373,3 +403,18 @@ def _best_similarity(examples: _Examples, features: list[tuple[str, float]], wei
 def _capitalised(text: str) -> list[str]:
     """Words written with a capital, names mostly; question words and articles aside."""
     return [word for word in text.split() if word[:1].isupper() and normalize(word) not in lexicon.STOPWORDS]
+
+
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn")
+_VOWELS = frozenset("aeiouy")
+
+
+def _slip(typed: str, meant: str) -> bool:
+    """Whether two same-length words differ by one letter that a finger slip explains."""
+    differ = [(a, b) for a, b in zip(typed, meant, strict=True) if a != b]
+    if len(differ) != 1:
+        return False
+    a, b = differ[0]
+    if a in _VOWELS and b in _VOWELS:
+        return True
+    return any(abs(row.index(a) - row.index(b)) == 1 for row in _KEYBOARD_ROWS if a in row and b in row)
