@@ -1,13 +1,15 @@
 """Matching a question to the fact that answers it: an index over the facts, then scoring.
 
-A question becomes canonical terms (typos corrected with rapidfuzz against the
-known vocabulary, words stemmed, synonyms and multi-word names folded to one
-term) plus the kinds it asks for (who, when, where, ...). An inverted index
-picks the facts sharing a term; each is scored 0-100 on how much of the
-question it explains (coverage, weighted by how rare each term is) and on how
-close the question is to its nearest example question; a fact that does not
-answer the kind of question asked is marked down. Below ``score_cutoff`` the
-answer is "the article doesn't say".
+A question becomes canonical terms (typos corrected by ``bot.spelling``, words
+stemmed, synonyms and multi-word names folded to one term) plus the kinds it
+asks for (who, when, where, ...). An inverted index picks the facts sharing a
+term; each is scored 0-100 on how much of the question it explains (coverage,
+weighted by how rare each term is) and on how close the question is to its
+nearest example question. A fact is marked down when it does not answer the
+kind of question asked, shares only generic words with it, or lacks a name the
+question mentions. Below ``score_cutoff`` the answer is "the article doesn't
+say". The weights below were chosen on the two evaluation sets in knowledge/
+(``python -m bot eval --sweep``).
 """
 
 from __future__ import annotations
@@ -15,15 +17,13 @@ from __future__ import annotations
 import heapq
 import math
 import sys
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from bot import lexicon
 from bot.knowledge import LANGUAGES, Fact, Knowledge
+from bot.spelling import Speller
 from bot.text import PhraseTable, detect_language, normalize, question_kinds, stem, tokenize
 
 SCORE_CUTOFF = 55.0
@@ -37,7 +37,7 @@ _KIND_MISMATCH = 0.55  # "how many soldiers" against a fact that answers no "how
 _NOTHING_SPECIFIC = 0.3  # a question ("what time is it?") with only generic words in common with the fact
 _ENTITY_MISSING = 0.75  # the question names someone or something the fact never mentions
 _KIND_WEIGHT = 2.0  # a question kind counts like a term when comparing to examples
-_COVERAGE_SHARE = 0.8
+_COVERAGE_SHARE = 0.8  # coverage of the question, against closeness to the nearest example question
 _RESCORED = 8  # facts compared example by example, after the coverage ranking
 _CANDIDATE_POSTINGS = 1000  # a term in more facts than this only scores candidates, it does not add any
 _TOPIC_SHARE = 0.5  # a term in this share of the facts is the article's topic, implied by every fact
@@ -114,7 +114,6 @@ class Matcher:
         self._phrases = phrases
         self._phrase_table = PhraseTable(phrases)
         self._generic = frozenset(self._canonical.get(stem(word), stem(word)) for word in lexicon.GENERIC)
-        self._correction_cache: OrderedDict[str, str] = OrderedDict()
         self._build_index(knowledge.facts)
 
     # -- building -------------------------------------------------------------
@@ -166,16 +165,14 @@ class Matcher:
                 self._postings.setdefault(term, []).append(index)
         self._examples = [self._index_examples(examples) for examples in raw_examples]
         synonyms = {word for group in self.knowledge.synonyms for member in group for word in tokenize(member)}
-        self._vocabulary = sorted(set(surface) | _LEXICON_WORDS | synonyms)
-        self._known = frozenset(self._vocabulary)
-        self._frequency = surface
-        self._known_stems = frozenset(stem(word) for word in surface if word not in lexicon.STOPWORDS)
         self._entities = frozenset(entities - self._generic)
         self._fr_words = frozenset(lang_words["fr"] - lang_words["en"])
         self._en_words = frozenset(lang_words["en"] - lang_words["fr"])
         french = self._fr_words | lexicon.FRENCH_MARKERS | lexicon.FRENCH_STOPWORDS
         english = self._en_words | lexicon.ENGLISH_MARKERS | lexicon.ENGLISH_STOPWORDS
-        self._other_language = {"en": french - english, "fr": english - french}
+        frequency = Counter(dict.fromkeys(_LEXICON_WORDS | synonyms, 0))
+        frequency.update(surface)
+        self._speller = Speller(frequency, other_language={"en": french - english, "fr": english - french})
 
     def _terms(self, tokens: Sequence[str], used: Iterable[int] = ()) -> list[str]:
         """Canonical content terms of tokens, skipping the positions in ``used``."""
@@ -256,66 +253,11 @@ class Matcher:
 
     # -- analysing a question -------------------------------------------------
 
-    def _correct(self, token: str, lang: str) -> str:
-        """The known word a typo or a chat spelling most likely meant, or the token itself."""
-        if token in lexicon.SHORTHAND:
-            return lexicon.SHORTHAND[token]
-        if token in self._known or token.isdigit() or stem(token) in self._known_stems:
-            return token
-        key = f"{lang}:{token}"
-        cached = self._correction_cache.get(key)
-        if cached is not None:
-            self._correction_cache.move_to_end(key)
-            return cached
-        corrected = self._nearest_word(token, lang)
-        self._correction_cache[key] = corrected
-        if len(self._correction_cache) > 50_000:
-            self._correction_cache.popitem(last=False)
-        return corrected
-
-    def _nearest_word(self, token: str, lang: str) -> str:
-        """The closest known word within a few edits; real words we do not know stay as they are.
-
-        Typos seldom touch the first letter, and an unknown word corrected into a
-        known one turns an off-topic question into an answer, so the first letter
-        must agree unless the word is long and a single edit away. A short word
-        or a stopword is only reached by swapped, missing or extra letters
-        ("waht", "wich", "japn") or by a slip to a neighbouring key or another
-        vowel ("tokio"): "bring" is not a typo of "being", nor "live" of "liee".
-        And a typo stays in its language: "commander" in an English
-        question is not the French "commencer".
-        """
-        size = len(token)
-        if size < 3 or not token.isalpha():
-            return token
-        max_distance = 1 if size <= 6 else 2 if size <= 10 else 3
-        choices = self._vocabulary if size > 3 else lexicon.QUESTION_WORDS
-        candidates = process.extract(token, choices, scorer=OSA.distance, score_cutoff=max_distance, limit=10)
-        acceptable = [
-            (word, distance)
-            for word, distance, _ in candidates
-            if (word[0] == token[0] or (distance == 1 and size >= 6))
-            and word not in self._other_language[lang]
-            and (
-                (size > 5 and word not in lexicon.STOPWORDS)
-                or len(word) != size
-                or sorted(word) == sorted(token)
-                or (word not in lexicon.STOPWORDS and _slip(token, word))
-            )
-        ]
-        if not acceptable:
-            return token
-        best = min(
-            acceptable,
-            key=lambda c: (c[1], c[0][0] != token[0], not c[0].startswith(token), -self._frequency[c[0]]),
-        )
-        return str(best[0])
-
     def analyse(self, question: str, *, lang: str | None = None) -> Query:
         """Turn a raw question into a Query; ``lang`` forces the answer language."""
         raw = tokenize(question)
         guess = detect_language(question, raw, fr_words=self._fr_words, en_words=self._en_words)
-        tokens = [self._correct(token, guess) for token in raw]
+        tokens = [self._speller.correct(token, guess) for token in raw]
         detected = lang or detect_language(question, tokens, fr_words=self._fr_words, en_words=self._en_words)
         small_talk: str | None = None
         chatter: set[int] = set()
@@ -404,17 +346,3 @@ def _capitalised(text: str) -> list[str]:
     """Words written with a capital, names mostly; question words and articles aside."""
     return [word for word in text.split() if word[:1].isupper() and normalize(word) not in lexicon.STOPWORDS]
 
-
-_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn")
-_VOWELS = frozenset("aeiouy")
-
-
-def _slip(typed: str, meant: str) -> bool:
-    """Whether two same-length words differ by one letter that a finger slip explains."""
-    differ = [(a, b) for a, b in zip(typed, meant, strict=True) if a != b]
-    if len(differ) != 1:
-        return False
-    a, b = differ[0]
-    if a in _VOWELS and b in _VOWELS:
-        return True
-    return any(abs(row.index(a) - row.index(b)) == 1 for row in _KEYBOARD_ROWS if a in row and b in row)

@@ -1,0 +1,93 @@
+"""Correcting typos and chat spellings against the words the bot knows (rapidfuzz).
+
+A real word the bot does not know must stay unknown: corrected into a known word,
+an off-topic question would get an answer. So a correction is conservative: it
+keeps the first letter unless the word is long and one edit away, it stays in
+the question's language ("commander" in an English question is not the French
+"commencer"), and a short word or a stopword is only reached by swapped,
+missing or extra letters ("waht", "wich", "japn") or by a slip to a neighbouring
+key or another vowel ("tokio"): "bring" is not a typo of "being", nor "live" of
+"liee".
+"""
+
+from __future__ import annotations
+
+from collections import Counter, OrderedDict
+from collections.abc import Mapping
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot import lexicon
+from bot.text import stem
+
+_CACHE_SIZE = 50_000
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn")
+_VOWELS = frozenset("aeiouy")
+
+
+class Speller:
+    """Corrects the words of questions; build once per knowledge."""
+
+    def __init__(self, frequency: Counter[str], *, other_language: Mapping[str, frozenset[str]]) -> None:
+        """``frequency`` counts every known word; ``other_language`` maps a language to the words of the other."""
+        self._frequency = frequency
+        self._choices = sorted(frequency)
+        self._known_stems = frozenset(stem(word) for word in frequency if word not in lexicon.STOPWORDS)
+        self._other_language = other_language
+        self._cache: OrderedDict[str, str] = OrderedDict()
+
+    def correct(self, token: str, lang: str) -> str:
+        """The known word a typo or a chat spelling most likely meant, or the token itself."""
+        if token in lexicon.SHORTHAND:
+            return lexicon.SHORTHAND[token]
+        if token in self._frequency or token.isdigit() or stem(token) in self._known_stems:
+            return token
+        key = f"{lang}:{token}"
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        corrected = self._nearest(token, lang)
+        self._cache[key] = corrected
+        if len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return corrected
+
+    def _nearest(self, token: str, lang: str) -> str:
+        size = len(token)
+        if size < 3 or not token.isalpha():
+            return token
+        max_distance = 1 if size <= 6 else 2 if size <= 10 else 3
+        choices = self._choices if size > 3 else lexicon.QUESTION_WORDS
+        candidates = process.extract(token, choices, scorer=OSA.distance, score_cutoff=max_distance, limit=10)
+        acceptable = [
+            (word, distance)
+            for word, distance, _ in candidates
+            if (word[0] == token[0] or (distance == 1 and size >= 6))
+            and word not in self._other_language.get(lang, ())
+            and (
+                (size > 5 and word not in lexicon.STOPWORDS)
+                or len(word) != size
+                or sorted(word) == sorted(token)
+                or (word not in lexicon.STOPWORDS and _slip(token, word))
+            )
+        ]
+        if not acceptable:
+            return token
+        best = min(
+            acceptable,
+            key=lambda c: (c[1], c[0][0] != token[0], not c[0].startswith(token), -self._frequency[c[0]]),
+        )
+        return str(best[0])
+
+
+def _slip(typed: str, meant: str) -> bool:
+    """Whether two same-length words differ by one letter that a finger slip explains."""
+    differ = [(a, b) for a, b in zip(typed, meant, strict=True) if a != b]
+    if len(differ) != 1:
+        return False
+    a, b = differ[0]
+    if a in _VOWELS and b in _VOWELS:
+        return True
+    return any(abs(row.index(a) - row.index(b)) == 1 for row in _KEYBOARD_ROWS if a in row and b in row)
