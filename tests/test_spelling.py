@@ -1,0 +1,46 @@
+"""Typo correction: typos are fixed, real words the bot does not know are left alone."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from bot.spelling import Speller
+
+KNOWN = Counter(
+    "tokyo japan participating vostok which when where being liee commencer comments announced happening".split()
+)
+
+
+@pytest.fixture
+def speller() -> Speller:
+    return Speller(KNOWN, other_language={"en": frozenset({"commencer", "liee"}), "fr": frozenset({"being"})})
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("tokio", "tokyo"),
+        ("japn", "japan"),
+        ("wich", "which"),
+        ("partisipating", "participating"),
+        ("vostock", "vostok"),
+        ("anounced", "announced"),
+        ("hapening", "happening"),
+        ("wen", "when"),
+        ("ki", "qui"),
+    ],
+)
+def test_typos_and_chat_spellings_become_the_word_meant(speller: Speller, typed: str, meant: str) -> None:
+    assert speller.correct(typed, "en") == meant
+
+
+@pytest.mark.parametrize("word", ["bring", "live", "commander", "monnaie", "right", "history"])
+def test_real_words_the_bot_does_not_know_stay_unknown(speller: Speller, word: str) -> None:
+    assert speller.correct(word, "en") == word
+
+
+def test_a_typo_is_only_corrected_within_its_language(speller: Speller) -> None:
+    assert speller.correct("commencr", "en") == "commencr"
+    assert speller.correct("commencr", "fr") == "commencer"
