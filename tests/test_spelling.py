@@ -42,5 +42,5 @@ def test_real_words_the_bot_does_not_know_stay_unknown(speller: Speller, word: s
 
 
 def test_a_typo_is_only_corrected_within_its_language(speller: Speller) -> None:
-    assert speller.correct("commencr", "en") == "commencr"
-    assert speller.correct("commencr", "fr") == "commencer"
+    assert speller.correct("commencerr", "en") == "commencerr"
+    assert speller.correct("commencerr", "fr") == "commencer"
