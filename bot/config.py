@@ -3,7 +3,8 @@
 The variable names are a contract (automated checks and deployments set them):
 ``TELEGRAM_BOT_TOKEN``, ``TELEGRAM_API_BASE_URL``, ``BOT_KNOWLEDGE``, ``LOG_LEVEL``,
 ``WEBHOOK_URL``, ``WEBHOOK_LISTEN``, ``WEBHOOK_PORT``, ``WEBHOOK_SECRET``; and for maintenance
-``BOT_ADMIN_IDS``, ``BOT_UNANSWERED_LOG``, ``BOT_RELOAD_SECONDS``.
+``BOT_ADMIN_IDS``, ``BOT_UNANSWERED_LOG``, ``BOT_RELOAD_SECONDS``; and against abuse
+``BOT_FLOOD_LIMIT``, ``BOT_FLOOD_WINDOW`` (per user) and ``BOT_MAX_RATE`` (messages sent per second, overall).
 The environment wins over ``.env``, so a deployment can override a developer's file.
 Nothing here runs at import: ``load_settings`` is called by the commands that need it.
 """
@@ -27,6 +28,10 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 DEFAULT_WEBHOOK_LISTEN = "127.0.0.1"
 DEFAULT_WEBHOOK_PORT = 8080
 DEFAULT_RELOAD_SECONDS = 2.0
+DEFAULT_FLOOD_LIMIT = 20
+DEFAULT_FLOOD_WINDOW = 60.0
+DEFAULT_MAX_RATE = 30.0
+"""Telegram's documented limit for a bot's messages across all chats, per second."""
 _SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as a webhook secret token
 _TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 
@@ -66,6 +71,11 @@ class Settings:
     unanswered_path: Path = DEFAULT_UNANSWERED_PATH
     reload_seconds: float = DEFAULT_RELOAD_SECONDS
     """How often the running bot looks for edits to the knowledge file; 0 turns live reload off."""
+    flood_limit: int = DEFAULT_FLOOD_LIMIT
+    """Questions one user may ask per ``flood_window`` seconds; 0 turns flood control off."""
+    flood_window: float = DEFAULT_FLOOD_WINDOW
+    max_rate: float = DEFAULT_MAX_RATE
+    """Messages the bot sends per second across all chats (Telegram allows about 30); 0 turns the pacing off."""
 
     @property
     def log_level_number(self) -> int:
@@ -136,7 +146,19 @@ def load_settings(environ: Mapping[str, str], *, env_file: Path | None = ENV_FIL
         webhook=_webhook(get),
         admin_ids=_admin_ids(get("BOT_ADMIN_IDS")),
         unanswered_path=Path(get("BOT_UNANSWERED_LOG") or DEFAULT_UNANSWERED_PATH),
-        reload_seconds=_reload_seconds(get("BOT_RELOAD_SECONDS")),
+        reload_seconds=_number(
+            "BOT_RELOAD_SECONDS", get, DEFAULT_RELOAD_SECONDS, expected="a number of seconds (0 turns live reload off)"
+        ),
+        flood_limit=_flood_limit(get("BOT_FLOOD_LIMIT")),
+        flood_window=_number(
+            "BOT_FLOOD_WINDOW", get, DEFAULT_FLOOD_WINDOW, expected="a number of seconds (0 turns flood control off)"
+        ),
+        max_rate=_number(
+            "BOT_MAX_RATE",
+            get,
+            DEFAULT_MAX_RATE,
+            expected="a number of messages per second (Telegram allows 30; 0 turns the pacing off)",
+        ),
     )
 
 
@@ -155,16 +177,29 @@ def _admin_ids(text: str | None) -> frozenset[int]:
     return frozenset(ids)
 
 
-def _reload_seconds(text: str | None) -> float:
+def _number(name: str, get: Callable[[str], str | None], default: float, *, expected: str) -> float:
+    """A finite number >= 0; ``expected`` says what it means, for the error."""
+    text = get(name)
     if text is None:
-        return DEFAULT_RELOAD_SECONDS
+        return default
     try:
-        seconds = float(text)
+        number = float(text)
     except ValueError:
-        seconds = -1.0
-    if not 0 <= seconds < float("inf"):
-        raise ConfigError(f"BOT_RELOAD_SECONDS must be a number of seconds (0 turns live reload off), not {text!r}")
-    return seconds
+        number = -1.0
+    if not 0 <= number < float("inf"):
+        raise ConfigError(f"{name} must be {expected}, not {text!r}")
+    return number
+
+
+def _flood_limit(text: str | None) -> int:
+    if text is None:
+        return DEFAULT_FLOOD_LIMIT
+    if not (text.isascii() and text.isdigit()):
+        raise ConfigError(
+            f"BOT_FLOOD_LIMIT must be a whole number of questions per BOT_FLOOD_WINDOW, e.g. 20 "
+            f"(0 turns flood control off), not {text!r}"
+        )
+    return int(text)
 
 
 def _webhook(get: Callable[[str], str | None]) -> Webhook | None:

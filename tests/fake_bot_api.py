@@ -5,7 +5,10 @@ it in process, and ``FakeBotApi.serve()`` puts it behind real HTTP on 127.0.0.1
 for the ``python -m bot run`` process. It answers with Telegram-shaped JSON,
 serves queued updates through ``getUpdates`` (offsets, long polling), can be
 told to fail (429 with ``retry_after``, 5xx), and records any method it does not
-know in ``unexpected`` so that an unplanned call fails the test.
+know in ``unexpected`` so that an unplanned call fails the test. Like Telegram, it
+refuses HTML it cannot parse (``html_problems``). Over HTTP it can also answer
+late (a client timeout), answer with a proxy's HTML error page, or go down for a
+few seconds (connections cut and refused) and come back on the same port.
 
 The ``*_update`` functions build Telegram-shaped update dictionaries.
 """
@@ -14,10 +17,12 @@ from __future__ import annotations
 
 import itertools
 import json
+import socket
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
@@ -220,6 +225,16 @@ class FakeBotApi:
         self._failures: dict[str, list[Failure]] = {}
         self._answered_queries: set[str] = set()
         self._messages: dict[tuple[int | None, int], Sent] = {}
+        # HTTP only: faults of the transport, and the server's life (see serve and outage_on_next)
+        self._stalls: dict[str, list[float]] = {}
+        self._proxy_errors: dict[str, int] = {}
+        self._outages: dict[str, float] = {}
+        self._server: ThreadingHTTPServer | None = None
+        self._port = 0
+        self._generation = 0  # a connection opened before the last outage is dead
+        self._down = False
+        self._closed = False
+        self._idle: set[socket.socket] = set()  # connections waiting for their next request
 
     # -- what the tests do
 
@@ -244,6 +259,34 @@ class FakeBotApi:
         }.get(status, "Error")
         with self._condition:
             self._failures.setdefault(method, []).extend([Failure(status, description, retry_after)] * times)
+
+    def stall_next(self, method: str, seconds: float, *, times: int = 1) -> None:
+        """Over HTTP, answer the next ``times`` calls of ``method`` ``seconds`` late, once done.
+
+        A slow Telegram: the client times out although the message went out.
+        """
+        with self._condition:
+            self._stalls.setdefault(method, []).extend([seconds] * times)
+
+    def proxy_error_next(self, method: str, *, times: int = 1) -> None:
+        """Over HTTP, answer the next ``times`` calls of ``method`` with a proxy's 502 page echoing the URL."""
+        with self._condition:
+            self._proxy_errors[method] = self._proxy_errors.get(method, 0) + times
+
+    def outage_on_next(self, method: str, seconds: float) -> None:
+        """The next HTTP call of ``method`` finds the server going down for ``seconds``, then back on the same port.
+
+        That call is dropped unanswered and not done; idle connections are cut at once, busy ones
+        after their answer (a long poll: without it, its updates kept for the next one); the port
+        refuses connections meanwhile. Updates pushed during the outage wait for the bot.
+        """
+        with self._condition:
+            self._outages[method] = seconds
+
+    @property
+    def down(self) -> bool:
+        with self._condition:
+            return self._down
 
     def wait_for(self, predicate: Callable[[], bool], timeout: float = 20.0) -> bool:
         """Wait until ``predicate`` holds (checked on every call the bot makes); False on timeout."""
@@ -304,7 +347,7 @@ class FakeBotApi:
         if offset:
             self._updates = [update for update in self._updates if update["update_id"] >= offset]
         deadline = time.monotonic() + float(params.get("timeout") or 0)
-        while not self._updates and time.monotonic() < deadline:
+        while not self._updates and time.monotonic() < deadline and not self._down:
             self._condition.wait(deadline - time.monotonic())
         limit = int(params.get("limit") or 100)
         return {"ok": True, "result": self._updates[:limit]}
@@ -314,6 +357,7 @@ class FakeBotApi:
 
     def _api_sendMessage(self, params: dict[str, str]) -> Json:
         chat_id = int(params["chat_id"])
+        _check_html(params["text"], params.get("parse_mode"))
         reply = _json(params.get("reply_parameters"))
         sent = Sent(
             chat_id=chat_id,
@@ -328,6 +372,7 @@ class FakeBotApi:
         return self._message_json(sent)
 
     def _api_editMessageText(self, params: dict[str, str]) -> Json | bool:
+        _check_html(params["text"], params.get("parse_mode"))
         inline_id = params.get("inline_message_id")
         key = (None, 0) if inline_id else (int(params["chat_id"]), int(params["message_id"]))
         old = self._messages.get(key)
@@ -360,6 +405,9 @@ class FakeBotApi:
         return True
 
     def _api_answerInlineQuery(self, params: dict[str, str]) -> bool:
+        for result in _json(params["results"]):
+            content = result.get("input_message_content") or {}
+            _check_html(content.get("message_text", ""), content.get("parse_mode"))
         self.inline_answers.append(
             {
                 "inline_query_id": params["inline_query_id"],
@@ -398,17 +446,91 @@ class FakeBotApi:
     @contextmanager
     def serve(self) -> Iterator[str]:
         """Serve the API on 127.0.0.1 (a free port); yields the base URL for TELEGRAM_API_BASE_URL."""
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_class(self))
-        server.daemon_threads = True
-        thread = threading.Thread(target=server.serve_forever, name="fake-bot-api", daemon=True)
-        thread.start()
+        server = self._listen(0)
+        with self._condition:
+            self._server, self._port, self._closed = server, int(server.server_address[1]), False
         try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/bot"
+            yield f"http://127.0.0.1:{self._port}/bot"
         finally:
+            with self._condition:
+                self._closed = True
+                server = self._server or server
             server.shutdown()
             server.server_close()
             with self._condition:
                 self._condition.notify_all()
+
+    def _listen(self, port: int) -> ThreadingHTTPServer:
+        server = _QuietServer(("127.0.0.1", port), _handler_class(self))
+        server.daemon_threads = True
+        thread = threading.Thread(target=server.serve_forever, name="fake-bot-api", daemon=True)
+        thread.start()
+        return server
+
+    # -- the transport's faults, for the HTTP handler (each takes the lock itself)
+
+    def _serving(self, generation: int) -> bool:
+        with self._condition:
+            return not self._down and generation == self._generation
+
+    def _take(self, method: str) -> tuple[float | None, bool, float | None]:
+        """(outage seconds, proxy error, stall seconds) for this call of ``method``."""
+        with self._condition:
+            outage = self._outages.pop(method, None)
+            proxy = self._proxy_errors.get(method, 0) > 0
+            if proxy:
+                self._proxy_errors[method] -= 1
+            stalls = self._stalls.get(method)
+            stall = stalls.pop(0) if stalls else None
+            return outage, proxy, stall
+
+    def _go_down(self, seconds: float) -> None:
+        """Stop listening and cut idle connections now; listen again on the same port after ``seconds``."""
+        with self._condition:
+            self._down = True
+            self._generation += 1
+            server = self._server
+            for connection in self._idle:
+                with suppress(OSError):
+                    connection.shutdown(socket.SHUT_RDWR)
+            self._idle.clear()
+            self._condition.notify_all()  # a waiting long poll returns, and is cut
+
+        def outage() -> None:
+            if server is not None:
+                server.shutdown()
+                server.server_close()
+            time.sleep(seconds)
+            with self._condition:
+                if self._closed:
+                    return
+                self._server = self._listen(self._port)
+                self._down = False
+                self._condition.notify_all()
+
+        threading.Thread(target=outage, name="fake-bot-api-outage", daemon=True).start()
+
+    def _connection_idle(self, connection: socket.socket, generation: int) -> bool:
+        """Mark a connection idle between requests; False when it belongs to a server gone down since."""
+        with self._condition:
+            if self._down or generation != self._generation:
+                return False
+            self._idle.add(connection)
+            return True
+
+    def _connection_busy(self, connection: socket.socket) -> None:
+        with self._condition:
+            self._idle.discard(connection)
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """A client that hung up (it timed out, or the server went down) is no error worth a traceback."""
+
+    allow_reuse_address = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handle_error(request, client_address)
 
 
 class _ApiError(Exception):
@@ -433,6 +555,55 @@ class _TextOnly(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
+
+
+TELEGRAM_TAGS = {
+    "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "tg-emoji", "code", "pre",
+    "blockquote",
+}  # fmt: skip
+TELEGRAM_ENTITIES = {"lt", "gt", "amp", "quot"}
+
+
+class _TelegramHtml(HTMLParser):
+    """Why Telegram would refuse a message's HTML: a tag it does not know, an unbalanced one, a bare < > or &."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.open: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in TELEGRAM_TAGS:
+            self.problems.append(f"tag <{tag}>")
+        self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open or self.open.pop() != tag:
+            self.problems.append(f"unbalanced </{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.problems.extend(f"bare {char!r}" for char in "<>&" if char in data)
+
+    def handle_entityref(self, name: str) -> None:
+        if name not in TELEGRAM_ENTITIES:
+            self.problems.append(f"entity &{name};")
+
+
+def html_problems(html: str) -> list[str]:
+    """What makes ``html`` unacceptable to Telegram's HTML parse mode; empty when it is fine."""
+    parser = _TelegramHtml()
+    parser.feed(html)
+    parser.close()
+    unclosed = [f"unclosed <{tag}>" for tag in parser.open]
+    leftover = [f"unparsed {parser.rawdata!r}"] if parser.rawdata else []
+    return parser.problems + unclosed + leftover
+
+
+def _check_html(text: str, parse_mode: str | None) -> None:
+    """Refuse bad HTML as Telegram does, so that every test sending HTML checks it."""
+    problems = html_problems(text) if parse_mode == "HTML" else []
+    if problems:
+        raise _ApiError(400, f"Bad Request: can't parse entities: {'; '.join(problems)}")
 
 
 def _strip_html(html: str) -> str:
@@ -462,6 +633,20 @@ def _form(body: bytes, content_type: str) -> dict[str, str]:
 def _handler_class(api: FakeBotApi) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body leave in two writes: with Nagle's algorithm the body waits for the client's
+        # delayed ACK, adding ~40 ms to every call, which real Telegram does not (seen by python -m bot bench).
+        disable_nagle_algorithm = True
+
+        generation = 0
+
+        def setup(self) -> None:
+            super().setup()
+            self.generation = api._generation
+            api._connection_idle(self.connection, self.generation)
+
+        def finish(self) -> None:
+            api._connection_busy(self.connection)
+            super().finish()
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
@@ -477,13 +662,33 @@ def _handler_class(api: FakeBotApi) -> type[BaseHTTPRequestHandler]:
             path = urlsplit(self.path).path
             _, bot_token, method = path.rsplit("/", 2) if path.count("/") >= 2 else ("", "", "")
             token = bot_token.removeprefix("bot")
-            try:
-                status, payload = api.handle(token, method, params)
-            except _ApiError as error:
-                status, payload = _error(error.status, error.description)
-            body = json.dumps(payload).encode()
+            api._connection_busy(self.connection)
+            outage, proxy, stall = api._take(method)
+            if outage is not None:
+                api._go_down(outage)
+            if not api._serving(self.generation):  # the server went down: no answer, nothing done
+                self.close_connection = True
+                return
+            if proxy:
+                page = f"<html><body><h1>502 Bad Gateway</h1><p>No answer for POST {self.path}</p></body></html>"
+                self._send(502, "text/html", page.encode())
+            else:
+                try:
+                    status, payload = api.handle(token, method, params)
+                except _ApiError as error:
+                    status, payload = _error(error.status, error.description)
+                if method == "getUpdates" and not api._serving(self.generation):
+                    self.close_connection = True  # cut mid-poll: the updates wait for the next one
+                    return
+                if stall is not None:
+                    time.sleep(stall)
+                self._send(status, "application/json", json.dumps(payload).encode())
+            if not api._connection_idle(self.connection, self.generation):
+                self.close_connection = True
+
+        def _send(self, status: int, content_type: str, body: bytes) -> None:
             self.send_response(status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)

@@ -286,6 +286,31 @@ async def test_a_non_admin_pressing_an_attach_button_is_refused_and_nothing_chan
     assert answered_fact(app, NEW_QUESTION) is None
 
 
+async def test_an_admin_pressing_an_attach_button_in_a_group_is_told_to_use_a_private_chat(
+    app: Any, api: FakeBotApi, knowledge_copy: Path
+) -> None:
+    await send(app, NEW_QUESTION, sender=READER)
+    await send(app, "/unanswered")
+    listing = last(api)
+    before = knowledge_copy.read_bytes()
+
+    await press(app, listing, listing.buttons[0][1], chat=GROUP)
+
+    assert api.callback_answers[-1]["text"] == texts.ADMIN_PRIVATE_ONLY["en"]
+    assert knowledge_copy.read_bytes() == before
+
+
+async def test_a_hostile_declined_question_is_listed_escaped(app: Any, api: FakeBotApi) -> None:
+    hostile = "<script>alert(1)</script> & <b>how many soldiers will China send"
+    await send(app, hostile, sender=READER)
+
+    await send(app, "/unanswered")  # the fake refuses HTML that Telegram could not parse
+
+    listing = last(api)
+    assert listing.text.splitlines()[1].startswith(f"1. “{hostile}”")
+    assert "<script>" not in listing.html and "&lt;script&gt;" in listing.html
+
+
 async def test_an_attach_button_from_before_a_restart_says_it_expired(app: Any, api: FakeBotApi) -> None:
     await send(app, NEW_QUESTION, sender=READER)
     await send(app, "/unanswered")

@@ -87,6 +87,13 @@ def test_a_webhook_without_a_secret_gets_a_random_one() -> None:
         ({"WEBHOOK_URL": "bot.example.org/hook"}, "WEBHOOK_URL"),
         ({"WEBHOOK_URL": "https://x.org/h", "WEBHOOK_PORT": "http"}, "WEBHOOK_PORT"),
         ({"WEBHOOK_URL": "https://x.org/h", "WEBHOOK_SECRET": "has spaces"}, "WEBHOOK_SECRET"),
+        ({"BOT_FLOOD_LIMIT": "twenty"}, "BOT_FLOOD_LIMIT"),
+        ({"BOT_FLOOD_LIMIT": "-1"}, "BOT_FLOOD_LIMIT"),
+        ({"BOT_FLOOD_LIMIT": "2.5"}, "BOT_FLOOD_LIMIT"),
+        ({"BOT_FLOOD_WINDOW": "a minute"}, "BOT_FLOOD_WINDOW"),
+        ({"BOT_FLOOD_WINDOW": "-60"}, "BOT_FLOOD_WINDOW"),
+        ({"BOT_MAX_RATE": "fast"}, "BOT_MAX_RATE"),
+        ({"BOT_MAX_RATE": "inf"}, "BOT_MAX_RATE"),
     ],
 )
 def test_a_bad_setting_is_an_error_naming_the_variable(variables: dict[str, str], named: str) -> None:
@@ -137,3 +144,17 @@ def test_the_unanswered_log_defaults_to_the_knowledge_folder_and_can_be_moved() 
     assert load_settings({"BOT_UNANSWERED_LOG": "/var/log/q.jsonl"}, env_file=None).unanswered_path == Path(
         "/var/log/q.jsonl"
     )
+
+
+def test_flood_control_defaults_to_twenty_questions_a_minute_and_zero_turns_it_off() -> None:
+    default = load_settings({}, env_file=None)
+    assert (default.flood_limit, default.flood_window) == (20, 60)
+
+    custom = load_settings({"BOT_FLOOD_LIMIT": "5", "BOT_FLOOD_WINDOW": "10.5"}, env_file=None)
+    assert (custom.flood_limit, custom.flood_window) == (5, 10.5)
+    assert load_settings({"BOT_FLOOD_LIMIT": "0"}, env_file=None).flood_limit == 0
+
+
+def test_sending_is_paced_at_telegrams_thirty_messages_a_second_unless_told_otherwise() -> None:
+    assert load_settings({}, env_file=None).max_rate == 30
+    assert load_settings({"BOT_MAX_RATE": "0"}, env_file=None).max_rate == 0

@@ -7,7 +7,9 @@ the adapter (what is sent where, how, with which buttons), not the matcher.
 from __future__ import annotations
 
 import logging
+import textwrap
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +22,7 @@ from fake_bot_api import (
     channel_post_update,
     edited_message_update,
     group_chat,
+    html_problems,
     inline_update,
     message,
     message_update,
@@ -28,6 +31,7 @@ from fake_bot_api import (
 )
 
 from bot.answerer import Answerer
+from bot.flood import FloodGate
 from bot.knowledge import Knowledge, load
 from bot.telegram import texts
 from bot.telegram.app import set_commands
@@ -426,6 +430,188 @@ async def test_every_message_is_sent_as_html(app: Any, api: FakeBotApi) -> None:
     assert api.sent and all(sent.parse_mode == "HTML" for sent in api.sent)
 
 
+# -- hostile text in, valid HTML out --------------------------------------------------------------
+
+HOSTILE = "<b>bold <script>alert(1)</script> & <i>unbalanced"
+
+
+def every_html(api: FakeBotApi) -> list[str]:
+    """Every text the bot sent, edited or offered inline as HTML."""
+    htmls = [m.html for m in api.sent + api.edits if m.parse_mode == "HTML"]
+    for answered in api.inline_answers:
+        htmls += [r["input_message_content"]["message_text"] for r in answered["results"]]
+    return htmls
+
+
+def test_the_html_checker_catches_what_telegram_refuses() -> None:
+    assert html_problems("<b>ok</b> &lt;fine&gt; &amp; &#x27; <blockquote>q</blockquote>") == []
+    for bad in (HOSTILE, "<script>x</script>", "a & b", "<b>open", "<i>x</b>", "x > y", "&nbsp;"):
+        assert html_problems(bad), bad
+
+
+@pytest.mark.parametrize("where", ["private", "group", "inline", "start name", "start question"])
+async def test_hostile_user_text_is_sent_only_as_valid_escaped_html(app: Any, api: FakeBotApi, where: str) -> None:
+    update = {
+        "private": message_update(f"When is Vostok? {HOSTILE}"),
+        "group": message_update(f"@{BOT_USERNAME} {HOSTILE} When is Vostok?", chat=GROUP),
+        "inline": inline_update(f"Vostok {HOSTILE}"),
+        "start name": message_update("/start", sender=user(CHAT, first_name=HOSTILE)),
+        "start question": message_update(f"/start {HOSTILE}"),
+    }[where]
+
+    await process(app, update)
+
+    sent = every_html(api)
+    assert sent or api.inline_answers
+    assert texts.APOLOGY["en"] not in [m.text for m in api.sent]  # no message refused for its HTML
+    for html in sent:
+        assert html_problems(html) == [], html
+        assert "<script>" not in html and "<i>unbalanced" not in html
+    if where == "start name":
+        assert escape(HOSTILE) in sent[0]
+
+
+@pytest.fixture
+def hostile_knowledge(tmp_path: Path) -> Knowledge:
+    """Knowledge whose article, questions and answers hold tags, a script and a bare ampersand."""
+    article = "Tom & Jerry signed the <script>alert(1)</script> treaty on <i>Monday.\nThe </b>ceremony was long.\n"
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        textwrap.dedent(
+            """\
+            article: article.txt
+            facts:
+              - id: treaty-signing
+                en:
+                  answer: "Tom & Jerry signed the <script>alert(1)</script> treaty on <i>Monday."
+                  questions: ["Who signed the <b>treaty?"]
+                fr:
+                  answer: "Tom & Jerry ont signé le <script>alert(1)</script> traité <i>lundi."
+                  questions: ["Qui a signé le <b>traité ?"]
+                source:
+                  - "Tom & Jerry signed the <script>alert(1)</script> treaty on <i>Monday."
+              - id: ceremony
+                en:
+                  answer: "The </b>ceremony was long."
+                  questions: ["How long was the </b>ceremony?"]
+                source:
+                  - "The </b>ceremony was long."
+            """
+        ),
+        encoding="utf-8",
+    )
+    return load(path)
+
+
+async def test_hostile_knowledge_text_is_sent_only_as_valid_escaped_html_on_every_path(
+    app: Any, api: FakeBotApi, hostile_knowledge: Knowledge
+) -> None:
+    app.bot_data["answerer"] = Answerer(hostile_knowledge)
+    fact = hostile_knowledge.facts[0]
+
+    await process(app, message_update("Who signed the treaty?"))
+    await process(app, callback_update(f"src:{fact.id}:en", sent=sent_as_bot(api)))
+    for command in ("/start", "/facts", "/source", "/help"):
+        await process(app, message_update(command))
+    await process(app, callback_update(f"fact:{fact.id}:fr", sent=sent_as_bot(api)))
+    await process(app, callback_update(f"src:{fact.id}:en"))  # under an inline message
+    await process(app, inline_update("Who signed the treaty?"))
+    await process(app, inline_update(""))
+
+    sent = every_html(api)
+    assert len(sent) >= 10
+    assert texts.APOLOGY["en"] not in [m.text for m in api.sent]  # no message refused for its HTML
+    for html in sent:
+        assert html_problems(html) == [], html
+        assert "<script>" not in html and "<i>" not in html and "</b>ceremony" not in html
+    shown = "\n".join(sent)
+    assert escape("Tom & Jerry signed the <script>alert(1)</script> treaty on <i>Monday.") in shown
+    assert escape("<b>traité", quote=False) in shown
+
+
+# -- flood control --------------------------------------------------------------------------------
+
+
+class Clock:
+    """Seconds that pass only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(app: Any) -> Clock:
+    """A flood limit of 2 questions a minute, on a clock the test moves."""
+    clock = Clock()
+    app.bot_data["flood"] = FloodGate(2, 60, clock=clock)
+    return clock
+
+
+async def test_a_user_over_the_flood_limit_gets_one_notice_then_silence_and_others_are_still_answered(
+    app: Any, api: FakeBotApi, answerer: Answerer, clock: Clock
+) -> None:
+    for _ in range(5):
+        await process(app, message_update("When is Vostok?", sender=user(CHAT, language_code="fr")))
+    await process(app, message_update("When is Vostok?", sender=user(2)))
+
+    answer = answerer.reply("When is Vostok?").body
+    assert [m.text for m in api.messages_to(CHAT)] == [answer, answer, texts.FLOODED["fr"]]
+    assert [m.text for m in api.messages_to(2)] == [answer]
+
+
+async def test_once_the_window_passes_the_flooding_user_is_answered_again(
+    app: Any, api: FakeBotApi, answerer: Answerer, clock: Clock
+) -> None:
+    for _ in range(4):
+        await process(app, message_update("When is Vostok?"))
+
+    clock.now += 60
+    await process(app, message_update("Where is Vostok?"))
+
+    assert [m.text for m in api.messages_to(CHAT)][-1] == answerer.reply("Where is Vostok?").body
+    assert len(api.messages_to(CHAT)) == 4  # two answers, one notice, the new answer
+
+
+async def test_group_mentions_commands_and_buttons_count_and_chatter_does_not(
+    app: Any, api: FakeBotApi, knowledge: Knowledge, clock: Clock
+) -> None:
+    await process(app, message_update("just chatting", chat=GROUP))  # not for the bot: not counted
+    await process(app, message_update(f"@{BOT_USERNAME} When is Vostok?", chat=GROUP))
+    await process(app, message_update(f"/facts@{BOT_USERNAME}", chat=GROUP))
+
+    await process(app, callback_update(f"fact:{knowledge.facts[0].id}:en", sent=sent_as_bot(api)))
+    await process(app, callback_update(f"fact:{knowledge.facts[1].id}:en", sent=sent_as_bot(api)))
+
+    assert len(api.messages_to(GROUP["id"])) == 2
+    assert [a.get("text") for a in api.callback_answers] == [texts.FLOODED["en"], None]  # every spinner stops
+    assert api.messages_to(CHAT) == []
+
+
+async def test_inline_queries_over_the_limit_get_one_notice_button_then_no_answer(
+    app: Any, api: FakeBotApi, clock: Clock
+) -> None:
+    await process(app, inline_update(""))  # examples only: not counted
+    for _ in range(4):
+        await process(app, inline_update("When is Vostok?"))
+
+    assert [bool(a["results"]) for a in api.inline_answers] == [True, True, True, False]
+    assert api.inline_answers[-1]["button"]["text"] == texts.FLOODED_SHORT["en"]
+
+
+async def test_admins_are_not_flood_controlled(app: Any, api: FakeBotApi, clock: Clock) -> None:
+    app.bot_data["admins"] = frozenset({CHAT})
+
+    for _ in range(5):
+        await process(app, message_update("When is Vostok?"))
+
+    assert texts.FLOODED["en"] not in [m.text for m in api.messages_to(CHAT)]
+    assert len(api.messages_to(CHAT)) == 5
+
+
 # -- errors ---------------------------------------------------------------------------------------
 
 
@@ -457,7 +643,7 @@ async def test_an_error_is_logged_and_the_user_gets_an_apology_then_the_bot_carr
 async def test_an_error_after_a_button_was_answered_apologises_in_the_chat(app: Any, api: FakeBotApi) -> None:
     await process(app, message_update("When is Vostok?"))
     pressed = sent_as_bot(api)
-    api.fail_next("editMessageText", 500)
+    api.fail_next("editMessageText", 400)  # refused for good: a 5xx would be retried and go through
 
     await process(app, callback_update(pressed["reply_markup"]["inline_keyboard"][0][0]["callback_data"], sent=pressed))
 

@@ -33,7 +33,7 @@ from bot.reload import KnowledgeWatcher
 from bot.store import add_fact
 from bot.telegram import texts
 from bot.telegram.formatting import markup
-from bot.telegram.handlers import answerer_of, user_language
+from bot.telegram.handlers import answerer_of, is_admin, user_language
 from bot.text import normalize
 from bot.unanswered import Group, UnansweredLog
 
@@ -74,12 +74,6 @@ class Pending:
 
 
 # -- who may ------------------------------------------------------------------------------------
-
-
-def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """Whether the sender's user id is in BOT_ADMIN_IDS."""
-    user = update.effective_user
-    return user is not None and user.id in cast(frozenset[int], context.bot_data.get("admins", frozenset()))
 
 
 async def refused(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:

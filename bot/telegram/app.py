@@ -5,7 +5,8 @@ Usage: ``python -m bot run`` with ``TELEGRAM_BOT_TOKEN`` set (long polling), plu
 
 Shared objects live in ``bot_data``: ``answerer`` (swapped by a reload), ``watcher``
 (notices edits of the knowledge), ``unanswered`` (the log of declined questions,
-or None) and ``admins`` (the user ids of BOT_ADMIN_IDS).
+or None), ``admins`` (the user ids of BOT_ADMIN_IDS) and ``flood`` (the per-user
+flood control, or None).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from typing import Any
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     BaseUpdateProcessor,
     CallbackQueryHandler,
@@ -33,10 +33,12 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.answerer import Answerer
-from bot.config import Settings
+from bot.config import DEFAULT_MAX_RATE, Settings
 from bot.errors import KnowledgeError
+from bot.flood import FloodGate
 from bot.reload import KnowledgeWatcher
 from bot.telegram import admin, handlers, texts
+from bot.telegram.limits import RetryingRateLimiter
 from bot.unanswered import UnansweredLog
 
 logger = logging.getLogger(__name__)
@@ -103,21 +105,25 @@ def build_application(
     admins: Iterable[int] = (),
     unanswered: UnansweredLog | None = None,
     reload_seconds: float = 0,
+    flood: FloodGate | None = None,
+    max_rate: float = DEFAULT_MAX_RATE,
 ) -> AnyApplication:
     """The application with its handlers and shared objects in ``bot_data``; ``request`` replaces HTTP in tests.
 
     ``reload_seconds`` > 0 polls the knowledge file for edits while the application runs
-    (``run_polling``/``run_webhook``); ``unanswered`` None keeps no log of declined questions.
+    (``run_polling``/``run_webhook``); ``unanswered`` None keeps no log of declined questions;
+    ``flood`` None answers every question; ``max_rate`` caps messages per second overall (0: no cap).
     """
-    # Telegram's flood control answers 429 with the wait it wants; the rate limiter honours it and
-    # retries. The overall 30 messages/s pre-throttle is off: these are replies, not broadcasts.
+    # Sent messages are paced to Telegram's limits (max_rate overall, 20 a minute per group) so that
+    # a burst is spread out rather than refused; a 429 anyway is waited out and retried, and so is a
+    # call the network lost.
     builder = (
         Application.builder()
         .token(token)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .concurrent_updates(PerChatOrder(MAX_CONCURRENT_UPDATES))
-        .rate_limiter(AIORateLimiter(overall_max_rate=0, max_retries=SEND_RETRIES))
+        .rate_limiter(RetryingRateLimiter(overall_max_rate=max_rate, max_retries=SEND_RETRIES))
     )
     if base_url:
         builder = builder.base_url(base_url).base_file_url(file_url(base_url))
@@ -130,6 +136,7 @@ def build_application(
         unanswered=unanswered,
         admins=frozenset(admins),
         reload_seconds=reload_seconds,
+        flood=flood,
     )
     add_handlers(application)
     return application
@@ -247,9 +254,15 @@ def run(settings: Settings, answerer: Answerer) -> None:
         admins=settings.admin_ids,
         unanswered=UnansweredLog(settings.unanswered_path),
         reload_seconds=settings.reload_seconds,
+        flood=FloodGate(settings.flood_limit, settings.flood_window),
+        max_rate=settings.max_rate,
     )
     if not settings.admin_ids:
         logger.info("BOT_ADMIN_IDS is not set: nobody can use /addfact or /unanswered")
+    if settings.flood_limit and settings.flood_window:
+        logger.info("Flood control: %d questions per user in %gs", settings.flood_limit, settings.flood_window)
+    else:
+        logger.info("Flood control is off (BOT_FLOOD_LIMIT or BOT_FLOOD_WINDOW is 0)")
     webhook = settings.webhook
     if webhook is None:
         logger.info("Starting the bot with long polling")

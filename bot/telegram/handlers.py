@@ -5,6 +5,12 @@ captured, so a knowledge reload can swap it while the bot runs. Replies use HTML
 built only by ``bot.telegram.formatting``, which escapes every piece of text.
 Declined questions go to the unanswered log in ``context.bot_data["unanswered"]``
 (None keeps no log), after the reply is sent.
+
+Flood control (``context.bot_data["flood"]``, a ``FloodGate``; absent means none):
+every handler that answers a user counts one question for that user, buttons and
+commands included, since each costs a message; an empty inline query (examples
+only) does not. Admins are not counted: they are few, known by id, and reviewing
+/unanswered or adding a fact takes many messages.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.answerer import Answerer, Reply
+from bot.flood import FloodGate, Verdict
 from bot.telegram import texts
 from bot.telegram.formatting import (
     SOURCE,
@@ -55,6 +62,39 @@ def user_language(update: Update) -> str:
     """French for users whose Telegram is in French, else English."""
     user = update.effective_user
     return "fr" if user and (user.language_code or "").lower().startswith("fr") else "en"
+
+
+def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Whether the sender's user id is in BOT_ADMIN_IDS."""
+    user = update.effective_user
+    return user is not None and user.id in cast(frozenset[int], context.bot_data.get("admins", frozenset()))
+
+
+async def allowed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Count this question against the sender's flood limit; over it, say so once, then stay silent.
+
+    False means the update is dealt with and the handler must do nothing more.
+    """
+    gate = cast(FloodGate | None, context.bot_data.get("flood"))
+    user = update.effective_user
+    if gate is None or user is None or is_admin(update, context):
+        return True
+    verdict = gate.check(user.id)
+    if verdict is Verdict.ANSWER:
+        return True
+    lang = user_language(update)
+    notice = verdict is Verdict.NOTICE
+    if notice:
+        logger.info("Flood control: a user is over %d questions in %gs", gate.limit, gate.window)
+    if update.callback_query:  # the spinner must stop either way; a notice shows as a toast
+        await update.callback_query.answer(texts.FLOODED[lang] if notice else None)
+    elif update.inline_query:
+        if notice:
+            button = InlineQueryResultsButton(texts.FLOODED_SHORT[lang], start_parameter=lang)
+            await update.inline_query.answer([], cache_time=0, button=button)
+    elif update.effective_message and notice:
+        await update.effective_message.reply_html(escape(texts.FLOODED[lang]))
+    return False
 
 
 def command_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -103,7 +143,7 @@ async def send_reply(message: Message, question: str, context: ContextTypes.DEFA
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Greet the user, say what the bot knows, and offer example questions as buttons."""
     message = update.effective_message
-    if message is None:
+    if message is None or not await allowed(update, context):
         return
     lang = command_language(update, context)
     user = update.effective_user
@@ -115,21 +155,21 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Explain how to ask, in private, in groups and inline."""
-    if update.effective_message:
+    if update.effective_message and await allowed(update, context):
         lang = command_language(update, context)
         await update.effective_message.reply_html(help_html(lang, context.bot.username))
 
 
 async def facts_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the topics the bot can answer, as buttons."""
-    if update.effective_message:
+    if update.effective_message and await allowed(update, context):
         text, keyboard = facts_message(answerer_of(context).knowledge, command_language(update, context))
         await update.effective_message.reply_html(text, reply_markup=keyboard)
 
 
 async def source_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Say which article the answers come from, its main facts, and that answers quote it."""
-    if update.effective_message:
+    if update.effective_message and await allowed(update, context):
         knowledge = answerer_of(context).knowledge
         lang = command_language(update, context)
         await update.effective_message.reply_html(source_html(knowledge, lang, knowledge.facts[:EXAMPLES]))
@@ -138,7 +178,7 @@ async def source_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a question sent in a private chat."""
     message = update.effective_message
-    if message and message.text:
+    if message and message.text and await allowed(update, context):
         await send_reply(message, message.text, context)
 
 
@@ -148,32 +188,32 @@ async def answer_in_group(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if message is None:
         return
     question = addressed_question(message, context.bot.id, context.bot.username)
-    if question is not None:
+    if question is not None and await allowed(update, context):
         await send_reply(message, question, context)
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Point to /help when a private chat sends a command the bot does not have."""
-    if update.effective_message:
+    if update.effective_message and await allowed(update, context):
         await update.effective_message.reply_html(escape(texts.UNKNOWN_COMMAND[user_language(update)]))
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Ask for a text question when a private chat sends a photo, sticker, voice, file or location."""
-    if update.effective_message:
+    if update.effective_message and await allowed(update, context):
         await update.effective_message.reply_html(escape(texts.NOT_TEXT[user_language(update)]))
 
 
 async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Ask to send the question again when a private message is edited."""
-    if update.effective_message:
+    if update.effective_message and await allowed(update, context):
         await update.effective_message.reply_html(escape(texts.EDITED[user_language(update)]))
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a pressed button: a suggested question gets its answer, Source shows the article's sentence."""
     query = update.callback_query
-    if query is None:
+    if query is None or not await allowed(update, context):
         return
     parsed = parse_callback(query.data)
     knowledge = answerer_of(context).knowledge
@@ -211,6 +251,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     answerer = answerer_of(context)
     knowledge = answerer.knowledge
     question = query.query.strip()
+    if question and not await allowed(update, context):
+        return
     if question:
         # Not logged when declined: Telegram sends a query per pause in typing, so the log would fill with
         # fragments ("how many sol") that outnumber the questions people finish.

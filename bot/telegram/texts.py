@@ -67,6 +67,12 @@ APOLOGY = {
     "fr": "Désolé, quelque chose s'est mal passé de mon côté. Réessayez, s'il vous plaît.",
 }
 INLINE_NOTHING = {"en": "Ask me in a private chat", "fr": "Demandez-moi en privé"}
+FLOODED = {
+    "en": "You are asking faster than I can answer. Please wait a moment, then ask again.",
+    "fr": "Vous posez des questions plus vite que je ne peux répondre. Patientez un instant, puis reposez-la.",
+}
+FLOODED_SHORT = {"en": "Too many questions: wait a moment", "fr": "Trop de questions : patientez un instant"}
+"""The notice in inline mode, where it is a button's label (64 characters at most)."""
 
 COMMANDS = {
     "en": (
