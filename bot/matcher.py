@@ -259,12 +259,7 @@ class Matcher:
         guess = detect_language(question, raw, fr_words=self._fr_words, en_words=self._en_words)
         tokens = [self._speller.correct(token, guess) for token in raw]
         detected = lang or detect_language(question, tokens, fr_words=self._fr_words, en_words=self._en_words)
-        small_talk: str | None = None
-        chatter: set[int] = set()
-        for category, table in _SMALL_TALK:
-            for start, end, _ in table.find(tokens, taken=chatter):
-                small_talk = small_talk or category
-                chatter.update(range(start, end))
+        small_talk, chatter = _small_talk(tokens)
         for start, end, _ in _FILLER.find(tokens, taken=chatter):
             chatter.update(range(start, end))
         kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)])
@@ -318,6 +313,32 @@ class Matcher:
         matches = self.extract(query, limit=1)
         cutoff = self.score_cutoff if score_cutoff is None else score_cutoff
         return matches[0] if matches and matches[0].score >= cutoff else None
+
+
+def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
+    """The first small-talk category and the positions of small talk around the question.
+
+    Greetings and thanks open or close a message ("hi! when is Vostok? thanks");
+    in the middle they are what is asked about ("how do you say hello in
+    Chinese?"), so they stay part of the question.
+    """
+    spans: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    for category, table in _SMALL_TALK:
+        for start, end, _ in table.find(tokens, taken=taken):
+            spans.append((start, end, category))
+            taken.update(range(start, end))
+
+    def filler(positions: range) -> bool:
+        return all(i in taken or tokens[i] in lexicon.STOPWORDS for i in positions)
+
+    kept = sorted(
+        (start, end, category)
+        for start, end, category in spans
+        if filler(range(start)) or filler(range(end, len(tokens)))
+    )
+    chatter = {i for start, end, _ in kept for i in range(start, end)}
+    return (kept[0][2] if kept else None), chatter
 
 
 def _kinds_agree(asked: frozenset[str], answered: frozenset[str]) -> bool:

@@ -103,6 +103,8 @@ def test_mentions_of_the_bot_are_ignored(answerer: Answerer) -> None:
         "Quelle heure est-il ?",
         "What time is it in Beijing right now?",
         "How far is Tokyo from Seoul?",
+        "How do you say hello in Chinese?",
+        "How do I get to Moscow?",
     ],
 )
 def test_questions_outside_the_article_are_declined(answerer: Answerer, question: str) -> None:
