@@ -179,6 +179,28 @@ def test_an_edit_of_the_knowledge_file_is_answered_without_a_restart(
     assert "according to the edit" in after.text
 
 
+def test_a_knowledge_file_deleted_emptied_or_corrupted_while_running_leaves_the_last_good_one_answering(
+    tmp_path: Path, api: FakeBotApi, served: str, knowledge_copy: Path, answerer: Answerer
+) -> None:
+    good = expected_text(answerer, "When is Vostok?")
+    with bot_process(tmp_path, served, BOT_KNOWLEDGE=str(knowledge_copy), BOT_RELOAD_SECONDS="0.1") as bot:
+        assert polling(api), bot.output
+        breakages: list[Callable[[], object]] = [
+            knowledge_copy.unlink,
+            lambda: knowledge_copy.write_text("", encoding="utf-8"),
+            lambda: knowledge_copy.write_bytes(b"facts: [\n  - id: {\xff\xfe"),
+        ]
+        for count, breakage in enumerate(breakages, start=1):
+            breakage()
+            assert eventually(lambda n=count: bot.output.count("the last good one still answers") >= n), bot.output
+            api.push(message_update("When is Vostok?", sender=user(71)))
+            assert answered(api, count), bot.output
+        assert bot.process.poll() is None
+        assert bot.stop() == 0
+
+    assert [m.text for m in api.messages_to(71)] == [good] * 3
+
+
 def test_flood_control_and_server_errors_are_survived(
     tmp_path: Path, api: FakeBotApi, served: str, answerer: Answerer
 ) -> None:
