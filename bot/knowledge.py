@@ -92,7 +92,11 @@ def check(path: str | os.PathLike[str]) -> list[Problem]:
 
 def same_text(source: str, article: str) -> bool:
     """Whether ``source`` is verbatim in ``article``, ignoring only how lines were wrapped."""
-    return " ".join(source.split()) in " ".join(article.split())
+    return _unwrapped(source) in _unwrapped(article)
+
+
+def _unwrapped(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _read(path: Path) -> tuple[Knowledge | None, list[Problem]]:
@@ -211,8 +215,9 @@ class _Reader:
         facts: list[Fact] = []
         seen_ids: dict[str, int] = {}
         seen_questions: dict[str, tuple[str, int]] = {}
+        unwrapped = _unwrapped(article) if article is not None else None
         for item in node.value:
-            fact = self.fact(item, article)
+            fact = self.fact(item, unwrapped)
             if fact is None:
                 continue
             if fact.id in seen_ids:
@@ -235,6 +240,7 @@ class _Reader:
         return facts
 
     def fact(self, node: yaml.Node, article: str | None) -> Fact | None:
+        """One fact; ``article`` is the article with its line wrapping undone."""
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, "each fact must be a mapping starting with '- id: ...'")
             return None
@@ -262,7 +268,7 @@ class _Reader:
             self.problem(node, f"{what} has no answer: add 'en:' and/or 'fr:' with an 'answer:'")
         sources = []
         for source_node, source in self.texts(fields.get("source"), f"the source of {what}"):
-            if article is not None and not same_text(source, article):
+            if article is not None and _unwrapped(source) not in article:
                 self.problem(source_node, f"the source of {what} is not verbatim in the article: {source[:60]!r}...")
             sources.append(source)
         keywords = tuple(value for _, value in self.texts(fields.get("keywords"), "a keyword"))
