@@ -85,7 +85,8 @@ class _Examples:
     """A fact's example questions, indexed by term so a query only visits those it shares."""
 
     weights: tuple[float, ...]
-    by_feature: dict[str, tuple[int, ...]]
+    by_feature: dict[str, int]
+    """Each term or kind, and the examples that have it as bits of an int (small ints are shared: memory)."""
 
 
 class Matcher:
@@ -196,12 +197,12 @@ class Matcher:
         return list(dict.fromkeys(found))
 
     def _index_examples(self, examples: list[tuple[frozenset[str], frozenset[str]]]) -> _Examples:
-        by_feature: dict[str, list[int]] = {}
+        by_feature: dict[str, int] = {}
         for position, (terms, kinds) in enumerate(examples):
             for feature in (*terms, *("?" + kind for kind in kinds)):
-                by_feature.setdefault(feature, []).append(position)
+                by_feature[feature] = by_feature.get(feature, 0) | 1 << position
         weights = tuple(self._weight(terms) + _KIND_WEIGHT * len(kinds) for terms, kinds in examples)
-        return _Examples(weights, {feature: tuple(found) for feature, found in by_feature.items()})
+        return _Examples(weights, by_feature)
 
     def _specific(self, terms: Sequence[str], fact_terms: dict[str, float]) -> bool:
         """Whether a question shares more than generic words with a fact.
@@ -355,8 +356,11 @@ def _best_similarity(examples: _Examples, features: list[tuple[str, float]], wei
     """The highest weighted Jaccard similarity between a query and one of the examples, kinds included."""
     shared = [0.0] * len(examples.weights)
     for feature, feature_weight in features:
-        for position in examples.by_feature.get(feature, ()):
-            shared[position] += feature_weight
+        positions = examples.by_feature.get(feature, 0)
+        while positions:
+            lowest = positions & -positions
+            shared[lowest.bit_length() - 1] += feature_weight
+            positions ^= lowest
     return max(
         (common / (weight + examples.weights[i] - common) for i, common in enumerate(shared) if common),
         default=0.0,
