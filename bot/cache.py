@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import logging
 import os
 import pickle
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,6 +68,7 @@ def _build(path: Path, score_cutoff: float | None) -> Answerer:
 
 def _key(path: Path, score_cutoff: float | None) -> str:
     """A hash of everything the built answerer depends on."""
+    import hashlib  # here, not at the top: small files never need it, and `ask` starts faster
     digest = hashlib.sha256(f"{bot.__version__}:{score_cutoff}".encode())
     digest.update(path.read_bytes())
     digest.update(_article_bytes(path))
@@ -93,6 +92,7 @@ def _article_bytes(path: Path) -> bytes:
 
 def _store(folder: Path, cached: Path, answerer: Answerer) -> None:
     """Write the cache atomically; a cache that cannot be written is only a slower next start."""
+    import tempfile  # here, not at the top: small files never need it, and `ask` starts faster
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".tmp", delete=False) as stream:
