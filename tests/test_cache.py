@@ -43,13 +43,16 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return built
 
 
-def test_small_knowledge_is_built_and_never_cached(knowledge_path: Path, cache: Path, builds: list[Path]) -> None:
+def test_knowledge_under_the_size_threshold_is_built_and_never_cached(
+    knowledge_path: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 10**9)
     load_answerer(knowledge_path)
     load_answerer(knowledge_path)
     assert len(builds) == 2 and not cache.exists()
 
 
-def test_large_knowledge_loads_from_the_cache_the_second_time(
+def test_knowledge_loads_from_the_cache_the_second_time(
     knowledge_path: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 0)
