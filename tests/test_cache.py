@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,15 +10,6 @@ import bot.cache
 from bot.cache import load_answerer
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def knowledge_path(tmp_path: Path) -> Path:
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "knowledge").mkdir()
-    shutil.copy(ROOT / "seeds" / "article.txt", tmp_path / "seeds" / "article.txt")
-    shutil.copy(ROOT / "knowledge" / "facts.yaml", tmp_path / "knowledge" / "facts.yaml")
-    return tmp_path / "knowledge" / "facts.yaml"
 
 
 @pytest.fixture
@@ -44,55 +34,55 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 
 def test_knowledge_under_the_size_threshold_is_built_and_never_cached(
-    knowledge_path: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
+    knowledge_copy: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 10**9)
-    load_answerer(knowledge_path)
-    load_answerer(knowledge_path)
+    load_answerer(knowledge_copy)
+    load_answerer(knowledge_copy)
     assert len(builds) == 2 and not cache.exists()
 
 
 def test_knowledge_loads_from_the_cache_the_second_time(
-    knowledge_path: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
+    knowledge_copy: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 0)
-    first = load_answerer(knowledge_path)
-    second = load_answerer(knowledge_path)
+    first = load_answerer(knowledge_copy)
+    second = load_answerer(knowledge_copy)
     assert len(builds) == 1 and len(list(cache.glob("*.pickle"))) == 1
     assert second.reply("When is Vostok?").answer == first.reply("When is Vostok?").answer
 
 
 def test_an_edit_to_the_knowledge_or_the_article_rebuilds(
-    knowledge_path: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
+    knowledge_copy: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 0)
-    load_answerer(knowledge_path)
-    text = knowledge_path.read_text(encoding="utf-8")
-    knowledge_path.write_text(text.replace("6:38", "6.38 am"), encoding="utf-8")
-    assert "6.38 am" in load_answerer(knowledge_path).reply("When was the article published?").answer
-    article = knowledge_path.parent.parent / "seeds" / "article.txt"
+    load_answerer(knowledge_copy)
+    text = knowledge_copy.read_text(encoding="utf-8")
+    knowledge_copy.write_text(text.replace("6:38", "6.38 am"), encoding="utf-8")
+    assert "6.38 am" in load_answerer(knowledge_copy).reply("When was the article published?").answer
+    article = knowledge_copy.parent.parent / "seeds" / "article.txt"
     article.write_text(article.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    load_answerer(knowledge_path)
+    load_answerer(knowledge_copy)
     assert len(builds) == 3
 
 
 def test_a_corrupt_cache_file_is_rebuilt(
-    knowledge_path: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
+    knowledge_copy: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 0)
-    load_answerer(knowledge_path)
+    load_answerer(knowledge_copy)
     for cached in cache.glob("*.pickle"):
         cached.write_bytes(b"not a pickle")
-    assert load_answerer(knowledge_path).reply("When is Vostok?").fact_id == "vostok-dates"
+    assert load_answerer(knowledge_copy).reply("When is Vostok?").fact_id == "vostok-dates"
     assert len(builds) == 2
 
 
 def test_bot_cache_dir_off_disables_the_cache(
-    knowledge_path: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    knowledge_copy: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("BOT_CACHE_DIR", "off")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 0)
-    load_answerer(knowledge_path)
-    load_answerer(knowledge_path)
+    load_answerer(knowledge_copy)
+    load_answerer(knowledge_copy)
     assert len(builds) == 2 and not (tmp_path / "xdg").exists()

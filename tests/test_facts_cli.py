@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,15 +17,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "Publié à 6h38"
 
 
-@pytest.fixture
-def knowledge_path(tmp_path: Path) -> Path:
-    """A copy of knowledge/facts.yaml whose relative ``article:`` still finds the article."""
-    (tmp_path / "knowledge").mkdir()
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(ROOT / "seeds" / "article.txt", tmp_path / "seeds" / "article.txt")
-    return Path(shutil.copy(ROOT / "knowledge" / "facts.yaml", tmp_path / "knowledge" / "facts.yaml"))
-
-
 def bot_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "bot", *args]
 
@@ -38,46 +28,46 @@ def run_bot(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def add_args(knowledge_path: Path, fact_id: str, *extra: str) -> list[str]:
+def add_args(knowledge_copy: Path, fact_id: str, *extra: str) -> list[str]:
     return ["facts", "add", "--id", fact_id, "--lang", "en", "--answer", f"The answer of {fact_id}.",
-            "--question", f"What about {fact_id}?", *extra, "--knowledge", str(knowledge_path)]
+            "--question", f"What about {fact_id}?", *extra, "--knowledge", str(knowledge_copy)]
 
 
-def test_facts_add_exits_zero_and_the_fact_loads(knowledge_path: Path) -> None:
-    result = run_bot(*add_args(knowledge_path, "cli-added", "--source", SOURCE))
+def test_facts_add_exits_zero_and_the_fact_loads(knowledge_copy: Path) -> None:
+    result = run_bot(*add_args(knowledge_copy, "cli-added", "--source", SOURCE))
     assert result.returncode == 0, result.stderr
     assert "added fact 'cli-added'" in result.stdout
-    fact = load(knowledge_path).get("cli-added")
+    fact = load(knowledge_copy).get("cli-added")
     assert fact is not None and fact.sources == (SOURCE,)
 
 
-def test_twenty_concurrent_facts_add_all_land(knowledge_path: Path) -> None:
+def test_twenty_concurrent_facts_add_all_land(knowledge_copy: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     processes = [
-        subprocess.Popen(bot_command(*add_args(knowledge_path, f"concurrent-{n}")), cwd=ROOT, env=env,
+        subprocess.Popen(bot_command(*add_args(knowledge_copy, f"concurrent-{n}")), cwd=ROOT, env=env,
                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for n in range(20)
     ]
     outcomes = [(process.wait(timeout=120), process.communicate()[1]) for process in processes]
     assert [code for code, _ in outcomes] == [0] * 20, [err for _, err in outcomes]
-    knowledge = load(knowledge_path)
+    knowledge = load(knowledge_copy)
     assert [n for n in range(20) if knowledge.get(f"concurrent-{n}") is None] == []
 
 
-def test_bad_source_is_refused_in_one_line_with_the_file_untouched(knowledge_path: Path) -> None:
-    before = knowledge_path.read_text(encoding="utf-8")
-    result = run_bot(*add_args(knowledge_path, "invented", "--source", "Mars invades Venus"))
+def test_bad_source_is_refused_in_one_line_with_the_file_untouched(knowledge_copy: Path) -> None:
+    before = knowledge_copy.read_text(encoding="utf-8")
+    result = run_bot(*add_args(knowledge_copy, "invented", "--source", "Mars invades Venus"))
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0
     assert "not verbatim in the article" in result.stderr
-    assert knowledge_path.read_text(encoding="utf-8") == before
+    assert knowledge_copy.read_text(encoding="utf-8") == before
 
 
 def test_facts_add_without_a_terminal_names_the_missing_options(
-    knowledge_path: Path, capsys: pytest.CaptureFixture[str]
+    knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main(["facts", "add", "--id", "x", "--knowledge", str(knowledge_path)])
+    code = main(["facts", "add", "--id", "x", "--knowledge", str(knowledge_copy)])
     assert code == 1
     assert "missing --lang, --answer, --question" in capsys.readouterr().err
 
@@ -98,26 +88,26 @@ class TerminalInput:
 
 
 def test_facts_add_in_a_terminal_asks_for_what_is_missing(
-    knowledge_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     terminal = TerminalInput(["prompted-fact", "fr", "Une réponse.", "Une question posée ?", "", SOURCE])
     monkeypatch.setattr(sys, "stdin", terminal)
     monkeypatch.setattr("builtins.input", terminal.input)
-    assert main(["facts", "add", "--knowledge", str(knowledge_path)]) == 0
-    fact = load(knowledge_path).get("prompted-fact")
+    assert main(["facts", "add", "--knowledge", str(knowledge_copy)]) == 0
+    fact = load(knowledge_copy).get("prompted-fact")
     assert fact is not None
     assert fact.questions["fr"] == ("Une question posée ?",)
     assert fact.sources == (SOURCE,)
     assert len(terminal.prompts) == 6
 
 
-def test_facts_check_on_a_valid_file_exits_zero(knowledge_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["facts", "check", "--knowledge", str(knowledge_path)]) == 0
+def test_facts_check_on_a_valid_file_exits_zero(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["facts", "check", "--knowledge", str(knowledge_copy)]) == 0
     assert "OK" in capsys.readouterr().out
 
 
-def test_facts_check_lists_every_problem_with_file_and_line_and_no_traceback(knowledge_path: Path) -> None:
-    broken = knowledge_path.with_name("broken.yaml")
+def test_facts_check_lists_every_problem_with_file_and_line_and_no_traceback(knowledge_copy: Path) -> None:
+    broken = knowledge_copy.with_name("broken.yaml")
     broken.write_text(
         "article: ../seeds/article.txt\nfacts:\n"
         "  - id: Bad_Id\n    en:\n      answer: x\n    source:\n      - \"not in the article\"\n"
@@ -133,11 +123,11 @@ def test_facts_check_lists_every_problem_with_file_and_line_and_no_traceback(kno
 
 
 def test_facts_list_shows_each_id_its_languages_and_first_question(
-    knowledge_path: Path, capsys: pytest.CaptureFixture[str]
+    knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["facts", "list", "--knowledge", str(knowledge_path)]) == 0
+    assert main(["facts", "list", "--knowledge", str(knowledge_copy)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    knowledge = load(knowledge_path)
+    knowledge = load(knowledge_copy)
     assert len(lines) == len(knowledge.facts)
     first = knowledge.facts[0]
     assert lines[0].split()[:2] == [first.id, ",".join(first.answers)]
@@ -145,9 +135,9 @@ def test_facts_list_shows_each_id_its_languages_and_first_question(
 
 
 def test_facts_show_prints_answers_questions_and_sources(
-    knowledge_path: Path, capsys: pytest.CaptureFixture[str]
+    knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["facts", "show", "summary", "--knowledge", str(knowledge_path)]) == 0
+    assert main(["facts", "show", "summary", "--knowledge", str(knowledge_copy)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("id: summary")
     assert "en question: What is the article about?" in out
@@ -155,9 +145,9 @@ def test_facts_show_prints_answers_questions_and_sources(
 
 
 def test_facts_show_of_an_unknown_id_suggests_the_closest(
-    knowledge_path: Path, capsys: pytest.CaptureFixture[str]
+    knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["facts", "show", "sumary", "--knowledge", str(knowledge_path)]) == 1
+    assert main(["facts", "show", "sumary", "--knowledge", str(knowledge_copy)]) == 1
     assert "did you mean 'summary'?" in capsys.readouterr().err
 
 

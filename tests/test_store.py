@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,19 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "Publié à 6h38"
 
 
-@pytest.fixture
-def knowledge_path(tmp_path: Path) -> Path:
-    """A copy of knowledge/facts.yaml whose relative ``article:`` still finds the article."""
-    (tmp_path / "knowledge").mkdir()
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(ROOT / "seeds" / "article.txt", tmp_path / "seeds" / "article.txt")
-    return Path(shutil.copy(ROOT / "knowledge" / "facts.yaml", tmp_path / "knowledge" / "facts.yaml"))
-
-
-def test_new_fact_loads_with_its_answer_question_and_source(knowledge_path: Path) -> None:
-    added = add_fact(knowledge_path, "added-fact", lang="en", answer="At 6:38.", questions=["Added fact question?"],
+def test_new_fact_loads_with_its_answer_question_and_source(knowledge_copy: Path) -> None:
+    added = add_fact(knowledge_copy, "added-fact", lang="en", answer="At 6:38.", questions=["Added fact question?"],
                      source=SOURCE)
-    fact = load(knowledge_path).get("added-fact")
+    fact = load(knowledge_copy).get("added-fact")
     assert added.created
     assert fact is not None
     assert fact.answers == {"en": "At 6:38."}
@@ -38,47 +28,47 @@ def test_new_fact_loads_with_its_answer_question_and_source(knowledge_path: Path
     assert fact.sources == (SOURCE,)
 
 
-def test_comments_and_layout_survive_a_write(knowledge_path: Path) -> None:
-    before = knowledge_path.read_text(encoding="utf-8")
-    add_fact(knowledge_path, "added-fact", lang="en", answer="At 6:38.", questions=["Added fact question?"])
-    after = knowledge_path.read_text(encoding="utf-8")
+def test_comments_and_layout_survive_a_write(knowledge_copy: Path) -> None:
+    before = knowledge_copy.read_text(encoding="utf-8")
+    add_fact(knowledge_copy, "added-fact", lang="en", answer="At 6:38.", questions=["Added fact question?"])
+    after = knowledge_copy.read_text(encoding="utf-8")
     assert after.startswith(before)
     assert "# Format (check your edits with: python -m bot facts check)" in after
 
 
-def test_previous_version_is_kept_as_backup(knowledge_path: Path) -> None:
-    before = knowledge_path.read_text(encoding="utf-8")
-    added = add_fact(knowledge_path, "added-fact", lang="en", answer="At 6:38.", questions=["Added fact question?"])
-    assert added.backup == backup_path(knowledge_path)
+def test_previous_version_is_kept_as_backup(knowledge_copy: Path) -> None:
+    before = knowledge_copy.read_text(encoding="utf-8")
+    added = add_fact(knowledge_copy, "added-fact", lang="en", answer="At 6:38.", questions=["Added fact question?"])
+    assert added.backup == backup_path(knowledge_copy)
     assert added.backup.read_text(encoding="utf-8") == before
 
 
-def test_source_not_in_the_article_is_refused_and_the_file_untouched(knowledge_path: Path) -> None:
-    before = knowledge_path.read_text(encoding="utf-8")
+def test_source_not_in_the_article_is_refused_and_the_file_untouched(knowledge_copy: Path) -> None:
+    before = knowledge_copy.read_text(encoding="utf-8")
     with pytest.raises(FactRejected, match="not verbatim in the article"):
-        add_fact(knowledge_path, "invented", lang="en", answer="x", questions=["x?"], source="Mars invades Venus")
-    assert knowledge_path.read_text(encoding="utf-8") == before
-    assert not backup_path(knowledge_path).exists()
+        add_fact(knowledge_copy, "invented", lang="en", answer="x", questions=["x?"], source="Mars invades Venus")
+    assert knowledge_copy.read_text(encoding="utf-8") == before
+    assert not backup_path(knowledge_copy).exists()
 
 
-def test_second_language_is_added_to_an_existing_fact_next_to_the_first(knowledge_path: Path) -> None:
-    add_fact(knowledge_path, "added-fact", lang="en", answer="At 6:38.", questions=["Added fact question?"])
+def test_second_language_is_added_to_an_existing_fact_next_to_the_first(knowledge_copy: Path) -> None:
+    add_fact(knowledge_copy, "added-fact", lang="en", answer="At 6:38.", questions=["Added fact question?"])
     added = add_fact(
-        knowledge_path, "added-fact", lang="fr", answer="À 6 h 38.", questions=["Question du fait ajouté ?"]
+        knowledge_copy, "added-fact", lang="fr", answer="À 6 h 38.", questions=["Question du fait ajouté ?"]
     )
-    fact = load(knowledge_path).get("added-fact")
+    fact = load(knowledge_copy).get("added-fact")
     assert not added.created
     assert fact is not None and fact.answers == {"en": "At 6:38.", "fr": "À 6 h 38."}
-    text = knowledge_path.read_text(encoding="utf-8")
+    text = knowledge_copy.read_text(encoding="utf-8")
     assert text.index("    fr:\n      answer: À 6 h 38.") < text.rindex("    source:")
 
 
-def test_existing_fact_gets_new_questions_once_and_its_answer_replaced(knowledge_path: Path) -> None:
-    old = load(knowledge_path).get("summary")
+def test_existing_fact_gets_new_questions_once_and_its_answer_replaced(knowledge_copy: Path) -> None:
+    old = load(knowledge_copy).get("summary")
     assert old is not None
-    added = add_fact(knowledge_path, "summary", lang="en", answer="A shorter summary.",
+    added = add_fact(knowledge_copy, "summary", lang="en", answer="A shorter summary.",
                      questions=["Give me the short version", old.questions["en"][0]])
-    fact = load(knowledge_path).get("summary")
+    fact = load(knowledge_copy).get("summary")
     assert fact is not None
     assert added.answer_replaced
     assert added.questions_added == ("Give me the short version",)
@@ -87,21 +77,21 @@ def test_existing_fact_gets_new_questions_once_and_its_answer_replaced(knowledge
     assert fact.answers["fr"] == old.answers["fr"]
 
 
-def test_question_asked_in_another_fact_is_refused(knowledge_path: Path) -> None:
+def test_question_asked_in_another_fact_is_refused(knowledge_copy: Path) -> None:
     with pytest.raises(FactRejected, match="already asked in fact 'summary'"):
-        add_fact(knowledge_path, "another", lang="en", answer="x", questions=["what is the ARTICLE about"])
+        add_fact(knowledge_copy, "another", lang="en", answer="x", questions=["what is the ARTICLE about"])
 
 
-def test_badly_formed_id_is_refused(knowledge_path: Path) -> None:
+def test_badly_formed_id_is_refused(knowledge_copy: Path) -> None:
     with pytest.raises(FactRejected, match="lower-case words joined by hyphens"):
-        add_fact(knowledge_path, "Not An Id", lang="en", answer="x", questions=["x?"])
+        add_fact(knowledge_copy, "Not An Id", lang="en", answer="x", questions=["x?"])
 
 
-def test_broken_file_is_reported_and_left_alone(knowledge_path: Path) -> None:
-    knowledge_path.write_text("article: ../seeds/article.txt\nfacts: []\n", encoding="utf-8")
+def test_broken_file_is_reported_and_left_alone(knowledge_copy: Path) -> None:
+    knowledge_copy.write_text("article: ../seeds/article.txt\nfacts: []\n", encoding="utf-8")
     with pytest.raises(KnowledgeError):
-        add_fact(knowledge_path, "new", lang="en", answer="x", questions=["x?"])
-    assert knowledge_path.read_text(encoding="utf-8") == "article: ../seeds/article.txt\nfacts: []\n"
+        add_fact(knowledge_copy, "new", lang="en", answer="x", questions=["x?"])
+    assert knowledge_copy.read_text(encoding="utf-8") == "article: ../seeds/article.txt\nfacts: []\n"
 
 
 def test_failed_validation_leaves_neither_the_file_changed_nor_a_temporary_file(tmp_path: Path) -> None:
@@ -113,13 +103,13 @@ def test_failed_validation_leaves_neither_the_file_changed_nor_a_temporary_file(
     assert [p.name for p in tmp_path.iterdir()] == ["file.txt"]
 
 
-async def test_adds_from_async_code_in_threads_all_land(knowledge_path: Path) -> None:
+async def test_adds_from_async_code_in_threads_all_land(knowledge_copy: Path) -> None:
     await asyncio.gather(*(
-        asyncio.to_thread(add_fact, knowledge_path, f"thread-{n}", lang="en", answer=f"Answer {n}.",
+        asyncio.to_thread(add_fact, knowledge_copy, f"thread-{n}", lang="en", answer=f"Answer {n}.",
                           questions=[f"Thread question {n}?"])
         for n in range(5)
     ))
-    knowledge = load(knowledge_path)
+    knowledge = load(knowledge_copy)
     assert all(knowledge.get(f"thread-{n}") for n in range(5))
 
 
@@ -131,9 +121,9 @@ async def test_adds_from_async_code_in_threads_all_land(knowledge_path: Path) ->
     ],
 )
 def test_a_disk_that_refuses_the_write_gives_a_clear_error_and_keeps_the_old_file(
-    knowledge_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str, error: OSError
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch, failing: str, error: OSError
 ) -> None:
-    before = knowledge_path.read_bytes()
+    before = knowledge_copy.read_bytes()
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise error
@@ -141,19 +131,19 @@ def test_a_disk_that_refuses_the_write_gives_a_clear_error_and_keeps_the_old_fil
     target = bot.store.os if failing == "replace" else bot.store.tempfile
     monkeypatch.setattr(target, failing, refuse)
     with pytest.raises(WriteFailed) as caught:
-        add_fact(knowledge_path, "added-fact", lang="en", answer="At 6:38.", questions=["Q?"], source=SOURCE)
+        add_fact(knowledge_copy, "added-fact", lang="en", answer="At 6:38.", questions=["Q?"], source=SOURCE)
     assert error.strerror in str(caught.value) and "unchanged" in str(caught.value)
-    assert knowledge_path.read_bytes() == before
+    assert knowledge_copy.read_bytes() == before
 
 
 def test_facts_add_on_a_full_disk_exits_non_zero_without_traceback(
-    knowledge_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(bot.store.os, "replace", refuse)
-    code = main(["facts", "add", "--knowledge", str(knowledge_path), "--id", "added-fact", "--lang", "en",
+    code = main(["facts", "add", "--knowledge", str(knowledge_copy), "--id", "added-fact", "--lang", "en",
                  "--answer", "At 6:38.", "--question", "Q?", "--source", SOURCE])
     err = capsys.readouterr().err
     assert code != 0 and "No space left on device" in err and "Traceback" not in err
