@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from fake_clock import Clock
 
 from bot.flood import FloodGate, Verdict
-
-
-class Clock:
-    """Seconds that pass only when the test says so."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ from fake_bot_api import (
     process,
     user,
 )
+from fake_clock import Clock
 
 from bot.answerer import Answerer
 from bot.flood import FloodGate
@@ -531,16 +532,6 @@ async def test_hostile_knowledge_text_is_sent_only_as_valid_escaped_html_on_ever
 
 
 # -- flood control --------------------------------------------------------------------------------
-
-
-class Clock:
-    """Seconds that pass only when the test says so."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
