@@ -259,7 +259,12 @@ class Matcher:
         raw = tokenize(question)
         guess = detect_language(question, raw, fr_words=self._fr_words, en_words=self._en_words)
         tokens = [self._speller.correct(token, guess) for token in raw]
-        detected = lang or detect_language(question, tokens, fr_words=self._fr_words, en_words=self._en_words)
+        if lang is None:  # corrections can reveal the language ("ki participe"): detect again only then
+            lang = (
+                guess
+                if tokens == raw
+                else detect_language(question, tokens, fr_words=self._fr_words, en_words=self._en_words)
+            )
         small_talk, chatter = _small_talk(tokens)
         for start, end, _ in _FILLER.find(tokens, taken=chatter):
             chatter.update(range(start, end))
@@ -270,7 +275,7 @@ class Matcher:
             tokens=tuple(tokens),
             terms=tuple(terms),
             kinds=kinds,
-            lang=detected,
+            lang=lang,
             small_talk=small_talk if not terms else None,
         )
 
@@ -370,4 +375,3 @@ def _best_similarity(examples: _Examples, features: list[tuple[str, float]], wei
 def _capitalised(text: str) -> list[str]:
     """Words written with a capital, names mostly; question words and articles aside."""
     return [word for word in text.split() if word[:1].isupper() and normalize(word) not in lexicon.STOPWORDS]
-
