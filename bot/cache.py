@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 CACHE_MIN_BYTES = 0
 """Files smaller than this are always parsed, never cached."""
 _KEPT = 3  # cached builds kept: the current knowledge and a couple of recent versions
-_CODE = ("answerer.py", "knowledge.py", "lexicon.py", "matcher.py", "replies.py", "text.py")
+_CODE = ("answerer.py", "index.py", "knowledge.py", "lexicon.py", "matcher.py", "replies.py", "spelling.py", "text.py")
 
 
 def cache_dir() -> Path | None:

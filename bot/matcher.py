@@ -17,11 +17,13 @@ from __future__ import annotations
 import heapq
 import math
 import sys
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot import lexicon
+from bot.index import Index
 from bot.knowledge import LANGUAGES, Fact, Knowledge
 from bot.spelling import Speller
 from bot.text import PhraseTable, detect_language, normalize, question_kinds, stem, tokenize
@@ -80,15 +82,6 @@ class Match:
     score: float
 
 
-@dataclass(frozen=True)
-class _Examples:
-    """A fact's example questions, indexed by term so a query only visits those it shares."""
-
-    weights: tuple[float, ...]
-    by_feature: dict[str, int]
-    """Each term or kind, and the examples that have it as bits of an int (small ints are shared: memory)."""
-
-
 class Matcher:
     """Finds the fact that answers a question; build once per knowledge, then query many times."""
 
@@ -123,12 +116,12 @@ class Matcher:
         surface: Counter[str] = Counter()
         lang_words: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
         entities: set[str] = set()
-        self._weights: list[dict[str, float]] = []
+        kinds_seen: dict[frozenset[str], frozenset[str]] = {}
         self._kinds: list[frozenset[str]] = []
-        raw_examples: list[list[tuple[frozenset[str], frozenset[str]]]] = []
+        self._index = index = Index()
         for fact in facts:
             weights: dict[str, float] = {}
-            examples = []
+            examples: list[list[str]] = []
             kinds: set[str] = set()
             fields: list[tuple[str, str, str | None]] = [("keyword", k, None) for k in fact.keywords]
             fields += [("source", s, None) for s in fact.sources]
@@ -151,20 +144,22 @@ class Matcher:
                         weights[term] = max(weights.get(term, 0.0), weight)
                 if field_name == "question":
                     kinds |= question_kind
-                    examples.append((frozenset(terms), question_kind))
-            self._weights.append(weights)
-            self._kinds.append(frozenset(kinds))
-            raw_examples.append(examples)
+                    examples.append([*terms, *("?" + kind for kind in question_kind)])
+            index.add(weights, examples)
+            frozen = frozenset(kinds)
+            self._kinds.append(kinds_seen.setdefault(frozen, frozen))
 
         count = len(facts)
-        document_frequency = Counter(term for weights in self._weights for term in weights)
-        self._idf = {term: math.log(1 + count / df) for term, df in document_frequency.items()}
-        self._topic = frozenset(t for t, df in document_frequency.items() if count >= 4 and df >= _TOPIC_SHARE * count)
-        self._postings: dict[str, list[int]] = {}
-        for index, weights in enumerate(self._weights):
-            for term in weights:
-                self._postings.setdefault(term, []).append(index)
-        self._examples = [self._index_examples(examples) for examples in raw_examples]
+        self._idf = array("d", [_UNKNOWN_WEIGHT] * len(index.ids))
+        topic = set()
+        for term, term_id in index.ids.items():
+            holding = index.frequency(term_id)
+            if holding:
+                self._idf[term_id] = math.log(1 + count / holding)
+                if count >= 4 and holding >= _TOPIC_SHARE * count:
+                    topic.add(term)
+        self._topic = frozenset(topic)
+        index.finish(lambda feature: _KIND_WEIGHT if feature.startswith("?") else self._term_weight(feature))
         synonyms = {word for group in self.knowledge.synonyms for member in group for word in tokenize(member)}
         self._entities = frozenset(entities - self._generic)
         self._fr_words = frozenset(lang_words["fr"] - lang_words["en"])
@@ -196,16 +191,8 @@ class Matcher:
             found.append(sys.intern(self._canonical.get(stems[index], stems[index])))
         return list(dict.fromkeys(found))
 
-    def _index_examples(self, examples: list[tuple[frozenset[str], frozenset[str]]]) -> _Examples:
-        by_feature: dict[str, int] = {}
-        for position, (terms, kinds) in enumerate(examples):
-            for feature in (*terms, *("?" + kind for kind in kinds)):
-                by_feature[feature] = by_feature.get(feature, 0) | 1 << position
-        weights = tuple(self._weight(terms) + _KIND_WEIGHT * len(kinds) for terms, kinds in examples)
-        return _Examples(weights, by_feature)
-
-    def _specific(self, terms: Sequence[str], fact_terms: dict[str, float]) -> bool:
-        """Whether a question shares more than generic words with a fact.
+    def _specific(self, terms: Sequence[str], fact_terms: Collection[str]) -> bool:
+        """Whether a question shares more than generic words with a fact (``fact_terms``: those it holds).
 
         With a generic word in the question ("what's the time in Moscow?") the
         article's topic words do not count either: they are in every fact.
@@ -213,7 +200,7 @@ class Matcher:
         ignored = self._generic | self._topic if any(t in self._generic for t in terms) else self._generic
         return any(t not in ignored and t in fact_terms for t in terms)
 
-    def _candidates(self, terms: Iterable[str]) -> set[int]:
+    def _candidates(self, term_ids: Iterable[int]) -> set[int]:
         """The facts worth scoring: those sharing a term, found through the rarest terms first.
 
         A term in thousands of facts says little on its own; it only adds
@@ -221,8 +208,8 @@ class Matcher:
         knowledge from visiting most of it.
         """
         found: set[int] = set()
-        for term in sorted((t for t in terms if t in self._postings), key=lambda t: len(self._postings[t])):
-            postings = self._postings[term]
+        for term_id in sorted(term_ids, key=self._index.frequency):
+            postings = self._index.postings(term_id)
             if found and len(postings) > _CANDIDATE_POSTINGS:
                 break
             found.update(postings)
@@ -246,11 +233,11 @@ class Matcher:
                     return kinds | {"count:" + counted[0]}, used
         return kinds, used
 
-    def _weight(self, terms: Iterable[str]) -> float:
-        return sum(self._term_weight(term) for term in terms)
-
     def _term_weight(self, term: str) -> float:
-        return _GENERIC_WEIGHT if term in self._generic else self._idf.get(term, _UNKNOWN_WEIGHT)
+        if term in self._generic:
+            return _GENERIC_WEIGHT
+        term_id = self._index.ids.get(term)
+        return _UNKNOWN_WEIGHT if term_id is None else self._idf[term_id]
 
     # -- analysing a question -------------------------------------------------
 
@@ -289,23 +276,25 @@ class Matcher:
             return []
         weights = {term: self._term_weight(term) for term in query.terms}
         total = sum(weights.values())
-        coverage: dict[int, float] = {}
-        for index in self._candidates(weights):
-            fact_terms = self._weights[index]
-            coverage[index] = sum(
-                weight * (fact_terms.get(term) or (_IMPLIED if term in self._topic else 0.0))
-                for term, weight in weights.items()
-            )
+        ids = {term: self._index.ids[term] for term in weights if term in self._index.ids}
+        coverage = dict.fromkeys(self._candidates(ids.values()), 0.0)
+        held: dict[str, dict[int, float]] = {}  # by term: the candidates holding it, with its field weight
+        for term, weight in weights.items():
+            held[term] = self._index.weights(ids[term], coverage) if term in ids else {}
+            implied = _IMPLIED if term in self._topic else 0.0
+            for index in coverage:
+                coverage[index] += weight * (held[term].get(index) or implied)
         ranked = heapq.nlargest(_RESCORED, coverage, key=coverage.__getitem__)
-        features = [*weights.items(), *(("?" + kind, _KIND_WEIGHT) for kind in query.kinds)]
+        asked = [*weights.items(), *(("?" + kind, _KIND_WEIGHT) for kind in query.kinds)]
+        features = [(self._index.ids[name], weight) for name, weight in asked if name in self._index.ids]
         query_weight = total + _KIND_WEIGHT * len(query.kinds)
         matches = []
         for index in ranked:
-            similarity = _best_similarity(self._examples[index], features, query_weight)
+            similarity = self._index.best_similarity(index, features, query_weight)
             score = _COVERAGE_SHARE * coverage[index] / total + (1 - _COVERAGE_SHARE) * similarity
             if not _kinds_agree(query.kinds, self._kinds[index]):
                 score *= _KIND_MISMATCH
-            fact_terms = self._weights[index]
+            fact_terms = {term for term in query.terms if index in held[term]}
             if query.kinds and not self._specific(query.terms, fact_terms):
                 score *= _NOTHING_SPECIFIC
             if any(t in self._entities and t not in fact_terms and t not in self._topic for t in query.terms):
@@ -355,21 +344,6 @@ def _kinds_agree(asked: frozenset[str], answered: frozenset[str]) -> bool:
     if counts and not counts & answered:
         return False
     return bool((asked - counts) & answered)
-
-
-def _best_similarity(examples: _Examples, features: list[tuple[str, float]], weight: float) -> float:
-    """The highest weighted Jaccard similarity between a query and one of the examples, kinds included."""
-    shared = [0.0] * len(examples.weights)
-    for feature, feature_weight in features:
-        positions = examples.by_feature.get(feature, 0)
-        while positions:
-            lowest = positions & -positions
-            shared[lowest.bit_length() - 1] += feature_weight
-            positions ^= lowest
-    return max(
-        (common / (weight + examples.weights[i] - common) for i, common in enumerate(shared) if common),
-        default=0.0,
-    )
 
 
 def _capitalised(text: str) -> list[str]:
