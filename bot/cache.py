@@ -10,15 +10,14 @@ code that builds the index, so any edit to either rebuilds it.
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import os
 import pickle
-from collections.abc import Iterator
 from pathlib import Path
 
 import bot
 from bot.answerer import Answerer
+from bot.bulk import paused_gc
 from bot.knowledge import load
 
 logger = logging.getLogger(__name__)
@@ -50,7 +49,7 @@ def load_answerer(path: str | os.PathLike[str], *, score_cutoff: float | None = 
         return _build(path, score_cutoff)
     cached = folder / f"{_key(path, score_cutoff)}.pickle"
     with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        with _bulk(), cached.open("rb") as stream:
+        with paused_gc(), cached.open("rb") as stream:
             answerer = pickle.load(stream)
         if isinstance(answerer, Answerer):
             return answerer
@@ -60,11 +59,10 @@ def load_answerer(path: str | os.PathLike[str], *, score_cutoff: float | None = 
 
 
 def _build(path: Path, score_cutoff: float | None) -> Answerer:
-    with _bulk():
-        knowledge = load(path)
-        if score_cutoff is None:
-            return Answerer(knowledge)
-        return Answerer(knowledge, score_cutoff=score_cutoff)
+    knowledge = load(path)
+    if score_cutoff is None:
+        return Answerer(knowledge)
+    return Answerer(knowledge, score_cutoff=score_cutoff)
 
 
 def _key(path: Path, score_cutoff: float | None) -> str:
@@ -105,13 +103,3 @@ def _store(folder: Path, cached: Path, answerer: Answerer) -> None:
         logger.info("could not write the knowledge cache in %s: %s", folder, error)
 
 
-@contextlib.contextmanager
-def _bulk() -> Iterator[None]:
-    """No garbage collection while building millions of small objects that all stay alive."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.bulk import paused_gc
 from bot.errors import KnowledgeError, Problem
 from bot.text import normalize
 
@@ -106,15 +107,16 @@ def _read(path: Path) -> tuple[Knowledge | None, list[Problem]]:
         return None, [Problem(path, 0, "file not found; pass --knowledge PATH or set BOT_KNOWLEDGE")]
     except (OSError, UnicodeDecodeError) as error:
         return None, [Problem(path, 0, f"cannot read the file ({error})")]
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 0
-        return None, [Problem(path, line, f"not valid YAML: {error.problem or error}")]
-    except yaml.YAMLError as error:
-        return None, [Problem(path, 0, f"not valid YAML: {error}")]
-    return _Reader(path).read(root)
+    with paused_gc():
+        try:
+            root = yaml.compose(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark else 0
+            return None, [Problem(path, line, f"not valid YAML: {error.problem or error}")]
+        except yaml.YAMLError as error:
+            return None, [Problem(path, 0, f"not valid YAML: {error}")]
+        return _Reader(path).read(root)
 
 
 class _Reader:

@@ -23,6 +23,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot import lexicon
+from bot.bulk import paused_gc
 from bot.index import Index
 from bot.knowledge import LANGUAGES, Fact, Knowledge
 from bot.spelling import Speller
@@ -108,7 +109,8 @@ class Matcher:
         self._phrases = phrases
         self._phrase_table = PhraseTable(phrases)
         self._generic = frozenset(self._canonical.get(stem(word), stem(word)) for word in lexicon.GENERIC)
-        self._build_index(knowledge.facts)
+        with paused_gc():
+            self._build_index(knowledge.facts)
 
     # -- building -------------------------------------------------------------
 

@@ -91,8 +91,10 @@ class PhraseTable:
 
     def find(self, tokens: Sequence[str], *, taken: Iterable[int] = ()) -> list[tuple[int, int, tuple[str, ...]]]:
         """Every (start, end, phrase) found, none overlapping each other or the ``taken`` positions."""
-        blocked = set(taken)
         found: list[tuple[int, int, tuple[str, ...]]] = []
+        if self._by_first.keys().isdisjoint(tokens):
+            return found
+        blocked = set(taken)
         start = 0
         while start < len(tokens):
             for phrase in self._by_first.get(tokens[start], ()):
