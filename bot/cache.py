@@ -68,7 +68,8 @@ def _build(path: Path, score_cutoff: float | None) -> Answerer:
 def _key(path: Path, score_cutoff: float | None) -> str:
     """A hash of everything the built answerer depends on."""
     import hashlib
-    digest = hashlib.sha256(f"{bot.__version__}:{score_cutoff}".encode())
+    # the path too: a copy of the same file elsewhere must not be answered as (and watched at) the original
+    digest = hashlib.sha256(f"{bot.__version__}:{score_cutoff}:{path.resolve()}".encode())
     digest.update(path.read_bytes())
     digest.update(_article_bytes(path))
     package = Path(bot.__file__).parent

@@ -3,7 +3,8 @@
 Maintainers edit ``facts.yaml`` (or the article) by hand on a running server, so
 the bot polls both files' (mtime, size, inode) every few seconds: cheaper than
 reading them, portable, and with no dependency such as inotify. On a change it
-loads and builds a new ``Answerer``; on a broken edit it keeps serving the old
+loads and builds a new ``Answerer`` through the load cache (so the next start
+is quick too); on a broken edit it keeps serving the old
 one and reports the problems once per broken version, not once per poll.
 Everything here blocks (stat, load, build): from async code use ``asyncio.to_thread``.
 """
@@ -17,8 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.answerer import Answerer
+from bot.cache import load_answerer
 from bot.errors import KnowledgeError, Problem
-from bot.knowledge import Knowledge, load
+from bot.knowledge import Knowledge
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +45,7 @@ def stamp(path: Path) -> Stamp:
 class KnowledgeWatcher:
     """Polls one knowledge file and its article; builds the next answerer when they change."""
 
-    def __init__(self, knowledge: Knowledge, *, build: Callable[[Knowledge], Answerer] = Answerer) -> None:
+    def __init__(self, knowledge: Knowledge, *, build: Callable[[Path], Answerer] = load_answerer) -> None:
         self.path = knowledge.path
         self._article_path = knowledge.article_path
         self._build = build
@@ -79,7 +81,7 @@ class KnowledgeWatcher:
     def _load(self, stamps: Stamps) -> Answerer:
         """Load and build; ``stamps`` were taken before reading, so an edit made meanwhile is seen next time."""
         try:
-            answerer = self._build(load(self.path))
+            answerer = self._build(self.path)
         except KnowledgeError:
             raise
         except Exception as error:  # a bug on odd data must not stop the bot: treat it like a broken file

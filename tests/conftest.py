@@ -26,6 +26,14 @@ def unanswered_log_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
     return path
 
 
+@pytest.fixture(autouse=True)
+def load_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's load cache is in its own tmp folder, never in the user's ~/.cache."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BOT_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def knowledge_copy(tmp_path: Path) -> Path:
     """A copy of the real knowledge and its article, laid out alike so ``article: ../seeds/article.txt`` holds."""

@@ -13,10 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("BOT_CACHE_DIR", str(folder))
-    return folder
+def cache(load_cache_folder: Path) -> Path:
+    """The folder conftest points BOT_CACHE_DIR to."""
+    return load_cache_folder
 
 
 @pytest.fixture
@@ -86,3 +85,17 @@ def test_bot_cache_dir_off_disables_the_cache(
     load_answerer(knowledge_copy)
     load_answerer(knowledge_copy)
     assert len(builds) == 2 and not (tmp_path / "xdg").exists()
+
+
+def test_an_identical_copy_elsewhere_is_loaded_as_itself_not_as_the_original(
+    knowledge_copy: Path, cache: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "elsewhere" / "knowledge" / "facts.yaml"
+    other.parent.mkdir(parents=True)
+    other.write_bytes(knowledge_copy.read_bytes())
+    (tmp_path / "elsewhere" / "seeds").mkdir()
+    article = knowledge_copy.parent.parent / "seeds" / "article.txt"
+    (tmp_path / "elsewhere" / "seeds" / "article.txt").write_bytes(article.read_bytes())
+
+    assert load_answerer(knowledge_copy).knowledge.path == knowledge_copy
+    assert load_answerer(other).knowledge.path == other  # the file a live reload watches and /addfact writes

@@ -118,7 +118,7 @@ def test_reload_of_a_broken_file_raises_the_located_problems(watcher: KnowledgeW
 
 
 def test_a_failure_building_the_answerer_keeps_the_old_one_like_a_broken_file(knowledge_copy: Path) -> None:
-    def failing_build(knowledge: object) -> Answerer:
+    def failing_build(path: object) -> Answerer:
         raise RuntimeError("matcher bug")
 
     watcher = KnowledgeWatcher(load(knowledge_copy), build=failing_build)
