@@ -22,12 +22,19 @@ _NON_WORD = re.compile(r"[\W_]+")
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'", "‘": "'", "ʼ": "'"})
 
 
+_LATIN_ACCENTS = re.compile(
+    "[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]"
+)  # the combining marks French and most Latin-script accents decompose into
+
+
 def fold(text: str) -> str:
     """Case, accents (NFKD), ligatures and curly apostrophes folded away."""
     text = text.translate(_LIGATURES)
     if text.isascii():
         return text.casefold()
-    text = unicodedata.normalize("NFKD", text)
+    text = _LATIN_ACCENTS.sub("", unicodedata.normalize("NFKD", text))
+    if text.isascii():  # a regex pass instead of a Python loop over every character
+        return text.casefold()
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 

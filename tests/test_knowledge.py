@@ -85,6 +85,9 @@ BROKEN = {
     ),
     "facts not a list": ("article: ../seeds/article.txt\nfacts: 3\n", 2, "must be a list"),
     "missing article": ("article: ../seeds/nowhere.txt\nfacts: []\n", 1, "cannot read the article"),
+    "alias to no anchor": (GOOD_FACT.replace("[When is Vostok?]", "*questions"), 6, "*questions refers to no"),
+    "second document": (GOOD_FACT + "---\nfacts: []\n", 8, "a second document"),
+    "null answer": (GOOD_FACT.replace("From August 30 to September 5.", "~"), 5, "is empty"),
 }
 
 
@@ -126,3 +129,18 @@ def test_yes_and_numbers_stay_the_words_written(knowledge_dir: Path) -> None:
     path = knowledge_dir / "facts.yaml"
     path.write_text(GOOD_FACT.replace("[When is Vostok?]", "[yes, 2022, 'on']"), encoding="utf-8")
     assert load(path).facts[0].questions["en"] == ("yes", "2022", "on")
+
+
+def test_an_anchor_can_be_reused_by_an_alias(knowledge_dir: Path) -> None:
+    path = knowledge_dir / "facts.yaml"
+    path.write_text(
+        GOOD_FACT.replace("answer: From", "answer: &dates From")
+        + "  - id: vostok-when\n"
+        + "    en:\n"
+        + "      answer: *dates\n"
+        + "      questions: [When does Vostok start?]\n"
+        + "    source: scheduled for August 30 to September 5 according to Moscow\n",
+        encoding="utf-8",
+    )
+    first, other = load(path).facts
+    assert other.answers["en"] == first.answers["en"] == "From August 30 to September 5."
