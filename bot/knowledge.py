@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import yaml
 
@@ -105,14 +106,18 @@ def _unwrapped(text: str) -> str:
 
 def _read(path: Path) -> tuple[Knowledge | None, list[Problem]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        stream = path.open("rb")  # parsed as it is read: a 50 MB file is never in memory whole
     except FileNotFoundError:
         return None, [Problem(path, 0, "file not found; pass --knowledge PATH or set BOT_KNOWLEDGE")]
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         return None, [Problem(path, 0, f"cannot read the file ({error})")]
-    with paused_gc():
+    with stream, paused_gc():
         try:
-            root = _compose(text)
+            root = _compose(stream)
+        except OSError as error:
+            return None, [Problem(path, 0, f"cannot read the file ({error})")]
+        except yaml.reader.ReaderError as error:
+            return None, [Problem(path, 0, f"cannot read the file: it is not UTF-8 text (byte {error.position})")]
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark else 0
@@ -163,9 +168,9 @@ def _line(event: yaml.Event) -> int:
     return event.start_mark.line if event.start_mark else 0
 
 
-def _compose(text: str) -> _Node | None:
-    """The document's node tree, None for an empty file; raises yaml.MarkedYAMLError or _Unreadable."""
-    parser = _Loader(text)
+def _compose(stream: BinaryIO) -> _Node | None:
+    """The document's node tree, None for an empty file; raises yaml.YAMLError or _Unreadable."""
+    parser = _Loader(stream)
     anchors: dict[str, _Node] = {}
     open_nodes: list[_Sequence | _Mapping] = []
     root: _Node | None = None
@@ -299,11 +304,16 @@ class _Reader:
         if not isinstance(node, _Sequence):
             self.problem(node, "'facts' must be a list of facts, each starting with '- id: ...'")
             return []
+        if not node.value:
+            self.problem(node, "'facts' is empty: add at least one fact")
         facts: list[Fact] = []
         seen_ids: dict[str, int] = {}
         seen_questions: dict[str, tuple[str, int]] = {}
         unwrapped = _unwrapped(article) if article is not None else None
-        for item in node.value:
+        items = node.value[::-1]
+        node.value.clear()  # each fact's nodes are freed once read: the tree and the facts are never both whole
+        while items:
+            item = items.pop()
             fact = self.fact(item, unwrapped)
             if fact is None:
                 continue
@@ -322,8 +332,6 @@ class _Reader:
                             "keep it in one fact",
                         )
             facts.append(fact)
-        if not node.value:
-            self.problem(node, "'facts' is empty: add at least one fact")
         return facts
 
     def fact(self, node: _Node, article: str | None) -> Fact | None:

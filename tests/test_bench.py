@@ -105,3 +105,16 @@ def test_synthetic_knowledge_is_deterministic_and_loads_back(tmp_path: Path) -> 
 
     assert [fact.id for fact in loaded.facts] == [fact.id for fact in first.knowledge.facts]
     assert [dict(fact.questions) for fact in loaded.facts] == [dict(f.questions) for f in first.knowledge.facts]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads Linux's /proc")
+def test_a_workers_peak_memory_leaves_out_what_its_parent_held() -> None:
+    held = b"x" * 300 * 1024**2  # resident in this process when it starts the worker
+    done = subprocess.run(
+        [sys.executable, "-c", "import bot.bench; print(bot.bench.peak_rss_mb())"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert len(held) and float(done.stdout) < 200

@@ -144,3 +144,9 @@ def test_an_anchor_can_be_reused_by_an_alias(knowledge_dir: Path) -> None:
     )
     first, other = load(path).facts
     assert other.answers["en"] == first.answers["en"] == "From August 30 to September 5."
+
+
+def test_a_file_that_is_not_utf8_says_so(knowledge_dir: Path) -> None:
+    path = knowledge_dir / "facts.yaml"
+    path.write_bytes(GOOD_FACT.encode("utf-8").replace(b"Moscow", b"Moscou \xe9t\xe9"))
+    assert "not UTF-8 text" in check(path)[0].message
