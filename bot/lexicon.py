@@ -131,6 +131,11 @@ FRENCH_STOPWORDS = frozenset(
     exactement precisement ceux celle celles celui pendant durant lors selon
     rapide rapidement bref court petit""".split()
 )
+# Short words that name a country or a body when written in capitals, and are
+# common words otherwise: "the US" but "tell us", "the EU" but the French "eu"
+# (had), "the UN" but "un" (a). Written in lower case they mean the country only
+# after "the" ("is the us worried?").
+ACRONYMS = frozenset(("us", "eu", "un"))
 # Words for the one asking ("how do I get to Moscow?"): the article says nothing
 # about them, so they count against a match like an unknown word.
 ASKER = frozenset("i my mine myself je j mon ma mes".split())

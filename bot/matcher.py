@@ -27,7 +27,7 @@ from bot.bulk import paused_gc
 from bot.index import Index
 from bot.knowledge import LANGUAGES, Fact, Knowledge
 from bot.spelling import Speller
-from bot.text import PhraseTable, detect_language, normalize, question_kinds, stem, tokenize
+from bot.text import PhraseTable, acronyms, detect_language, normalize, question_kinds, stem, tokenize
 
 SCORE_CUTOFF = 55.0
 """Below this score the best fact does not answer the question (see ``python -m bot eval --sweep``)."""
@@ -172,8 +172,8 @@ class Matcher:
         frequency.update(surface)
         self._speller = Speller(frequency, other_language={"en": french - english, "fr": english - french})
 
-    def _terms(self, tokens: Sequence[str], used: Iterable[int] = ()) -> list[str]:
-        """Canonical content terms of tokens, skipping the positions in ``used``."""
+    def _terms(self, tokens: Sequence[str], used: Iterable[int] = (), *, keep: Collection[int] = ()) -> list[str]:
+        """Canonical content terms of tokens, skipping the positions in ``used``; ``keep`` ones are never stopwords."""
         stems = [stem(token) for token in tokens]
         skip = set(used)
         found: list[str] = []
@@ -186,7 +186,7 @@ class Matcher:
             if token in lexicon.ASKER:
                 found.append("~asker")
                 continue
-            if token in lexicon.STOPWORDS or stems[index] in lexicon.STOPWORDS:
+            if index not in keep and (token in lexicon.STOPWORDS or stems[index] in lexicon.STOPWORDS):
                 continue
             if len(token) < 2 and not token.isdigit():
                 continue
@@ -258,7 +258,8 @@ class Matcher:
         for start, end, _ in _FILLER.find(tokens, taken=chatter):
             chatter.update(range(start, end))
         kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)])
-        terms = self._terms(tokens, chatter | used)
+        meant, common = acronyms(question, tokens)
+        terms = self._terms(tokens, chatter | used | common, keep=meant)
         return Query(
             text=question,
             tokens=tuple(tokens),

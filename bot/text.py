@@ -144,6 +144,27 @@ def question_kinds(tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int
     return frozenset(kinds), frozenset(used)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def acronyms(question: str, tokens: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
+    """The positions of ``lexicon.ACRONYMS`` meant as acronyms (US, EU), and of those meant as common words.
+
+    Capitals tell them apart, unless the whole message is written in capitals.
+    """
+    words = _LETTERS.findall(question[:MAX_QUESTION_CHARS])
+    letters = sum(len(word) for word in words)
+    shouting = sum(len(word) for word in words if word.isupper()) > 0.6 * letters
+    capitals = set() if shouting else {word.casefold() for word in words if len(word) > 1 and word.isupper()}
+    meant: set[int] = set()
+    common: set[int] = set()
+    for index, token in enumerate(tokens):
+        if token in lexicon.ACRONYMS:
+            is_acronym = token in capitals or (index > 0 and tokens[index - 1] == "the")
+            (meant if is_acronym else common).add(index)
+    return frozenset(meant), frozenset(common)
+
+
 def detect_language(
     text: str,
     tokens: Sequence[str],

@@ -184,3 +184,19 @@ facts:
     assert reply.fact_id in ("start", "end")
     assert set(reply.suggestions) == {"start", "end"} - {reply.fact_id}
     assert "did you mean" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("tell us when Vostok starts", "vostok-dates"),  # "us" the pronoun, not the United States
+        ("Is the US worried?", "washington-worry"),
+        ("is the us worried", "washington-worry"),
+        ("Is the EU taking part?", None),  # the EU, not the French "eu": the article doesn't say
+        ("Does the UN approve of Vostok?", None),
+    ],
+)
+def test_short_acronyms_are_read_as_names_only_when_meant(
+    answerer: Answerer, question: str, fact_id: str | None
+) -> None:
+    assert fact_of(answerer, question) == fact_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text import MAX_QUESTION_CHARS, detect_language, normalize, question_kinds, stem, tokenize
+from bot.text import MAX_QUESTION_CHARS, acronyms, detect_language, normalize, question_kinds, stem, tokenize
 
 
 def test_normalize_folds_case_accents_ligatures_and_curly_apostrophes() -> None:
@@ -82,3 +82,21 @@ def test_detect_language_reads_french_and_defaults_to_english(question: str, lan
 
 def test_very_long_questions_are_cut_before_matching() -> None:
     assert len(normalize("vostok " * 5000)) <= MAX_QUESTION_CHARS
+
+
+@pytest.mark.parametrize(
+    ("question", "meant", "common"),
+    [
+        ("Is the EU worried?", {2}, set()),
+        ("tell us when it starts", set(), {1}),
+        ("is the us worried", {2}, set()),  # lower case, but "the us" is the country
+        ("WHAT DOES THE US THINK", {3}, set()),  # all in capitals: "the" still tells
+        ("TELL US WHEN", set(), {1}),
+        ("Il y a eu un exercice", set(), {3, 4}),
+        ("Que dit l'ONU et l'UE ?", set(), set()),  # not short words anyone writes in lower case
+    ],
+)
+def test_acronyms_are_told_from_common_words_by_capitals_or_the(
+    question: str, meant: set[int], common: set[int]
+) -> None:
+    assert acronyms(question, tokenize(question)) == (meant, common)
