@@ -150,3 +150,13 @@ def test_a_file_that_is_not_utf8_says_so(knowledge_dir: Path) -> None:
     path = knowledge_dir / "facts.yaml"
     path.write_bytes(GOOD_FACT.encode("utf-8").replace(b"Moscow", b"Moscou \xe9t\xe9"))
     assert "not UTF-8 text" in check(path)[0].message
+
+
+def test_facts_written_before_the_article_are_still_checked_against_it(knowledge_dir: Path) -> None:
+    header, facts = GOOD_FACT.split("facts:\n", 1)
+    path = knowledge_dir / "facts.yaml"
+    path.write_text("facts:\n" + facts.replace("according to Moscow", "per Paris") + header, encoding="utf-8")
+    (problem,) = check(path)
+    assert "not verbatim in the article" in problem.message and problem.line == 6
+    path.write_text("facts:\n" + facts + header, encoding="utf-8")
+    assert [fact.id for fact in load(path).facts] == ["vostok-dates"]
