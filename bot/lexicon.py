@@ -127,7 +127,7 @@ FRENCH_STOPWORDS = frozenset(
     dis sais savoir connais expliquer explique raconte montre donne
     svp stp plait merci chose choses truc info infos information informations
     histoire nouvelle actualite reponse passe passer
-    jusqu est-ce voila voici hein bon ben appelle appellent nom noms
+    jusqu est-ce voila voici hein bon ben appelle appellent nom noms comme
     exactement precisement ceux celle celles celui pendant durant lors selon
     rapide rapidement bref court petit""".split()
 )
@@ -426,6 +426,12 @@ FILLER_PHRASES = tuple(
         "savez vous",
         "peux tu me dire",
         "pouvez vous me dire",
+        "pourriez vous me dire",
+        "pourrais tu me dire",
+        "tu peux me dire",
+        "vous pouvez me dire",
+        "pouvez vous m indiquer",
+        "pourriez vous m indiquer",
         "in the first place",
         "in the piece",
         "in the text",

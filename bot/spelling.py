@@ -2,12 +2,12 @@
 
 A real word the bot does not know must stay unknown: corrected into a known word,
 an off-topic question would get an answer. So a correction is conservative: it
-keeps the first letter unless the word is long and one edit away, it stays in
-the question's language ("commander" in an English question is not the French
-"commencer"), and a short word or a stopword is only reached by swapped,
-missing or extra letters ("waht", "wich", "japn") or by a slip to a neighbouring
-key or another vowel ("tokio"): "bring" is not a typo of "being", nor "live" of
-"liee".
+keeps the first letter unless the word is long and one edit away or the letter
+sounds the same ("corea"), it stays in the question's language ("commander" in
+an English question is not the French "commencer"), and a short word or a
+stopword is only reached by swapped, missing or extra letters ("waht", "wich",
+"japn", "teh") or by a slip to a neighbouring key, another vowel or a letter that
+sounds the same ("tokio"): "bring" is not a typo of "being", nor "live" of "liee".
 """
 
 from __future__ import annotations
@@ -24,6 +24,11 @@ from bot.text import stem
 _CACHE_SIZE = 50_000
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn")
 _VOWELS = frozenset("aeiouy")
+_SOUND_ALIKE = (frozenset("ck"), frozenset("sz"), frozenset("iy"))  # "corea", "tadzhikistan"
+
+
+_THREE_LETTER_CHOICES = sorted(lexicon.QUESTION_WORDS | {word for word in lexicon.STOPWORDS if len(word) == 3})
+"""Three-letter words are corrected to a question word ("hwo") or to the same letters in another order ("teh")."""
 
 
 class Speller:
@@ -59,12 +64,13 @@ class Speller:
         if size < 3 or not token.isalpha():
             return token
         max_distance = 1 if size <= 6 else 2 if size <= 10 else 3
-        choices = self._choices if size > 3 else lexicon.QUESTION_WORDS
+        choices = self._choices if size > 3 else _THREE_LETTER_CHOICES
         candidates = process.extract(token, choices, scorer=OSA.distance, score_cutoff=max_distance, limit=10)
         acceptable = [
             (word, distance)
             for word, distance, _ in candidates
-            if (word[0] == token[0] or (distance == 1 and size >= 6))
+            if (word[0] == token[0] or (distance == 1 and (size >= 6 or _sound_alike(token[0], word[0]))))
+            and (size > 3 or word in lexicon.QUESTION_WORDS or sorted(word) == sorted(token))  # "teh", "adn"
             and word not in self._other_language.get(lang, ())
             and (
                 (size > 5 and word not in lexicon.STOPWORDS)
@@ -88,6 +94,10 @@ def _slip(typed: str, meant: str) -> bool:
     if len(differ) != 1:
         return False
     a, b = differ[0]
-    if a in _VOWELS and b in _VOWELS:
+    if (a in _VOWELS and b in _VOWELS) or _sound_alike(a, b):
         return True
     return any(abs(row.index(a) - row.index(b)) == 1 for row in _KEYBOARD_ROWS if a in row and b in row)
+
+
+def _sound_alike(a: str, b: str) -> bool:
+    return any(a in letters and b in letters for letters in _SOUND_ALIKE)

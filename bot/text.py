@@ -132,15 +132,16 @@ def question_kinds(tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int
     for start, end, phrase in _KIND_TABLE.find(tokens):
         kinds.add(_KIND_OF_PHRASE[phrase])
         used.update(range(start, end))
+    before = ""  # the word before, skipping the blanks left where small talk was ("salut ! tu peux me dire qui")
     for index, token in enumerate(tokens):
-        before = tokens[index - 1] if index else ""
         last = index == len(tokens) - 1
-        if token == "ou" and (index == 0 or last or before in lexicon.WHERE_OU_AFTER):
+        if token == "ou" and (not before or last or before in lexicon.WHERE_OU_AFTER):
             kinds.add("where")
             used.add(index)
-        elif token == "qui" and (index == 0 or last or before in lexicon.WHO_QUI_AFTER):
+        elif token == "qui" and (not before or last or before in lexicon.WHO_QUI_AFTER):
             kinds.add("who")
             used.add(index)
+        before = token or before
     return frozenset(kinds), frozenset(used)
 
 

@@ -200,3 +200,15 @@ def test_short_acronyms_are_read_as_names_only_when_meant(
     answerer: Answerer, question: str, fact_id: str | None
 ) -> None:
     assert fact_of(answerer, question) == fact_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bonjour, pourriez-vous me dire quels pays participent aux exercices Vostok, s'il vous plaît ?",
+        "koi comme pays participent",
+        "Salut ! tu peux me dire qui participe à Vostok ?",
+    ],
+)
+def test_polite_and_chatty_french_ways_of_asking_add_nothing(answerer: Answerer, question: str) -> None:
+    assert fact_of(answerer, question) == "participants"

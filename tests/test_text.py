@@ -100,3 +100,8 @@ def test_acronyms_are_told_from_common_words_by_capitals_or_the(
     question: str, meant: set[int], common: set[int]
 ) -> None:
     assert acronyms(question, tokenize(question)) == (meant, common)
+
+
+def test_qui_after_removed_small_talk_still_asks_who() -> None:
+    blanked = ["", "", "", "", "", "qui", "participe", "a", "vostok"]  # "salut ! tu peux me dire" taken out
+    assert "who" in question_kinds(blanked)[0]
