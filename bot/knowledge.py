@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections import deque
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
 
 import yaml
 
+from bot import nodes
 from bot.bulk import paused_gc
 from bot.errors import KnowledgeError, Problem
 from bot.text import normalize
@@ -29,12 +28,9 @@ LANGUAGES = ("en", "fr")
 DEFAULT_PATH = Path("knowledge/facts.yaml")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TOP_FIELDS = {"article", "synonyms", "facts"}
 _FACT_FIELDS = {"id", "source", "keywords", *LANGUAGES}
 _LANG_FIELDS = {"answer", "questions"}
-_NULL_TAG = "tag:yaml.org,2002:null"
-_NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))  # what YAML reads as "no value" when unquoted
 
 
 @dataclass(frozen=True)
@@ -115,7 +111,7 @@ def _read(path: Path) -> tuple[Knowledge | None, list[Problem]]:
         return None, [Problem(path, 0, f"cannot read the file ({error})")]
     with stream, paused_gc():
         try:
-            return _Reader(path).read(_Events(stream).document())
+            return _Reader(path).read(nodes.Events(stream, lazy_key="facts").document())
         except OSError as error:
             return None, [Problem(path, 0, f"cannot read the file ({error})")]
         except yaml.reader.ReaderError as error:
@@ -124,166 +120,10 @@ def _read(path: Path) -> tuple[Knowledge | None, list[Problem]]:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark else 0
             return None, [Problem(path, line, f"not valid YAML: {error.problem or error}")]
-        except _Unreadable as error:
+        except nodes.Unreadable as error:
             return None, [Problem(path, error.line + 1, f"not valid YAML: {error}")]
         except yaml.YAMLError as error:
             return None, [Problem(path, 0, f"not valid YAML: {error}")]
-
-
-@dataclass(slots=True)
-class _Scalar:
-    line: int
-    value: str
-    null: bool
-
-
-@dataclass(slots=True)
-class _Sequence:
-    line: int
-    value: list[_Node] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Mapping:
-    line: int
-    value: list[_Node] = field(default_factory=list)
-    """Keys and values alternating."""
-
-    def pairs(self) -> Iterator[tuple[_Node, _Node]]:
-        items = iter(self.value)
-        return zip(items, items, strict=True)
-
-
-_Node = _Scalar | _Sequence | _Mapping
-
-
-class _Unreadable(Exception):
-    """Valid YAML syntax that still makes no tree: an alias to no anchor, a second document."""
-
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-
-
-def _line(event: yaml.Event) -> int:
-    return event.start_mark.line if event.start_mark else 0
-
-
-class _Events:
-    """The events libyaml reads from a file, composed into nodes one at a time.
-
-    The file's top level is given field by field, and the facts one by one
-    (``_Facts``), so a fact's nodes can be freed once it is read: the node tree
-    of the whole file never exists at once.
-    """
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self._parser = _Loader(stream)
-        self._anchors: dict[str, _Node] = {}
-
-    def document(self) -> _Node | _Top | None:
-        """The top level: fields as they come when it is a mapping; None for an empty file."""
-        self._parser.get_event()  # the stream starts
-        if self._parser.check_event(yaml.StreamEndEvent):
-            return None
-        self._parser.get_event()  # the document starts
-        if self._parser.check_event(yaml.MappingStartEvent):
-            return _Top(_line(self._parser.get_event()), self)
-        root = self.node()
-        self.end()
-        return root
-
-    def fields(self) -> Iterator[tuple[_Node, _Node | _Facts]]:
-        """Each key of the top-level mapping with its value; a list value under 'facts' is read lazily."""
-        while not self._parser.check_event(yaml.MappingEndEvent):
-            key = self.node()
-            if isinstance(key, _Scalar) and key.value == "facts" and self._parser.check_event(yaml.SequenceStartEvent):
-                facts = _Facts(_line(self._parser.get_event()), self)
-                yield key, facts
-                facts.read_all()  # whatever the reader left unread
-            else:
-                yield key, self.node()
-        self._parser.get_event()
-        self.end()
-
-    def item(self) -> _Node | None:
-        """The next item of the list being read, None at its end."""
-        if self._parser.check_event(yaml.SequenceEndEvent):
-            self._parser.get_event()
-            return None
-        return self.node()
-
-    def end(self) -> None:
-        self._parser.get_event()  # the document ends
-        if not self._parser.check_event(yaml.StreamEndEvent):
-            raise _Unreadable(_line(self._parser.get_event()), "a second document (after ---): keep everything in one")
-
-    def node(self) -> _Node:
-        """The next whole node: a scalar, or a list or mapping with everything in it."""
-        open_nodes: list[_Sequence | _Mapping] = []
-        while True:
-            event = self._parser.get_event()
-            kind = type(event)
-            node: _Node
-            if kind is yaml.ScalarEvent:
-                tag = event.tag
-                null = tag == _NULL_TAG or (tag in (None, "!") and event.implicit[0] and event.value in _NULL_WORDS)
-                node = _Scalar(_line(event), event.value, null)
-            elif kind is yaml.SequenceStartEvent:
-                node = _Sequence(_line(event))
-            elif kind is yaml.MappingStartEvent:
-                node = _Mapping(_line(event))
-            elif kind is yaml.AliasEvent:
-                if event.anchor not in self._anchors:
-                    raise _Unreadable(_line(event), f"*{event.anchor} refers to no &{event.anchor} above it")
-                node = self._anchors[event.anchor]
-            else:  # the end of a list or mapping: nothing else can come inside a node
-                done = open_nodes.pop()
-                if not open_nodes:
-                    return done
-                continue
-            if event.anchor is not None:
-                self._anchors[event.anchor] = node
-            if open_nodes:
-                open_nodes[-1].value.append(node)
-            elif kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
-                return node
-            if kind is not yaml.AliasEvent and isinstance(node, (_Sequence, _Mapping)):
-                open_nodes.append(node)
-
-
-@dataclass(slots=True)
-class _Top:
-    """The top-level mapping, read field by field."""
-
-    line: int
-    events: _Events
-
-    def fields(self) -> Iterator[tuple[_Node, _Node | _Facts]]:
-        return self.events.fields()
-
-
-class _Facts:
-    """The list of facts, read one item at a time (``items``) or kept whole (``read_all``)."""
-
-    def __init__(self, line: int, events: _Events) -> None:
-        self.line = line
-        self._events: _Events | None = events
-        self._kept: deque[_Node] = deque()
-
-    def read_all(self) -> None:
-        """Keep every item not read yet: needed when the facts come before the article."""
-        while self._events is not None and (item := self._events.item()) is not None:
-            self._kept.append(item)
-        self._events = None
-
-    def items(self) -> Iterator[_Node]:
-        """Each fact's node, once."""
-        while self._kept:
-            yield self._kept.popleft()
-        while self._events is not None and (item := self._events.item()) is not None:
-            yield item
-        self._events = None
 
 
 class _Reader:
@@ -293,14 +133,14 @@ class _Reader:
         self.path = path
         self.problems: list[Problem] = []
 
-    def problem(self, node: _Node | _Facts | _Top | None, message: str) -> None:
+    def problem(self, node: nodes.Node | nodes.LazyList | nodes.Top | None, message: str) -> None:
         self.problems.append(Problem(self.path, node.line + 1 if node else 1, message))
 
-    def read(self, root: _Node | _Top | None) -> tuple[Knowledge | None, list[Problem]]:
-        if not isinstance(root, _Top):
+    def read(self, root: nodes.Node | nodes.Top | None) -> tuple[Knowledge | None, list[Problem]]:
+        if not isinstance(root, nodes.Top):
             self.problem(root, "the file must be a mapping with 'article:' and 'facts:' (see knowledge/facts.yaml)")
             return None, self.problems
-        top: dict[str, _Node | _Facts] = {}
+        top: dict[str, nodes.Node | nodes.LazyList] = {}
         article_path, article = self.path, None
         facts: list[Fact] | None = None
         for key_node, value in root.fields():
@@ -308,7 +148,7 @@ class _Reader:
             if key in top:  # a repeated field is a problem already; the first one is read
                 continue
             top[key] = value
-            if key == "article" and not isinstance(value, _Facts):
+            if key == "article" and not isinstance(value, nodes.LazyList):
                 article_path, article = self.article(value)
             elif key == "facts" and "article" in top:  # read as it is parsed
                 facts = self.facts(value, article)
@@ -318,16 +158,16 @@ class _Reader:
         if facts is None:  # the facts came before the article: they were kept whole
             facts = self.facts(top.get("facts"), article)
         groups = top.get("synonyms")
-        synonyms = self.synonyms(groups if not isinstance(groups, _Facts) else None)
+        synonyms = self.synonyms(groups if not isinstance(groups, nodes.LazyList) else None)
         if self.problems or article is None:
             return None, self.problems
         knowledge = Knowledge(self.path, article_path, article, tuple(facts), tuple(synonyms))
         return knowledge, []
 
     def mapping(
-        self, node: _Mapping, allowed: set[str], *, required: tuple[str, ...] = (), what: str = "the file"
-    ) -> dict[str, _Node]:
-        fields: dict[str, _Node] = {}
+        self, node: nodes.Mapping, allowed: set[str], *, required: tuple[str, ...] = (), what: str = "the file"
+    ) -> dict[str, nodes.Node]:
+        fields: dict[str, nodes.Node] = {}
         for key_node, value_node in node.pairs():
             fields[self.field(key_node, fields, allowed, what)] = value_node
         for key in required:
@@ -335,19 +175,19 @@ class _Reader:
                 self.problem(node, f"missing field '{key}' in {what}")
         return fields
 
-    def field(self, key_node: _Node, seen: Collection[str], allowed: set[str], what: str) -> str:
+    def field(self, key_node: nodes.Node, seen: Collection[str], allowed: set[str], what: str) -> str:
         """The name of a field, with a problem when it is repeated or unknown."""
-        key = key_node.value if isinstance(key_node, _Scalar) else "(a list or mapping)"
+        key = key_node.value if isinstance(key_node, nodes.Scalar) else "(a list or mapping)"
         if key in seen:
             self.problem(key_node, f"duplicate field '{key}' in {what}")
         elif key not in allowed:
             self.problem(key_node, f"unknown field '{key}' in {what}; allowed: {', '.join(sorted(allowed))}")
         return key
 
-    def text(self, node: _Node | None, what: str, *, required: bool = True) -> str | None:
+    def text(self, node: nodes.Node | None, what: str, *, required: bool = True) -> str | None:
         if node is None:
             return None
-        if not isinstance(node, _Scalar):
+        if not isinstance(node, nodes.Scalar):
             self.problem(node, f"{what} must be text")
             return None
         value = "" if node.null else node.value.strip()
@@ -356,17 +196,17 @@ class _Reader:
             return None
         return value
 
-    def texts(self, node: _Node | None, what: str) -> Iterator[tuple[_Node, str]]:
+    def texts(self, node: nodes.Node | None, what: str) -> Iterator[tuple[nodes.Node, str]]:
         """Each text of a list (a single text is a list of one)."""
-        if node is None or (isinstance(node, _Scalar) and node.null):
+        if node is None or (isinstance(node, nodes.Scalar) and node.null):
             return
-        items = node.value if isinstance(node, _Sequence) else [node]
+        items = node.value if isinstance(node, nodes.Sequence) else [node]
         for item in items:
             value = self.text(item, what)
             if value:
                 yield item, value
 
-    def article(self, node: _Node | None) -> tuple[Path, str | None]:
+    def article(self, node: nodes.Node | None) -> tuple[Path, str | None]:
         relative = self.text(node, "'article' (the path of the article, relative to this file)")
         article_path = (self.path.parent / relative) if relative else self.path
         if relative is None:
@@ -377,15 +217,15 @@ class _Reader:
             self.problem(node, f"cannot read the article {article_path} ({error.strerror or error})")
             return article_path, None
 
-    def synonyms(self, node: _Node | None) -> list[tuple[str, ...]]:
+    def synonyms(self, node: nodes.Node | None) -> list[tuple[str, ...]]:
         if node is None:
             return []
-        if not isinstance(node, _Sequence):
+        if not isinstance(node, nodes.Sequence):
             self.problem(node, "'synonyms' must be a list of lists, e.g. - [drills, exercises, manoeuvres]")
             return []
         groups = []
         for item in node.value:
-            if not isinstance(item, _Sequence):
+            if not isinstance(item, nodes.Sequence):
                 self.problem(item, "each synonym group must be a list, e.g. - [drills, exercises, manoeuvres]")
                 continue
             group = tuple(value for _, value in self.texts(item, "a synonym"))
@@ -394,10 +234,10 @@ class _Reader:
             groups.append(group)
         return groups
 
-    def facts(self, node: _Node | _Facts | None, article: str | None) -> list[Fact]:
+    def facts(self, node: nodes.Node | nodes.LazyList | None, article: str | None) -> list[Fact]:
         if node is None:
             return []
-        if not isinstance(node, (_Facts, _Sequence)):
+        if not isinstance(node, (nodes.LazyList, nodes.Sequence)):
             self.problem(node, "'facts' must be a list of facts, each starting with '- id: ...'")
             return []
         facts: list[Fact] = []
@@ -405,7 +245,7 @@ class _Reader:
         seen_questions: dict[str, tuple[str, int]] = {}
         unwrapped = _unwrapped(article) if article is not None else None
         empty = True
-        for item in node.items() if isinstance(node, _Facts) else node.value:
+        for item in node.items() if isinstance(node, nodes.LazyList) else node.value:
             empty = False
             fact = self.fact(item, unwrapped)
             if fact is None:
@@ -429,9 +269,9 @@ class _Reader:
             self.problem(node, "'facts' is empty: add at least one fact")
         return facts
 
-    def fact(self, node: _Node, article: str | None) -> Fact | None:
+    def fact(self, node: nodes.Node, article: str | None) -> Fact | None:
         """One fact; ``article`` is the article with its line wrapping undone."""
-        if not isinstance(node, _Mapping):
+        if not isinstance(node, nodes.Mapping):
             self.problem(node, "each fact must be a mapping starting with '- id: ...'")
             return None
         before = len(self.problems)
@@ -446,7 +286,7 @@ class _Reader:
             block = fields.get(lang)
             if block is None:
                 continue
-            if not isinstance(block, _Mapping):
+            if not isinstance(block, nodes.Mapping):
                 self.problem(block, f"'{lang}' of {what} must be a mapping with 'answer:' and 'questions:'")
                 continue
             parts = self.mapping(block, _LANG_FIELDS, required=("answer",), what=f"'{lang}' of {what}")
