@@ -107,7 +107,7 @@ ENGLISH_STOPWORDS = frozenset(
     what which who whom whose when where why how
     any some all each every other others such no not only own same too very just also really
     actually exactly please tell know explain show give let lets
-    happen happens happened happening occur occurs occurred occurring going go goes gonna wanna want like get got gets
+    happen happens happened happening occur occurs occurred occurring going go goes gonna wanna like get got gets
     thing things something anything stuff info information details detail
     question questions answer ok okay well yes yeah hey pls plz
     mention mentions mentioned cite cites cited name named names called call
