@@ -85,6 +85,8 @@ class Answerer:
             return self._reply(question, replies.EMPTY[lang], hints, lang, kind="empty")
         matches = self.matcher.extract(query, limit=_HINTS + 1)
         cutoff = self.matcher.score_cutoff
+        if not matches or matches[0].score < cutoff:
+            matches = self._asked_after_a_story(question, lang) or matches
         if matches and matches[0].score >= cutoff:
             best = matches[0]
             tied = [m for m in matches[1:] if m.score >= max(cutoff, best.score - self.matcher.tie_margin)]
@@ -131,6 +133,15 @@ class Answerer:
             body=body,
             choices=choices,
         )
+
+    def _asked_after_a_story(self, question: str, lang: str) -> list[Match]:
+        """The best matches of the part of a long message that asks, when the whole message matches nothing."""
+        best: list[Match] = []
+        for part in self.matcher.asking_parts(question, lang=lang):
+            found = self.matcher.extract(part, limit=_HINTS + 1)
+            if found and found[0].score >= self.matcher.score_cutoff and (not best or found[0].score > best[0].score):
+                best = found
+        return best
 
     def _default_hints(self) -> list[Match]:
         return [Match(fact, 0.0) for fact in self.knowledge.facts[:_HINTS]]

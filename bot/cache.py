@@ -68,6 +68,7 @@ def _build(path: Path, score_cutoff: float | None) -> Answerer:
 def _key(path: Path, score_cutoff: float | None) -> str:
     """A hash of everything the built answerer depends on."""
     import hashlib
+
     # the path too: a copy of the same file elsewhere must not be answered as (and watched at) the original
     digest = hashlib.sha256(f"{bot.__version__}:{score_cutoff}:{path.resolve()}".encode())
     digest.update(path.read_bytes())
@@ -93,6 +94,7 @@ def _article_bytes(path: Path) -> bytes:
 def _store(folder: Path, cached: Path, answerer: Answerer) -> None:
     """Write the cache atomically; a cache that cannot be written is only a slower next start."""
     import tempfile  # here, not at the top: only a first load writes, and `ask` starts faster
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".tmp", delete=False) as stream:
@@ -102,5 +104,3 @@ def _store(folder: Path, cached: Path, answerer: Answerer) -> None:
             stale.unlink()
     except OSError as error:
         logger.info("could not write the knowledge cache in %s: %s", folder, error)
-
-

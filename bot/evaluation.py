@@ -166,4 +166,3 @@ class SweepRow:
 def sweep(knowledge: Knowledge, cases: Sequence[Case], cutoffs: Iterable[float] = SWEEP_CUTOFFS) -> list[SweepRow]:
     """The evaluation at each decline threshold, to choose ``bot.matcher.SCORE_CUTOFF`` with evidence."""
     return [SweepRow(cutoff, evaluate(Answerer(knowledge, score_cutoff=cutoff), cases)) for cutoff in cutoffs]
-

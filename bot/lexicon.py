@@ -110,7 +110,8 @@ ENGLISH_STOPWORDS = frozenset(
     happen happens happened happening occur occurs occurred occurring going go goes gonna wanna like get got gets
     thing things something anything stuff info information details detail
     question questions answer ok okay well yes yeah hey pls plz
-    mention mentions mentioned cite cites cited name named names called call
+    mention mentions mentioned cite cites cited name named names called call talking saying
+    guy guys dude someone somebody anyone anybody
     quoted quote refer refers referred talk talks talked discuss discussed make made makes
     part besides apart precisely right according during while whilst
     quick quickly short shortly brief briefly simple simply little bit""".split()
@@ -335,6 +336,11 @@ SHORTHAND = {
     "thats": "that",
     "tht": "that",
     "cest": "c",
+    "sest": "s",
+    "jai": "j",
+    "quil": "qu",
+    "quils": "qu",
+    "nest": "n",
     "hr": "hours",
     "hrs": "hours",
     "abt": "about",
@@ -345,6 +351,17 @@ SHORTHAND = {
     "coz": "because",
     "ppl": "people",
     "govt": "government",
+    "dept": "department",
+    "jan": "january",
+    "feb": "february",
+    "apr": "april",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "sep": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
     "gov": "government",
     "mil": "military",
     "koi": "quoi",

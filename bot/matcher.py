@@ -27,7 +27,16 @@ from bot.bulk import paused_gc
 from bot.index import Index
 from bot.knowledge import LANGUAGES, Fact, Knowledge
 from bot.spelling import Speller
-from bot.text import PhraseTable, acronyms, detect_language, normalize, question_kinds, stem, tokenize
+from bot.text import (
+    PhraseTable,
+    acronyms,
+    clauses,
+    detect_language,
+    normalize,
+    question_kinds,
+    stem,
+    tokenize,
+)
 
 SCORE_CUTOFF = 55.0
 """Below this score the best fact does not answer the question (see ``python -m bot eval --sweep``)."""
@@ -268,6 +277,18 @@ class Matcher:
             lang=lang,
             small_talk=small_talk if not terms else None,
         )
+
+    def asking_parts(self, question: str, *, lang: str) -> list[Query]:
+        """The parts of a message of several (sentences, clauses) that say what they ask: who, when, where...
+
+        People tell a story before they ask ("I saw it on the news this morning,
+        so who else is going?"). Read whole, the story's words count against
+        every fact; the part that asks can be answered alone. A part that does
+        not say what it asks ("which region?") is not taken for the question.
+        """
+        parts = clauses(question)
+        analysed = [self.analyse(part, lang=lang) for part in parts] if len(parts) > 1 else []
+        return [query for query in analysed if query.kinds and query.terms]
 
     # -- scoring --------------------------------------------------------------
 

@@ -27,8 +27,12 @@ _VOWELS = frozenset("aeiouy")
 _SOUND_ALIKE = (frozenset("ck"), frozenset("sz"), frozenset("iy"))  # "corea", "tadzhikistan"
 
 
-_THREE_LETTER_CHOICES = sorted(lexicon.QUESTION_WORDS | {word for word in lexicon.STOPWORDS if len(word) == 3})
-"""Three-letter words are corrected to a question word ("hwo") or to the same letters in another order ("teh")."""
+_ASKING_WORDS = lexicon.QUESTION_WORDS | {
+    word for _, phrases in lexicon.KIND_PHRASES for p in phrases for word in p.split()
+}
+_THREE_LETTER_CHOICES = sorted(_ASKING_WORDS | {word for word in lexicon.STOPWORDS if len(word) == 3})
+"""Three-letter words are corrected to a word that asks ("hwo", "lng" in "how lng") or to a stopword with the same
+letters in another order ("teh")."""
 
 
 class Speller:
@@ -48,12 +52,15 @@ class Speller:
             return lexicon.SHORTHAND[token]
         if token in self._frequency or token.isdigit() or stem(token) in self._known_stems:
             return token
+        if stem(token) in lexicon.STOPWORDS:  # "talking": a form of a word that says nothing, not a typo
+            return token
         key = f"{lang}:{token}"
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
-        corrected = self._nearest(token, lang)
+        spoken = token.replace("k", "qu")  # French chat spelling: "inkiet", "pratike"
+        corrected = spoken if "k" in token and spoken in self._frequency else self._nearest(token, lang)
         self._cache[key] = corrected
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
@@ -70,13 +77,14 @@ class Speller:
             (word, distance)
             for word, distance, _ in candidates
             if (word[0] == token[0] or (distance == 1 and (size >= 6 or _sound_alike(token[0], word[0]))))
-            and (size > 3 or word in lexicon.QUESTION_WORDS or sorted(word) == sorted(token))  # "teh", "adn"
+            and (size > 3 or word in _ASKING_WORDS or sorted(word) == sorted(token))  # "teh", "adn"
             and word not in self._other_language.get(lang, ())
             and (
                 (size > 5 and word not in lexicon.STOPWORDS)
-                or len(word) != size
-                or sorted(word) == sorted(token)
-                or (word not in lexicon.STOPWORDS and _slip(token, word))
+                or len(word) > size
+                or (len(word) < size and _extra_key(token, word))
+                or (len(word) == size and sorted(word) == sorted(token))
+                or (len(word) == size and word not in lexicon.STOPWORDS and _slip(token, word))
             )
         ]
         if not acceptable:
@@ -88,15 +96,30 @@ class Speller:
         return str(best[0])
 
 
+def _extra_key(typed: str, meant: str) -> bool:
+    """Whether ``typed`` is ``meant`` with one more letter: a key hit twice or its neighbour ("whoo", "whio").
+
+    "stay" is not "say" with an extra "t": a short real word loses no letter to a correction.
+    """
+    for index, extra in enumerate(typed):
+        if typed[:index] + typed[index + 1 :] == meant:
+            beside = typed[max(index - 1, 0) : index] + typed[index + 1 : index + 2]
+            if any(extra == letter or _neighbours(extra, letter) for letter in beside):
+                return True
+    return False
+
+
+def _neighbours(a: str, b: str) -> bool:
+    return any(abs(row.index(a) - row.index(b)) == 1 for row in _KEYBOARD_ROWS if a in row and b in row)
+
+
 def _slip(typed: str, meant: str) -> bool:
     """Whether two same-length words differ by one letter that a finger slip explains."""
     differ = [(a, b) for a, b in zip(typed, meant, strict=True) if a != b]
     if len(differ) != 1:
         return False
     a, b = differ[0]
-    if (a in _VOWELS and b in _VOWELS) or _sound_alike(a, b):
-        return True
-    return any(abs(row.index(a) - row.index(b)) == 1 for row in _KEYBOARD_ROWS if a in row and b in row)
+    return (a in _VOWELS and b in _VOWELS) or _sound_alike(a, b) or _neighbours(a, b)
 
 
 def _sound_alike(a: str, b: str) -> bool:

@@ -131,9 +131,7 @@ def add_fact(
         raise WriteFailed(f"cannot write {path}: {reason}; the knowledge file is unchanged") from error
 
 
-def _add(
-    path: Path, fact_id: str, lang: str, answer: str, questions: tuple[str, ...], source: str | None
-) -> Added:
+def _add(path: Path, fact_id: str, lang: str, answer: str, questions: tuple[str, ...], source: str | None) -> Added:
     with locked(path):
         knowledge = load(path)
         _check_against(knowledge, fact_id, questions, source)

@@ -146,6 +146,12 @@ def question_kinds(tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_CLAUSE_BREAK = re.compile(r"[.!?;,:…]+(?=\s|$)|\s[-–—]\s|\n")
+
+
+def clauses(text: str) -> list[str]:
+    """The sentences and comma-separated parts of a message ("I saw it on the news, so who else is going?")."""
+    return [part.strip() for part in _CLAUSE_BREAK.split(text[:MAX_QUESTION_CHARS]) if part.strip()]
 
 
 def acronyms(question: str, tokens: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:

@@ -26,7 +26,12 @@ def answerer() -> Answerer:
 
 @pytest.mark.parametrize(
     ("name", "answerable", "refused", "near"),
-    [("eval.yaml", 0.95, 0.95, 0.75), ("eval-holdout.yaml", 0.95, 1.0, 0.6), ("eval-fresh.yaml", 0.95, 1.0, 0.75)],
+    [
+        ("eval.yaml", 0.95, 0.95, 0.75),
+        ("eval-holdout.yaml", 0.95, 1.0, 0.6),
+        ("eval-fresh.yaml", 0.95, 1.0, 0.75),
+        ("eval-street.yaml", 0.85, 1.0, 0.6),
+    ],
 )
 def test_evaluation_set_scores_above_its_floor(
     answerer: Answerer, name: str, answerable: float, refused: float, near: float
@@ -47,7 +52,7 @@ def test_every_sample_case_passes(answerer: Answerer) -> None:
 
 def test_evaluation_sets_do_not_copy_the_samples_questions() -> None:
     sample = {case.q.casefold() for case in load_cases(SAMPLE) if case.expect}
-    for name in ("eval.yaml", "eval-holdout.yaml", "eval-fresh.yaml"):
+    for name in ("eval.yaml", "eval-holdout.yaml", "eval-fresh.yaml", "eval-street.yaml"):
         assert not sample & {case.q.casefold() for case in load_cases(ROOT / "knowledge" / name)}
 
 

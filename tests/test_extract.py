@@ -33,13 +33,22 @@ def draft_path(article_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 def test_sentences_split_after_a_full_stop_before_a_capital_and_stay_verbatim() -> None:
     text = "Troops will go. They leave on Monday.\nPublié à 6h38\nIt said: de la Défense. “Quote” here."
-    assert sentences(text) == ["Troops will go.", "They leave on Monday.", "Publié à 6h38",
-                               "It said: de la Défense.", "“Quote” here."]
+    assert sentences(text) == [
+        "Troops will go.",
+        "They leave on Monday.",
+        "Publié à 6h38",
+        "It said: de la Défense.",
+        "“Quote” here.",
+    ]
 
 
 def test_keywords_are_the_content_words_and_names() -> None:
     assert keywords("The Chinese Ministry of Defense announced it on Wednesday.") == (
-        "Chinese", "Ministry", "Defense", "announced", "Wednesday",
+        "Chinese",
+        "Ministry",
+        "Defense",
+        "announced",
+        "Wednesday",
     )
 
 

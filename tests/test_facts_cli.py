@@ -23,14 +23,32 @@ def bot_command(*args: str) -> list[str]:
 
 def run_bot(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        bot_command(*args), capture_output=True, text=True, cwd=ROOT, stdin=subprocess.DEVNULL, timeout=60,
+        bot_command(*args),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
 
 
 def add_args(knowledge_copy: Path, fact_id: str, *extra: str) -> list[str]:
-    return ["facts", "add", "--id", fact_id, "--lang", "en", "--answer", f"The answer of {fact_id}.",
-            "--question", f"What about {fact_id}?", *extra, "--knowledge", str(knowledge_copy)]
+    return [
+        "facts",
+        "add",
+        "--id",
+        fact_id,
+        "--lang",
+        "en",
+        "--answer",
+        f"The answer of {fact_id}.",
+        "--question",
+        f"What about {fact_id}?",
+        *extra,
+        "--knowledge",
+        str(knowledge_copy),
+    ]
 
 
 def test_facts_add_exits_zero_and_the_fact_loads(knowledge_copy: Path) -> None:
@@ -44,8 +62,15 @@ def test_facts_add_exits_zero_and_the_fact_loads(knowledge_copy: Path) -> None:
 def test_twenty_concurrent_facts_add_all_land(knowledge_copy: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     processes = [
-        subprocess.Popen(bot_command(*add_args(knowledge_copy, f"concurrent-{n}")), cwd=ROOT, env=env,
-                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            bot_command(*add_args(knowledge_copy, f"concurrent-{n}")),
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for n in range(20)
     ]
     outcomes = [(process.wait(timeout=120), process.communicate()[1]) for process in processes]
@@ -110,7 +135,7 @@ def test_facts_check_lists_every_problem_with_file_and_line_and_no_traceback(kno
     broken = knowledge_copy.with_name("broken.yaml")
     broken.write_text(
         "article: ../seeds/article.txt\nfacts:\n"
-        "  - id: Bad_Id\n    en:\n      answer: x\n    source:\n      - \"not in the article\"\n"
+        '  - id: Bad_Id\n    en:\n      answer: x\n    source:\n      - "not in the article"\n'
         "  - id: no-answer\n    source: []\n",
         encoding="utf-8",
     )
@@ -161,8 +186,9 @@ def subcommands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> 
     return found
 
 
-@pytest.mark.parametrize("command", ["facts", "facts add", "facts check", "facts list", "facts show", "unanswered",
-                                     "eval", "extract"])
+@pytest.mark.parametrize(
+    "command", ["facts", "facts add", "facts check", "facts list", "facts show", "unanswered", "eval", "extract"]
+)
 def test_maintenance_command_has_help_text(command: str) -> None:
     descriptions = dict(subcommands(build_parser()))
     assert len(descriptions[tuple(command.split())]) > 30

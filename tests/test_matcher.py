@@ -212,3 +212,26 @@ def test_short_acronyms_are_read_as_names_only_when_meant(
 )
 def test_polite_and_chatty_french_ways_of_asking_add_nothing(answerer: Answerer, question: str) -> None:
     assert fact_of(answerer, question) == "participants"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        (
+            "My friend told me China is sending soldiers to Russia for big war games next month, so who else goes?",
+            "participants",
+        ),
+        (
+            "Mon cousin m'a raconté toute une histoire hier soir au téléphone, c'est quand Vostok ?",
+            "vostok-dates",
+        ),
+        (
+            "I read a long thread about it on a forum, lol, what colour is the sky?",
+            None,
+        ),  # the asking part is off topic
+    ],
+)
+def test_a_story_before_the_question_does_not_hide_the_question(
+    answerer: Answerer, question: str, fact_id: str | None
+) -> None:
+    assert fact_of(answerer, question) == fact_id

@@ -9,7 +9,8 @@ import pytest
 from bot.spelling import Speller
 
 KNOWN = Counter(
-    "tokyo japan participating vostok which when where being liee commencer comments announced happening korea".split()
+    "tokyo japan participating vostok which when where being liee commencer comments announced happening korea "
+    "say taking inquiet".split()
 )
 
 
@@ -33,13 +34,17 @@ def speller() -> Speller:
         ("teh", "the"),  # three letters: only a question word, or a stopword with two letters swapped
         ("adn", "and"),
         ("corea", "korea"),  # a first letter that sounds the same
+        ("sayy", "say"),  # a key hit twice
+        ("inkiet", "inquiet"),  # French chat spelling: k for qu
     ],
 )
 def test_typos_and_chat_spellings_become_the_word_meant(speller: Speller, typed: str, meant: str) -> None:
     assert speller.correct(typed, "en") == meant
 
 
-@pytest.mark.parametrize("word", ["bring", "live", "commander", "monnaie", "right", "history", "cat", "tax", "tho"])
+@pytest.mark.parametrize(
+    "word", ["bring", "live", "commander", "monnaie", "right", "history", "cat", "tax", "tho", "stay", "talking"]
+)
 def test_real_words_the_bot_does_not_know_stay_unknown(speller: Speller, word: str) -> None:
     assert speller.correct(word, "en") == word
 

@@ -18,8 +18,9 @@ SOURCE = "Publié à 6h38"
 
 
 def test_new_fact_loads_with_its_answer_question_and_source(knowledge_copy: Path) -> None:
-    added = add_fact(knowledge_copy, "added-fact", lang="en", answer="At 6:38.", questions=["Added fact question?"],
-                     source=SOURCE)
+    added = add_fact(
+        knowledge_copy, "added-fact", lang="en", answer="At 6:38.", questions=["Added fact question?"], source=SOURCE
+    )
     fact = load(knowledge_copy).get("added-fact")
     assert added.created
     assert fact is not None
@@ -66,8 +67,13 @@ def test_second_language_is_added_to_an_existing_fact_next_to_the_first(knowledg
 def test_existing_fact_gets_new_questions_once_and_its_answer_replaced(knowledge_copy: Path) -> None:
     old = load(knowledge_copy).get("summary")
     assert old is not None
-    added = add_fact(knowledge_copy, "summary", lang="en", answer="A shorter summary.",
-                     questions=["Give me the short version", old.questions["en"][0]])
+    added = add_fact(
+        knowledge_copy,
+        "summary",
+        lang="en",
+        answer="A shorter summary.",
+        questions=["Give me the short version", old.questions["en"][0]],
+    )
     fact = load(knowledge_copy).get("summary")
     assert fact is not None
     assert added.answer_replaced
@@ -104,11 +110,19 @@ def test_failed_validation_leaves_neither_the_file_changed_nor_a_temporary_file(
 
 
 async def test_adds_from_async_code_in_threads_all_land(knowledge_copy: Path) -> None:
-    await asyncio.gather(*(
-        asyncio.to_thread(add_fact, knowledge_copy, f"thread-{n}", lang="en", answer=f"Answer {n}.",
-                          questions=[f"Thread question {n}?"])
-        for n in range(5)
-    ))
+    await asyncio.gather(
+        *(
+            asyncio.to_thread(
+                add_fact,
+                knowledge_copy,
+                f"thread-{n}",
+                lang="en",
+                answer=f"Answer {n}.",
+                questions=[f"Thread question {n}?"],
+            )
+            for n in range(5)
+        )
+    )
     knowledge = load(knowledge_copy)
     assert all(knowledge.get(f"thread-{n}") for n in range(5))
 
@@ -143,7 +157,23 @@ def test_facts_add_on_a_full_disk_exits_non_zero_without_traceback(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(bot.store.os, "replace", refuse)
-    code = main(["facts", "add", "--knowledge", str(knowledge_copy), "--id", "added-fact", "--lang", "en",
-                 "--answer", "At 6:38.", "--question", "Q?", "--source", SOURCE])
+    code = main(
+        [
+            "facts",
+            "add",
+            "--knowledge",
+            str(knowledge_copy),
+            "--id",
+            "added-fact",
+            "--lang",
+            "en",
+            "--answer",
+            "At 6:38.",
+            "--question",
+            "Q?",
+            "--source",
+            SOURCE,
+        ]
+    )
     err = capsys.readouterr().err
     assert code != 0 and "No space left on device" in err and "Traceback" not in err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text import MAX_QUESTION_CHARS, acronyms, detect_language, normalize, question_kinds, stem, tokenize
+from bot.text import MAX_QUESTION_CHARS, acronyms, clauses, detect_language, normalize, question_kinds, stem, tokenize
 
 
 def test_normalize_folds_case_accents_ligatures_and_curly_apostrophes() -> None:
@@ -105,3 +105,13 @@ def test_acronyms_are_told_from_common_words_by_capitals_or_the(
 def test_qui_after_removed_small_talk_still_asks_who() -> None:
     blanked = ["", "", "", "", "", "qui", "participe", "a", "vostok"]  # "salut ! tu peux me dire" taken out
     assert "who" in question_kinds(blanked)[0]
+
+
+def test_clauses_split_sentences_and_commas_but_not_times() -> None:
+    assert clauses("I saw it on TV, so who else? Thanks! Published at 6:38 - ok") == [
+        "I saw it on TV",
+        "so who else",
+        "Thanks",
+        "Published at 6:38",
+        "ok",
+    ]

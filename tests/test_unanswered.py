@@ -45,8 +45,13 @@ def test_mentions_are_not_kept(log: UnansweredLog) -> None:
 
 
 def test_near_duplicates_are_grouped_most_frequent_first(log: UnansweredLog) -> None:
-    for question in ["Who invented the telephone?", "How many tanks?", "how many TANKS", "tanks how many?!",
-                     "Who invented the telephone"]:
+    for question in [
+        "Who invented the telephone?",
+        "How many tanks?",
+        "how many TANKS",
+        "tanks how many?!",
+        "Who invented the telephone",
+    ]:
         log.record(declined(question))
     log.record(declined("Combien de chars ?", lang="fr"))
     groups = log.groups()
@@ -105,9 +110,7 @@ def test_unanswered_command_prints_counts_most_frequent_first(
     assert lines[-1].split()[0] == "1"
 
 
-def test_unanswered_json_prints_one_object_per_group(
-    log: UnansweredLog, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_unanswered_json_prints_one_object_per_group(log: UnansweredLog, capsys: pytest.CaptureFixture[str]) -> None:
     log.record(declined("How many tanks?"))
     log.record(declined("how many tanks"))
     assert main(["unanswered", "--json", "--log", str(log.path)]) == 0
