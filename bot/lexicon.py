@@ -129,7 +129,7 @@ FRENCH_STOPWORDS = frozenset(
     svp stp plait merci chose choses truc info infos information informations
     histoire nouvelle actualite reponse passe passer
     jusqu est-ce voila voici hein bon ben appelle appellent nom noms comme
-    exactement precisement ceux celle celles celui pendant durant lors selon
+    exactement precisement ceux celle celles celui pendant durant lors selon dont
     rapide rapidement bref court petit""".split()
 )
 # Short words that name a country or a body when written in capitals, and are
@@ -449,6 +449,15 @@ FILLER_PHRASES = tuple(
         "vous pouvez me dire",
         "pouvez vous m indiquer",
         "pourriez vous m indiquer",
+        "what kind of",
+        "what kinds of",
+        "what type of",
+        "what types of",
+        "what sort of",
+        "quel genre de",
+        "quel type de",
+        "quels types de",
+        "quelle sorte de",
         "in the first place",
         "in the piece",
         "in the text",
