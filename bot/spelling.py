@@ -24,7 +24,7 @@ from bot.text import stem
 _CACHE_SIZE = 50_000
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn")
 _VOWELS = frozenset("aeiouy")
-_SOUND_ALIKE = (frozenset("ck"), frozenset("sz"), frozenset("iy"))  # "corea", "tadzhikistan"
+_SOUND_ALIKE = (frozenset("ck"), frozenset("sz"), frozenset("iy"))  # "corea", "cremlin", "mongolya"
 
 
 _ASKING_WORDS = lexicon.QUESTION_WORDS | {
@@ -59,8 +59,10 @@ class Speller:
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
-        spoken = token.replace("k", "qu")  # French chat spelling: "inkiet", "pratike"
-        corrected = spoken if "k" in token and spoken in self._frequency else self._nearest(token, lang)
+        if "k" in token and (spoken := token.replace("k", "qu")) in self._frequency:
+            corrected = spoken  # French chat spelling: "inkiet", "pratike"
+        else:
+            corrected = self._nearest(token, lang)
         self._cache[key] = corrected
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
