@@ -111,7 +111,8 @@ ENGLISH_STOPWORDS = frozenset(
     thing things something anything stuff info information details detail
     question questions answer ok okay well yes yeah hey pls plz
     mention mentions mentioned cite cites cited name named names called call talking saying
-    guy guys dude someone somebody anyone anybody
+    guy guys dude someone somebody anyone anybody whether
+    isn aren wasn weren doesn didn hasn haven hadn couldn wouldn shouldn
     quoted quote refer refers referred talk talks talked discuss discussed make made makes
     part besides apart precisely right according during while whilst
     quick quickly short shortly brief briefly simple simply little bit""".split()
@@ -130,6 +131,7 @@ FRENCH_STOPWORDS = frozenset(
     histoire nouvelle actualite reponse passe passer
     jusqu est-ce voila voici hein bon ben appelle appellent nom noms comme
     exactement precisement ceux celle celles celui pendant durant lors selon dont
+    vraiment parmi dedans pis tel
     rapide rapidement bref court petit""".split()
 )
 # Short words that name a country or a body when written in capitals, and are
@@ -336,11 +338,9 @@ SHORTHAND = {
     "thats": "that",
     "tht": "that",
     "cest": "c",
-    "sest": "s",
-    "jai": "j",
-    "quil": "qu",
-    "quils": "qu",
-    "nest": "n",
+    "kes": "que",
+    "kesk": "que",
+    "keske": "que",
     "hr": "hours",
     "hrs": "hours",
     "abt": "about",
@@ -418,6 +418,8 @@ FILLER_PHRASES = tuple(
         "i would like to know",
         "i d like to know",
         "i wonder",
+        "i was wondering",
+        "je me demandais",
         "je me demande",
         "i m curious",
         "i am curious",

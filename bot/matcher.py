@@ -256,7 +256,7 @@ class Matcher:
         """Turn a raw question into a Query; ``lang`` forces the answer language."""
         raw = tokenize(question)
         guess = detect_language(question, raw, fr_words=self._fr_words, en_words=self._en_words)
-        tokens = [self._speller.correct(token, guess) for token in raw]
+        tokens = " ".join(self._speller.correct(token, guess) for token in raw).split()  # a correction can be two words
         if lang is None:  # corrections can reveal the language ("ki participe"): detect again only then
             lang = (
                 guess

@@ -27,6 +27,8 @@ _VOWELS = frozenset("aeiouy")
 _SOUND_ALIKE = (frozenset("ck"), frozenset("sz"), frozenset("iy"))  # "corea", "cremlin", "mongolya"
 
 
+_RUN_ON_QUESTION_WORDS = ("where", "which", "what", "when", "who", "why", "how", "quand", "comment", "pourquoi")
+_ELIDED = tuple("cdjlmnst")  # French words that lose their vowel before another: d'état, l'article, s'est
 _ASKING_WORDS = lexicon.QUESTION_WORDS | {
     word for _, phrases in lexicon.KIND_PHRASES for p in phrases for word in p.split()
 }
@@ -62,11 +64,30 @@ class Speller:
         if "k" in token and (spoken := token.replace("k", "qu")) in self._frequency:
             corrected = spoken  # French chat spelling: "inkiet", "pratike"
         else:
-            corrected = self._nearest(token, lang)
+            corrected = self._split(token, lang) or self._nearest(token, lang)
         self._cache[key] = corrected
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
         return corrected
+
+    def _split(self, token: str, lang: str) -> str | None:
+        """Two words typed as one, as "first second": a question word and the next word ("whenis",
+        "howmany"), or in French an elision without its apostrophe ("detat", "larticle", "sest")."""
+        for word in _RUN_ON_QUESTION_WORDS:
+            rest = token[len(word) :]
+            if token.startswith(word) and len(rest) > 1 and rest in self._frequency:
+                return f"{word} {rest}"
+        for elided in ("qu", *_ELIDED):
+            rest = token[len(elided) :]
+            if (
+                lang == "fr"
+                and token.startswith(elided)
+                and len(rest) > 1
+                and rest in self._frequency
+                and rest not in lexicon.ENGLISH_STOPWORDS  # "tour" is not "t our"
+            ):
+                return f"{elided} {rest}"
+        return None
 
     def _nearest(self, token: str, lang: str) -> str:
         size = len(token)

@@ -35,7 +35,8 @@ def fold(text: str) -> str:
     text = _LATIN_ACCENTS.sub("", unicodedata.normalize("NFKD", text))
     if text.isascii():  # a regex pass instead of a Python loop over every character
         return text.casefold()
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return text.translate(_LIGATURES)  # ǽ decomposes to æ and an accent: fold the æ too
 
 
 def normalize(text: str) -> str:

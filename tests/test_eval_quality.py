@@ -31,6 +31,7 @@ def answerer() -> Answerer:
         ("eval-holdout.yaml", 0.95, 1.0, 0.6),
         ("eval-fresh.yaml", 0.95, 1.0, 0.75),
         ("eval-street.yaml", 0.85, 1.0, 0.6),
+        ("eval-mixed.yaml", 0.95, 1.0, 0.7),
     ],
 )
 def test_evaluation_set_scores_above_its_floor(
@@ -52,7 +53,7 @@ def test_every_sample_case_passes(answerer: Answerer) -> None:
 
 def test_evaluation_sets_do_not_copy_the_samples_questions() -> None:
     sample = {case.q.casefold() for case in load_cases(SAMPLE) if case.expect}
-    for name in ("eval.yaml", "eval-holdout.yaml", "eval-fresh.yaml", "eval-street.yaml"):
+    for name in ("eval.yaml", "eval-holdout.yaml", "eval-fresh.yaml", "eval-street.yaml", "eval-mixed.yaml"):
         assert not sample & {case.q.casefold() for case in load_cases(ROOT / "knowledge" / name)}
 
 

@@ -10,7 +10,7 @@ from bot.spelling import Speller
 
 KNOWN = Counter(
     "tokyo japan participating vostok which when where being liee commencer comments announced happening korea "
-    "say taking inquiet".split()
+    "say taking inquiet is etat est article our".split()
 )
 
 
@@ -52,3 +52,17 @@ def test_real_words_the_bot_does_not_know_stay_unknown(speller: Speller, word: s
 def test_a_typo_is_only_corrected_within_its_language(speller: Speller) -> None:
     assert speller.correct("commencerr", "en") == "commencerr"
     assert speller.correct("commencerr", "fr") == "commencer"
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "meant"),
+    [
+        ("whenis", "en", "when is"),  # a question word run into the next
+        ("detat", "fr", "d etat"),  # a French elision without its apostrophe
+        ("sest", "fr", "s est"),
+        ("larticle", "fr", "l article"),
+        ("tour", "fr", "tour"),  # not "t our": an English word after the letter is no French elision
+    ],
+)
+def test_two_words_typed_as_one_are_split(speller: Speller, typed: str, lang: str, meant: str) -> None:
+    assert speller.correct(typed, lang) == meant

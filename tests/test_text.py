@@ -115,3 +115,7 @@ def test_clauses_split_sentences_and_commas_but_not_times() -> None:
         "Published at 6:38",
         "ok",
     ]
+
+
+def test_a_letter_that_decomposes_into_a_ligature_is_folded_like_it() -> None:
+    assert normalize("ǽ") == normalize(normalize("ǽ")) == "ae"
