@@ -69,7 +69,21 @@ KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("why", ("why", "pourquoi", "for what reason", "what for", "pour quelle raison", "how come")),
-    ("who", ("who", "whom", "whose", "c est qui")),
+    (
+        "who",
+        (
+            "who",
+            "whom",
+            "whose",
+            "c est qui",
+            "what is the role of",
+            "what is the job of",
+            "what is the position of",
+            "quelle est la fonction de",
+            "quel est le role de",
+            "quel est le poste de",
+        ),
+    ),
 )
 
 # "ou" (or) is "où" (where) when it opens the question or follows these words.
@@ -111,7 +125,7 @@ ENGLISH_STOPWORDS = frozenset(
     thing things something anything stuff info information details detail
     question questions answer ok okay well yes yeah hey pls plz
     mention mentions mentioned cite cites cited name named names called call talking saying
-    guy guys dude someone somebody anyone anybody whether
+    guy guys dude someone somebody anyone anybody whether exact
     isn aren wasn weren doesn didn hasn haven hadn couldn wouldn shouldn
     quoted quote refer refers referred talk talks talked discuss discussed make made makes
     part besides apart precisely right according during while whilst
@@ -131,7 +145,7 @@ FRENCH_STOPWORDS = frozenset(
     histoire nouvelle actualite reponse passe passer
     jusqu est-ce voila voici hein bon ben appelle appellent nom noms comme
     exactement precisement ceux celle celles celui pendant durant lors selon dont
-    vraiment parmi dedans pis tel
+    vraiment parmi dedans pis tel mieux pouvoir peut peuvent exact exacte exactes exacts
     rapide rapidement bref court petit""".split()
 )
 # Short words that name a country or a body when written in capitals, and are
@@ -456,6 +470,9 @@ FILLER_PHRASES = tuple(
         "what type of",
         "what types of",
         "what sort of",
+        "which kind of",
+        "which type of",
+        "which sort of",
         "quel genre de",
         "quel type de",
         "quels types de",

@@ -235,3 +235,18 @@ def test_a_story_before_the_question_does_not_hide_the_question(
     answerer: Answerer, question: str, fact_id: str | None
 ) -> None:
     assert fact_of(answerer, question) == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("What is the role of Ned Price?", "ned-price"),  # asking for a role asks who someone is
+        ("Quel est le rôle de Ned Price ?", "ned-price"),
+        ("Vostok, the exact dates please", "vostok-dates"),  # "exact" adds nothing
+        ("Which kind of exercise is Vostok?", "vostok-exercises"),
+    ],
+)
+def test_ways_of_asking_that_name_no_topic_are_not_counted_against_a_fact(
+    answerer: Answerer, question: str, fact_id: str
+) -> None:
+    assert fact_of(answerer, question) == fact_id
