@@ -153,6 +153,11 @@ FRENCH_STOPWORDS = frozenset(
 # (had), "the UN" but "un" (a). Written in lower case they mean the country only
 # after "the" ("is the us worried?").
 ACRONYMS = frozenset(("us", "eu", "un"))
+# "Where exactly?" asks for a place more precise than news usually gives (a
+# country): in a "where" question these words count like a word no fact knows.
+PRECISION_WORDS = frozenset(
+    "exactly precisely specifically exact precise exactement precisement precis precise".split()
+)
 # Words for the one asking ("how do I get to Moscow?"): the article says nothing
 # about them, so they count against a match like an unknown word.
 ASKER = frozenset("i my mine myself je j mon ma mes".split())

@@ -268,6 +268,8 @@ class Matcher:
             chatter.update(range(start, end))
         kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)])
         meant, common = acronyms(question, tokens)
+        if "where" in kinds:
+            meant |= {i for i, token in enumerate(tokens) if token in lexicon.PRECISION_WORDS}
         terms = self._terms(tokens, chatter | used | common, keep=meant)
         return Query(
             text=question,

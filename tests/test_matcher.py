@@ -250,3 +250,8 @@ def test_ways_of_asking_that_name_no_topic_are_not_counted_against_a_fact(
     answerer: Answerer, question: str, fact_id: str
 ) -> None:
     assert fact_of(answerer, question) == fact_id
+
+
+def test_where_exactly_asks_for_more_than_the_country_the_article_gives(answerer: Answerer) -> None:
+    assert fact_of(answerer, "Where are the drills held?") == "vostok-location"
+    assert fact_of(answerer, "Where exactly are the drills held?") is None
