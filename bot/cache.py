@@ -32,6 +32,7 @@ _CODE = (
     "lexicon.py",
     "matcher.py",
     "nodes.py",
+    "reading.py",
     "replies.py",
     "spelling.py",
     "text.py",
