@@ -40,6 +40,7 @@ KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "since when",
             "depuis quand",
             "a quel moment",
+            "at what point",
             "what year",
             "quelle annee",
         ),
@@ -125,7 +126,7 @@ ENGLISH_STOPWORDS = frozenset(
     thing things something anything stuff info information details detail
     question questions answer ok okay well yes yeah hey pls plz
     mention mentions mentioned cite cites cited name named names called call talking saying
-    guy guys dude someone somebody anyone anybody whether exact
+    guy guys dude someone somebody anyone anybody whether exact supposed
     isn aren wasn weren doesn didn hasn haven hadn couldn wouldn shouldn
     quoted quote refer refers referred talk talks talked discuss discussed make made makes
     part besides apart precisely right according during while whilst
@@ -145,7 +146,7 @@ FRENCH_STOPWORDS = frozenset(
     histoire nouvelle actualite reponse passe passer
     jusqu est-ce voila voici hein bon ben appelle appellent nom noms comme
     exactement precisement ceux celle celles celui pendant durant lors selon dont
-    vraiment parmi dedans pis tel mieux pouvoir peut peuvent exact exacte exactes exacts
+    vraiment parmi dedans pis tel mieux pouvoir peut peuvent exact exacte exactes exacts cense censee censes
     rapide rapidement bref court petit""".split()
 )
 # Short words that name a country or a body when written in capitals, and are
@@ -358,6 +359,10 @@ SHORTHAND = {
     "tht": "that",
     "cest": "c",
     "kes": "que",
+    "pa": "pas",
+    "1st": "first",
+    "2nd": "second",
+    "3rd": "third",
     "kesk": "que",
     "keske": "que",
     "hr": "hours",

@@ -33,6 +33,7 @@ def answerer() -> Answerer:
         ("eval-street.yaml", 0.85, 1.0, 0.6),
         ("eval-mixed.yaml", 0.95, 1.0, 0.7),
         ("eval-blind.yaml", 0.93, 1.0, 0.5),
+        ("eval-coverage.yaml", 0.93, 1.0, 0.5),
     ],
 )
 def test_evaluation_set_scores_above_its_floor(
