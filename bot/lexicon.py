@@ -89,6 +89,11 @@ KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # "ou" (or) is "où" (where) when it opens the question or follows these words.
 WHERE_OU_AFTER = frozenset({"d", "par", "est", "c", "sont", "se", "lieu", "passe", "deroule"})
+# "who" is a relative pronoun, not a question word, after these words ("those who say so").
+WHO_RELATIVE_AFTER = frozenset(
+    """those people anyone someone everyone everybody anybody somebody one ones
+    person persons man men woman women""".split()
+)
 # "qui" is a question word, not a relative pronoun, after these words.
 WHO_QUI_AFTER = frozenset({"a", "de", "par", "avec", "pour", "est", "c", "sont", "et", "mais", "donc"})
 
@@ -127,6 +132,7 @@ ENGLISH_STOPWORDS = frozenset(
     question questions answer ok okay well yes yeah hey pls plz
     mention mentions mentioned cite cites cited name named names called call talking saying
     guy guys dude someone somebody anyone anybody whether exact supposed
+    bring brings brought ask asks asked asking express expresses expressed voice voices voiced
     isn aren wasn weren doesn didn hasn haven hadn couldn wouldn shouldn
     quoted quote refer refers referred talk talks talked discuss discussed make made makes
     part besides apart precisely right according during while whilst

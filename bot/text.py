@@ -131,6 +131,8 @@ def question_kinds(tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int
     kinds: set[str] = set()
     used: set[int] = set()
     for start, end, phrase in _KIND_TABLE.find(tokens):
+        if phrase == ("who",) and start and tokens[start - 1] in lexicon.WHO_RELATIVE_AFTER:
+            continue  # "those who connect it": a relative pronoun asks nothing
         kinds.add(_KIND_OF_PHRASE[phrase])
         used.update(range(start, end))
     before = ""  # the word before, skipping the blanks left where small talk was ("salut ! tu peux me dire qui")

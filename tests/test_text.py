@@ -119,3 +119,8 @@ def test_clauses_split_sentences_and_commas_but_not_times() -> None:
 
 def test_a_letter_that_decomposes_into_a_ligature_is_folded_like_it() -> None:
     assert normalize("ǽ") == normalize(normalize("ǽ")) == "ae"
+
+
+def test_who_after_those_or_people_is_a_relative_pronoun_not_a_question() -> None:
+    assert "who" not in question_kinds(tokenize("what does China tell those who link it to the war"))[0]
+    assert "who" in question_kinds(tokenize("and who takes part"))[0]
