@@ -35,6 +35,7 @@ def answerer() -> Answerer:
         ("eval-blind.yaml", 0.93, 1.0, 0.5),
         ("eval-coverage.yaml", 0.93, 1.0, 0.5),
         ("eval-style.yaml", 0.9, 1.0, 0.6),
+        ("eval-final.yaml", 0.9, 1.0, 0.6),
     ],
 )
 def test_evaluation_set_scores_above_its_floor(
