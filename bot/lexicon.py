@@ -133,6 +133,7 @@ ENGLISH_STOPWORDS = frozenset(
     mention mentions mentioned cite cites cited name named names called call talking saying
     guy guys dude someone somebody anyone anybody whether exact supposed
     bring brings brought ask asks asked asking express expresses expressed voice voices voiced
+    job jobs title titles role
     isn aren wasn weren doesn didn hasn haven hadn couldn wouldn shouldn
     quoted quote refer refers referred talk talks talked discuss discussed make made makes
     part besides apart precisely right according during while whilst
@@ -153,6 +154,7 @@ FRENCH_STOPWORDS = frozenset(
     jusqu est-ce voila voici hein bon ben appelle appellent nom noms comme
     exactement precisement ceux celle celles celui pendant durant lors selon dont
     vraiment parmi dedans pis tel mieux pouvoir peut peuvent exact exacte exactes exacts cense censee censes
+    fonction poste titre role
     rapide rapidement bref court petit""".split()
 )
 # Short words that name a country or a body when written in capitals, and are

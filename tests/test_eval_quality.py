@@ -36,13 +36,14 @@ def answerer() -> Answerer:
         ("eval-coverage.yaml", 0.93, 1.0, 0.5),
         ("eval-style.yaml", 0.9, 1.0, 0.6),
         ("eval-final.yaml", 0.9, 1.0, 0.6),
+        ("eval-english.yaml", 0.72, 1.0, 0.6),
     ],
 )
 def test_evaluation_set_scores_above_its_floor(
     answerer: Answerer, name: str, answerable: float, refused: float, near: float
 ) -> None:
     cases = load_cases(ROOT / "knowledge" / name)
-    assert len(cases) >= 130
+    assert len(cases) >= 120
     report = evaluate(answerer, cases)
     misses = "\n".join(f"[{miss.case.kind}] {miss.case.q!r} -> {miss.fact_id}" for miss in report.misses)
     assert report.answerable >= answerable, misses
