@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from bot import replies
-from bot.knowledge import Knowledge
-from bot.matcher import SCORE_CUTOFF, TIE_MARGIN, Match, Matcher
+from bot.knowledge.model import Knowledge
+from bot.matching.matcher import SCORE_CUTOFF, TIE_MARGIN, Match, Matcher
 
 ReplyKind = Literal["answer", "decline", "small_talk", "empty"]
 _HINTS = 3

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import bot
 from bot.answerer import Answerer
-from bot.bulk import paused_gc
-from bot.knowledge import load
+from bot.knowledge.bulk import paused_gc
+from bot.knowledge.model import load
 
 logger = logging.getLogger(__name__)
 
@@ -27,15 +27,15 @@ CACHE_MIN_BYTES = 0
 _KEPT = 3  # cached builds kept: the current knowledge and a couple of recent versions
 _CODE = (
     "answerer.py",
-    "index.py",
-    "knowledge.py",
-    "lexicon.py",
-    "matcher.py",
-    "nodes.py",
-    "reading.py",
+    "matching/index.py",
+    "knowledge/model.py",
+    "matching/lexicon.py",
+    "matching/matcher.py",
+    "knowledge/nodes.py",
+    "knowledge/reading.py",
     "replies.py",
-    "spelling.py",
-    "text.py",
+    "matching/spelling.py",
+    "matching/text.py",
 )
 
 

@@ -34,7 +34,7 @@ def _add_knowledge_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _knowledge_path(args: argparse.Namespace) -> Path:
-    from bot.knowledge import default_path
+    from bot.knowledge.model import default_path
 
     return args.knowledge if args.knowledge is not None else default_path()
 
@@ -91,7 +91,7 @@ def _prompt_missing(args: argparse.Namespace) -> None:
 
 def facts_add(args: argparse.Namespace) -> int:
     """Add a fact, or a language's answer and questions to an existing one."""
-    from bot.store import add_fact
+    from bot.knowledge.store import add_fact
 
     args.question = list(args.question or [])
     if sys.stdin.isatty() and (args.id is None or args.lang is None or args.answer is None or not args.question):
@@ -123,7 +123,7 @@ def facts_add(args: argparse.Namespace) -> int:
 
 def facts_check(args: argparse.Namespace) -> int:
     """Validate the knowledge file; every problem is listed with its line."""
-    from bot.knowledge import load
+    from bot.knowledge.model import load
 
     knowledge = load(_knowledge_path(args))
     print(f"{knowledge.path}: OK, {len(knowledge.facts)} facts")
@@ -132,7 +132,7 @@ def facts_check(args: argparse.Namespace) -> int:
 
 def facts_list(args: argparse.Namespace) -> int:
     """One line per fact: id, languages, first question."""
-    from bot.knowledge import LANGUAGES, load
+    from bot.knowledge.model import LANGUAGES, load
 
     knowledge = load(_knowledge_path(args))
     width = max(len(fact.id) for fact in knowledge.facts)
@@ -147,7 +147,7 @@ def facts_show(args: argparse.Namespace) -> int:
     """Everything about one fact."""
     from rapidfuzz import process
 
-    from bot.knowledge import LANGUAGES, load
+    from bot.knowledge.model import LANGUAGES, load
 
     knowledge = load(_knowledge_path(args))
     fact = knowledge.get(args.id)
@@ -170,7 +170,7 @@ def facts_show(args: argparse.Namespace) -> int:
 
 def unanswered(args: argparse.Namespace) -> int:
     """The questions the bot declined, grouped with their near-duplicates, most frequent first."""
-    from bot.unanswered import UnansweredLog
+    from bot.upkeep.unanswered import UnansweredLog
 
     log = UnansweredLog(args.log)
     groups = log.groups()[: args.limit] if args.limit else log.groups()
@@ -192,9 +192,9 @@ def unanswered(args: argparse.Namespace) -> int:
 def eval_file(args: argparse.Namespace) -> int:
     """Judge the bot on an evaluation file; non-zero when answerable accuracy is below --min."""
     from bot.answerer import Answerer
-    from bot.evaluation import ANSWERABLE, REFUSABLE, evaluate, load_cases, sweep
-    from bot.knowledge import load
-    from bot.matcher import SCORE_CUTOFF
+    from bot.knowledge.model import load
+    from bot.matching.matcher import SCORE_CUTOFF
+    from bot.upkeep.evaluation import ANSWERABLE, REFUSABLE, evaluate, load_cases, sweep
 
     cases = load_cases(args.file)
     knowledge = load(_knowledge_path(args))
@@ -213,7 +213,7 @@ def eval_file(args: argparse.Namespace) -> int:
     if args.sweep:
         print(f"\n{'cutoff':>6}  {'answerable':>10}  {'refused':>7}  {'near':>6}  {'declines':>8}")
         for row in sweep(knowledge, cases):
-            mark = "  <- current (bot.matcher.SCORE_CUTOFF)" if row.cutoff == SCORE_CUTOFF else ""
+            mark = "  <- current (bot.matching.matcher.SCORE_CUTOFF)" if row.cutoff == SCORE_CUTOFF else ""
             result = row.report
             print(
                 f"{row.cutoff:>6g}  {result.answerable:>10.1%}  {result.refused:>7.1%}  "
@@ -227,9 +227,9 @@ def eval_file(args: argparse.Namespace) -> int:
 
 def extract(args: argparse.Namespace) -> int:
     """Write a draft knowledge file with one fact per sentence of an article."""
-    from bot.extract import drafts, render, synonyms
-    from bot.knowledge import check
-    from bot.store import write_atomic
+    from bot.knowledge.model import check
+    from bot.knowledge.store import write_atomic
+    from bot.upkeep.extract import drafts, render, synonyms
 
     try:
         article = args.article.read_text(encoding="utf-8")
@@ -288,30 +288,10 @@ def chat(args: argparse.Namespace) -> int:
 
 def _console_chat(answerer: Answerer, settings: Settings) -> int:
     from bot.console import run_chat
-    from bot.unanswered import UnansweredLog
+    from bot.upkeep.unanswered import UnansweredLog
 
     log = UnansweredLog(settings.unanswered_path)
     return run_chat(answerer, _stdin_lines(), sys.stdout, interactive=sys.stdin.isatty(), unanswered=log)
-
-
-def bench(args: argparse.Namespace) -> int:
-    """Measure matching, scale, end-to-end throughput and start-up against two baselines (or answer as one)."""
-    from bot.knowledge import load
-
-    if args.answer_with:
-        from bot.baselines import answer_with
-
-        for row in answer_with(args.answer_with, load(_knowledge_path(args)), _stdin_lines()):
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-        return 0
-    from bot import bench as benchmarks
-
-    plan = benchmarks.Plan.make(quick=args.quick, knowledge=_knowledge_path(args).resolve())
-    results = benchmarks.run(plan, lambda message: print(message, file=sys.stderr, flush=True))
-    if args.plot:
-        benchmarks.plot(results, args.plot)
-    print(json.dumps(results) if args.json else benchmarks.text_report(results))
-    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -461,30 +441,6 @@ def build_parser() -> argparse.ArgumentParser:
     extract_parser.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     extract_parser.set_defaults(handler=extract)
 
-    bench_parser = commands.add_parser(
-        "bench",
-        help="measure speed, scale, throughput and start-up against BM25 and extractOne (pip install -e '.[bench]')",
-        description=(
-            "Benchmark from a checkout: per-question latency on the article with BM25 and rapidfuzz extractOne "
-            "baselines, synthetic knowledge of 1,000 to 100,000 facts (load time, latency, peak memory), the real "
-            "'run' against the fake Bot API of tests/ (latency, messages per second), start-up, and batch 'ask' "
-            "against a BM25 process. Needs the bench extra: pip install -e '.[bench]'. Takes about ten minutes; "
-            "--quick takes seconds. Progress goes to stderr."
-        ),
-    )
-    bench_parser.add_argument("--quick", action="store_true", help="a small run in seconds (what CI runs)")
-    bench_parser.add_argument("--json", action="store_true", help="print every figure as one JSON object")
-    bench_parser.add_argument(
-        "--plot", type=Path, metavar="PNG", help="also draw latency against knowledge size, e.g. benchmarks/latency.png"
-    )
-    bench_parser.add_argument(
-        "--answer-with",
-        choices=("bm25", "extractone"),
-        help="instead of benchmarking, answer each line of stdin with this baseline, one JSON line each "
-        "(the process the batch benchmark times)",
-    )
-    _add_knowledge_option(bench_parser)
-    bench_parser.set_defaults(handler=bench)
     return parser
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.errors import BotError
-from bot.knowledge import DEFAULT_PATH
-from bot.unanswered import DEFAULT_PATH as DEFAULT_UNANSWERED_PATH
+from bot.knowledge.model import DEFAULT_PATH
+from bot.upkeep.unanswered import DEFAULT_PATH as DEFAULT_UNANSWERED_PATH
 
 ENV_FILE = Path(".env")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from bot.answerer import Answerer, Choice
-from bot.unanswered import UnansweredLog
+from bot.upkeep.unanswered import UnansweredLog
 
 NO_TOKEN = (
     "No TELEGRAM_BOT_TOKEN set. To chat in Telegram, get a token from @BotFather (https://t.me/BotFather, /newbot),\n"

@@ -26,10 +26,10 @@ from fake_bot_api import (
 )
 
 from bot.answerer import Answerer
-from bot.knowledge import load
+from bot.knowledge.model import load
 from bot.telegram import texts
 from bot.telegram.app import build_application, check_knowledge
-from bot.unanswered import UnansweredLog
+from bot.upkeep.unanswered import UnansweredLog
 
 ADMIN = 42
 READER = 987654

@@ -1,4 +1,4 @@
-"""``python -m bot bench --quick --json`` works and reports every section with numbers; timings are never judged."""
+"""``python -m benchmarks --quick --json`` works and reports every section with numbers; timings are never judged."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from bot import synthetic
-from bot.baselines import bm25_available
-from bot.knowledge import load
+from benchmarks import synthetic
+from benchmarks.baselines import bm25_available
+from bot.knowledge.model import load
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,7 +34,7 @@ def test_quick_bench_without_the_bench_extra_reports_every_section_and_says_what
     without_bench_extra: dict[str, str],
 ) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "bench", "--quick", "--json"],
+        [sys.executable, "-m", "benchmarks", "--quick", "--json"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -70,7 +70,7 @@ def test_quick_bench_without_the_bench_extra_reports_every_section_and_says_what
 
 def test_the_full_bench_without_the_bench_extra_says_how_to_install_it(without_bench_extra: dict[str, str]) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "bench"], cwd=ROOT, capture_output=True, text=True, env=without_bench_extra
+        [sys.executable, "-m", "benchmarks"], cwd=ROOT, capture_output=True, text=True, env=without_bench_extra
     )
     assert done.returncode == 1
     assert "pip install -e '.[bench]'" in done.stderr
@@ -82,7 +82,7 @@ def test_answer_with_a_baseline_prints_one_json_line_per_question(baseline: str)
     if baseline == "bm25" and not bm25_available():
         pytest.skip("rank_bm25 is not installed (pip install -e '.[bench]')")
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "bench", "--answer-with", baseline],
+        [sys.executable, "-m", "benchmarks", "--answer-with", baseline],
         cwd=ROOT,
         input="When is Vostok?\n\nqui participe ?\n",
         capture_output=True,
@@ -111,7 +111,7 @@ def test_synthetic_knowledge_is_deterministic_and_loads_back(tmp_path: Path) -> 
 def test_a_workers_peak_memory_leaves_out_what_its_parent_held() -> None:
     held = b"x" * 300 * 1024**2  # resident in this process when it starts the worker
     done = subprocess.run(
-        [sys.executable, "-c", "import bot.bench; print(bot.bench.peak_rss_mb())"],
+        [sys.executable, "-c", "import benchmarks.bench; print(benchmarks.bench.peak_rss_mb())"],
         cwd=ROOT,
         capture_output=True,
         text=True,

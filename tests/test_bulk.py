@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.bulk import paused_gc
+from bot.knowledge.bulk import paused_gc
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot.answerer import Answerer
 from bot.console import HELP, NO_TOKEN, ConsoleChat, run_chat
-from bot.unanswered import UnansweredLog
+from bot.upkeep.unanswered import UnansweredLog
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from bot.answerer import Answerer
-from bot.evaluation import evaluate, load_cases
-from bot.knowledge import load
-from bot.text import normalize
+from bot.knowledge.model import load
+from bot.matching.text import normalize
+from bot.upkeep.evaluation import evaluate, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT.parent / "shared" / "eval" / "sample.yaml"

@@ -8,7 +8,7 @@ import pytest
 
 from bot.answerer import Reply
 from bot.cli import main
-from bot.evaluation import Case, EvaluationError, evaluate, judge, load_cases
+from bot.upkeep.evaluation import Case, EvaluationError, evaluate, judge, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge" / "facts.yaml"

@@ -9,9 +9,9 @@ import pytest
 
 from bot.answerer import Answerer
 from bot.cli import main
-from bot.evaluation import ANSWERABLE, evaluate, load_cases
-from bot.extract import drafts, keywords, sentences
-from bot.knowledge import load, same_text
+from bot.knowledge.model import load, same_text
+from bot.upkeep.evaluation import ANSWERABLE, evaluate, load_cases
+from bot.upkeep.extract import drafts, keywords, sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT.parent / "shared" / "eval" / "sample.yaml"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fake_clock import Clock
 
-from bot.flood import FloodGate, Verdict
+from bot.telegram.flood import FloodGate, Verdict
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from bot.answerer import Answerer
 from bot.errors import KnowledgeError
-from bot.knowledge import Knowledge, load
-from bot.text import MAX_QUESTION_CHARS, detect_language, normalize, tokenize
+from bot.knowledge.model import Knowledge, load
+from bot.matching.text import MAX_QUESTION_CHARS, detect_language, normalize, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "knowledge" / "facts.yaml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.index import Index
+from bot.matching.index import Index
 
 
 def feature_weight(feature: str) -> float:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import KnowledgeError
-from bot.knowledge import ID_PATTERN, LANGUAGES, check, load, same_text
+from bot.knowledge.model import ID_PATTERN, LANGUAGES, check, load, same_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "knowledge" / "facts.yaml"

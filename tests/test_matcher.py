@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.answerer import Answerer
-from bot.knowledge import Knowledge, load
-from bot.matcher import Matcher
+from bot.knowledge.model import Knowledge, load
+from bot.matching.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 

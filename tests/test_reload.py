@@ -9,8 +9,8 @@ import pytest
 
 from bot.answerer import Answerer
 from bot.errors import KnowledgeError
-from bot.knowledge import load
-from bot.reload import KnowledgeWatcher
+from bot.knowledge.model import load
+from bot.upkeep.reload import KnowledgeWatcher
 
 OLD_ANSWER = "Vostok is scheduled from August 30 to September 5, according to Moscow;"
 NEW_ANSWER = "Vostok now runs from August 31 to September 6, according to the edited file;"
@@ -50,7 +50,7 @@ def test_a_broken_edit_is_reported_once_with_its_line_and_a_fix_is_picked_up(
 ) -> None:
     edit(knowledge_copy, "  - id: vostok-dates\n", "  - id: Vostok Dates Broken\n")
 
-    with caplog.at_level(logging.WARNING, logger="bot.reload"):
+    with caplog.at_level(logging.WARNING, logger="bot.upkeep.reload"):
         broken = watcher.poll()
 
     assert isinstance(broken, KnowledgeError)

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from bot.spelling import Speller
+from bot.matching.spelling import Speller
 
 KNOWN = Counter(
     "tokyo japan participating vostok which when where being liee commencer comments announced happening korea "

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import bot.store
+import bot.knowledge.store
 from bot.cli import main
 from bot.errors import KnowledgeError
-from bot.knowledge import load
-from bot.store import FactRejected, WriteFailed, add_fact, backup_path, write_atomic
+from bot.knowledge.model import load
+from bot.knowledge.store import FactRejected, WriteFailed, add_fact, backup_path, write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "Publié à 6h38"
@@ -142,7 +142,7 @@ def test_a_disk_that_refuses_the_write_gives_a_clear_error_and_keeps_the_old_fil
     def refuse(*args: object, **kwargs: object) -> None:
         raise error
 
-    target = bot.store.os if failing == "replace" else bot.store.tempfile
+    target = bot.knowledge.store.os if failing == "replace" else bot.knowledge.store.tempfile
     monkeypatch.setattr(target, failing, refuse)
     with pytest.raises(WriteFailed) as caught:
         add_fact(knowledge_copy, "added-fact", lang="en", answer="At 6:38.", questions=["Q?"], source=SOURCE)
@@ -156,7 +156,7 @@ def test_facts_add_on_a_full_disk_exits_non_zero_without_traceback(
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(bot.store.os, "replace", refuse)
+    monkeypatch.setattr(bot.knowledge.store.os, "replace", refuse)
     code = main(
         [
             "facts",

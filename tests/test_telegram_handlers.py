@@ -32,10 +32,10 @@ from fake_bot_api import (
 from fake_clock import Clock
 
 from bot.answerer import Answerer
-from bot.flood import FloodGate
-from bot.knowledge import Knowledge, load
+from bot.knowledge.model import Knowledge, load
 from bot.telegram import texts
 from bot.telegram.app import set_commands
+from bot.telegram.flood import FloodGate
 from bot.telegram.formatting import callback_data, parse_callback
 
 CHAT = 1

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text import MAX_QUESTION_CHARS, acronyms, clauses, detect_language, normalize, question_kinds, stem, tokenize
+from bot.matching.text import (
+    MAX_QUESTION_CHARS,
+    acronyms,
+    clauses,
+    detect_language,
+    normalize,
+    question_kinds,
+    stem,
+    tokenize,
+)
 
 
 def test_normalize_folds_case_accents_ligatures_and_curly_apostrophes() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from bot.answerer import Reply
 from bot.cli import main
-from bot.unanswered import UnansweredLog, default_path
+from bot.upkeep.unanswered import UnansweredLog, default_path
 
 
 def declined(question: str, candidate: str | None = "summary", score: float = 31.5, lang: str = "en") -> Reply:
@@ -73,7 +73,7 @@ def test_log_rotates_at_its_size_limit_keeping_one_old_file(tmp_path: Path) -> N
 def test_write_failure_logs_a_warning_and_never_raises(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     log = UnansweredLog(tmp_path / "a-directory")
     log.path.mkdir()
-    with caplog.at_level(logging.WARNING, logger="bot.unanswered"):
+    with caplog.at_level(logging.WARNING, logger="bot.upkeep.unanswered"):
         assert not log.record(declined("How many tanks?"))
     assert "could not record" in caplog.text
 

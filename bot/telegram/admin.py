@@ -3,7 +3,7 @@
 Admins are the numeric Telegram user ids of BOT_ADMIN_IDS (``bot_data["admins"]``):
 ids, because usernames can be changed and then taken by someone else. Everyone
 else, and admins in groups, gets a polite refusal and nothing changes. Every
-write goes through ``bot.store.add_fact`` (lock, validate, backup, atomic rename)
+write goes through ``bot.knowledge.store.add_fact`` (lock, validate, backup, atomic rename)
 in a thread, then the knowledge is reloaded at once, so the next question is
 answered from it. Each step of /addfact is checked as it is answered, so the
 admin fixes that step rather than starting again.
@@ -27,15 +27,15 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.answerer import Answerer
 from bot.errors import BotError, KnowledgeError
-from bot.knowledge import ID_PATTERN, LANGUAGES, Fact, Knowledge, same_text
-from bot.lexicon import STOPWORDS
-from bot.reload import KnowledgeWatcher
-from bot.store import add_fact
+from bot.knowledge.model import ID_PATTERN, LANGUAGES, Fact, Knowledge, same_text
+from bot.knowledge.store import add_fact
+from bot.matching.lexicon import STOPWORDS
+from bot.matching.text import normalize
 from bot.telegram import texts
 from bot.telegram.formatting import markup
 from bot.telegram.handlers import answerer_of, is_admin, user_language
-from bot.text import normalize
-from bot.unanswered import Group, UnansweredLog
+from bot.upkeep.reload import KnowledgeWatcher
+from bot.upkeep.unanswered import Group, UnansweredLog
 
 logger = logging.getLogger(__name__)
 

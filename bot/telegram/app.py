@@ -35,11 +35,11 @@ from telegram.request import BaseRequest
 from bot.answerer import Answerer
 from bot.config import DEFAULT_MAX_RATE, Settings
 from bot.errors import KnowledgeError
-from bot.flood import FloodGate
-from bot.reload import KnowledgeWatcher
 from bot.telegram import admin, handlers, texts
+from bot.telegram.flood import FloodGate
 from bot.telegram.limits import RetryingRateLimiter
-from bot.unanswered import UnansweredLog
+from bot.upkeep.reload import KnowledgeWatcher
+from bot.upkeep.unanswered import UnansweredLog
 
 logger = logging.getLogger(__name__)
 

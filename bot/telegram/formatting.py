@@ -21,7 +21,7 @@ from telegram import (
 from telegram.constants import InlineKeyboardButtonLimit, ParseMode
 
 from bot.answerer import Choice, Reply
-from bot.knowledge import Fact, Knowledge
+from bot.knowledge.model import Fact, Knowledge
 from bot.telegram import texts
 
 ANSWER = "fact"

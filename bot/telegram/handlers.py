@@ -26,8 +26,8 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.answerer import Answerer, Reply
-from bot.flood import FloodGate, Verdict
 from bot.telegram import texts
+from bot.telegram.flood import FloodGate, Verdict
 from bot.telegram.formatting import (
     SOURCE,
     fact_choices,
@@ -44,7 +44,7 @@ from bot.telegram.formatting import (
     sources_html,
     without_sources,
 )
-from bot.unanswered import UnansweredLog
+from bot.upkeep.unanswered import UnansweredLog
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Matching a question to the fact that answers it: an index over the facts, then scoring.
 
-A question becomes canonical terms (typos corrected by ``bot.spelling``, words
+A question becomes canonical terms (typos corrected by ``bot.matching.spelling``, words
 stemmed, synonyms and multi-word names folded to one term) plus the kinds it
 asks for (who, when, where, ...). An inverted index picks the facts sharing a
 term; each is scored 0-100 on how much of the question it explains (coverage,
@@ -22,12 +22,12 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot import lexicon
-from bot.bulk import paused_gc
-from bot.index import Index
-from bot.knowledge import LANGUAGES, Fact, Knowledge
-from bot.spelling import Speller
-from bot.text import (
+from bot.knowledge.bulk import paused_gc
+from bot.knowledge.model import LANGUAGES, Fact, Knowledge
+from bot.matching import lexicon
+from bot.matching.index import Index
+from bot.matching.spelling import Speller
+from bot.matching.text import (
     PhraseTable,
     acronyms,
     clauses,

@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot import lexicon
-from bot.text import stem
+from bot.matching import lexicon
+from bot.matching.text import stem
 
 _CACHE_SIZE = 50_000
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn")

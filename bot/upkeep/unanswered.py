@@ -23,8 +23,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from bot.answerer import Reply
-from bot.store import locked
-from bot.text import MAX_QUESTION_CHARS, normalize
+from bot.knowledge.store import locked
+from bot.matching.text import MAX_QUESTION_CHARS, normalize
 
 logger = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Reading a knowledge file: YAML nodes (``bot.nodes``) validated into facts, every problem with its line.
+"""Reading a knowledge file: YAML nodes (``bot.knowledge.nodes``) validated into facts, every problem with its line.
 
 The file is validated from nodes rather than from plain Python values, so every
 problem carries its line, duplicate keys are caught (plain YAML loading silently
@@ -6,7 +6,7 @@ keeps the last one), and scalars keep the text the maintainer wrote (``yes``
 stays the word "yes"). The facts are read one at a time as the parser reaches
 them: the node tree of a 100,000-fact file made by PyYAML took 900 MB, while
 loading that file now peaks at 280 MB (the facts themselves are most of it).
-Kept apart from ``bot.knowledge`` so that loading a cached answerer does not
+Kept apart from ``bot.knowledge.model`` so that loading a cached answerer does not
 import yaml.
 """
 
@@ -17,11 +17,11 @@ from pathlib import Path
 
 import yaml
 
-from bot import nodes
-from bot.bulk import paused_gc
 from bot.errors import Problem
-from bot.knowledge import ID_PATTERN, LANGUAGES, Fact, Knowledge, unwrapped
-from bot.text import normalize
+from bot.knowledge import nodes
+from bot.knowledge.bulk import paused_gc
+from bot.knowledge.model import ID_PATTERN, LANGUAGES, Fact, Knowledge, unwrapped
+from bot.matching.text import normalize
 
 _TOP_FIELDS = {"article", "synonyms", "facts"}
 _FACT_FIELDS = {"id", "source", "keywords", *LANGUAGES}

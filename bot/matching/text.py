@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from bot import lexicon
+from bot.matching import lexicon
 
 MAX_QUESTION_CHARS = 500
 """Longer messages are cut before matching: no real question is longer, and it bounds the work."""

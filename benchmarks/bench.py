@@ -1,7 +1,7 @@
 """Benchmarks: matching speed on the article and at scale, end to end in Telegram, start-up, batch answering.
 
-``python -m bot bench`` runs every section and compares the matcher with two
-baselines (BM25 and rapidfuzz's extractOne, see ``bot.baselines``) on the same
+``python -m benchmarks`` runs every section and compares the matcher with two
+baselines (BM25 and rapidfuzz's extractOne, see ``benchmarks.baselines``) on the same
 knowledge and questions. Whole processes are timed as subprocesses, and each
 synthetic size runs in a fresh process, so load times and peak memory are
 those of a real ``python -m bot`` process, not of this one.
@@ -33,14 +33,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import bot
-from bot import baselines, synthetic
+from benchmarks import baselines, synthetic
 from bot.answerer import Answerer
 from bot.errors import BotError
-from bot.evaluation import Case, evaluate, judge, load_cases
-from bot.knowledge import load
+from bot.knowledge.model import load
+from bot.upkeep.evaluation import Case, evaluate, judge, load_cases
 
-ROOT = Path(bot.__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 EVAL_FILES = (ROOT / "knowledge" / "eval.yaml", ROOT / "knowledge" / "eval-holdout.yaml")
 BASELINE_NAMES = ("bm25", "extractone")
 FAKE_TOKEN_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "SYSTEMROOT", "VIRTUAL_ENV")
@@ -276,7 +275,7 @@ def _worker(
     system: str, path: Path, questions: Path, plan: Plan, size: int, count: int, env: dict[str, str] | None = None
 ) -> Results:
     arguments = json.dumps([system, str(path), str(questions), str(plan.knowledge), size, count])
-    code = f"import sys, bot.bench; bot.bench.scale_worker({arguments!r})"
+    code = f"import sys, benchmarks.bench; benchmarks.bench.scale_worker({arguments!r})"
     environment = {**os.environ, "BOT_CACHE_DIR": "off", **(env or {})}
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=1800
@@ -539,7 +538,7 @@ def batch(plan: Plan, names: Sequence[str]) -> Results:
     commands = {"project": [sys.executable, "-m", "bot", "ask", "--json", "--knowledge", str(plan.knowledge)]}
     for name in names:
         commands[name] = [
-            sys.executable, "-m", "bot", "bench", "--answer-with", name, "--knowledge", str(plan.knowledge),
+            sys.executable, "-m", "benchmarks", "--answer-with", name, "--knowledge", str(plan.knowledge),
         ]  # fmt: skip
     stdin = ("\n".join(questions) + "\n").encode()
     spent: dict[str, list[float]] = defaultdict(list)

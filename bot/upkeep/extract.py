@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from bot import bilingual, lexicon
-from bot.knowledge import ID_PATTERN
-from bot.text import detect_language, fold, tokenize
+from bot.knowledge.model import ID_PATTERN
+from bot.matching import lexicon
+from bot.matching.text import detect_language, fold, tokenize
+from bot.upkeep import bilingual
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+(?=[\"“«(]?[A-ZÀ-ÖØ-Þ])")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -120,7 +121,7 @@ def drafts(article: str) -> list[Draft]:
 
 
 def synonyms(article: str) -> list[tuple[str, ...]]:
-    """The starter synonym groups (bot.bilingual) with at least one member in ``article``."""
+    """The starter synonym groups (bot.upkeep.bilingual) with at least one member in ``article``."""
     text = f" {' '.join(_tokens(article))} "
     return [group for group in bilingual.GROUPS if any(f" {' '.join(tokenize(word))} " in text for word in group)]
 

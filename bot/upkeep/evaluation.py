@@ -23,7 +23,7 @@ import yaml
 
 from bot.answerer import Answerer, Reply
 from bot.errors import BotError
-from bot.knowledge import Knowledge
+from bot.knowledge.model import Knowledge
 
 ANSWERABLE = ("en", "typo", "fr")
 REFUSABLE = ("oos", "small")
@@ -164,5 +164,5 @@ class SweepRow:
 
 
 def sweep(knowledge: Knowledge, cases: Sequence[Case], cutoffs: Iterable[float] = SWEEP_CUTOFFS) -> list[SweepRow]:
-    """The evaluation at each decline threshold, to choose ``bot.matcher.SCORE_CUTOFF`` with evidence."""
+    """The evaluation at each decline threshold, to choose ``bot.matching.matcher.SCORE_CUTOFF`` with evidence."""
     return [SweepRow(cutoff, evaluate(Answerer(knowledge, score_cutoff=cutoff), cases)) for cutoff in cutoffs]

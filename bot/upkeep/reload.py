@@ -20,7 +20,7 @@ from pathlib import Path
 from bot.answerer import Answerer
 from bot.cache import load_answerer
 from bot.errors import KnowledgeError, Problem
-from bot.knowledge import Knowledge
+from bot.knowledge.model import Knowledge
 
 logger = logging.getLogger(__name__)
 

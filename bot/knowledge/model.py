@@ -1,6 +1,6 @@
 """The facts the bot answers from: the model, and where a knowledge file is found and loaded.
 
-Reading and validating the file lives in ``bot.reading`` (and ``bot.nodes``),
+Reading and validating the file lives in ``bot.knowledge.reading`` (and ``bot.knowledge.nodes``),
 imported only when a file is parsed: an answerer loaded from the cache needs
 just these classes.
 """
@@ -69,7 +69,7 @@ def default_path() -> Path:
 
 def load(path: str | os.PathLike[str]) -> Knowledge:
     """Load and validate a knowledge file; raises KnowledgeError listing every problem."""
-    from bot.reading import read  # parsing needs yaml; a cached answerer only needs the model above
+    from bot.knowledge.reading import read  # parsing needs yaml; a cached answerer only needs the model above
 
     knowledge, problems = read(Path(path))
     if problems or knowledge is None:
@@ -79,7 +79,7 @@ def load(path: str | os.PathLike[str]) -> Knowledge:
 
 def check(path: str | os.PathLike[str]) -> list[Problem]:
     """Every problem in a knowledge file, each with its line; empty when it is valid."""
-    from bot.reading import read
+    from bot.knowledge.reading import read
 
     return read(Path(path))[1]
 

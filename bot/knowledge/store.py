@@ -27,8 +27,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from bot.errors import BotError, KnowledgeError, Problem
-from bot.knowledge import ID_PATTERN, LANGUAGES, Knowledge, check, load, same_text
-from bot.text import normalize
+from bot.knowledge.model import ID_PATTERN, LANGUAGES, Knowledge, check, load, same_text
+from bot.matching.text import normalize
 
 Validator = Callable[[Path], list[Problem]]
 
