@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.answer_with:
             from benchmarks.baselines import answer_with
-            from bot.knowledge.model import load
+            from bot.knowledge.reading import load
 
             for row in answer_with(args.answer_with, load(knowledge), (line.rstrip("\r\n") for line in sys.stdin)):
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -16,8 +16,9 @@ from typing import Any, Protocol
 from rapidfuzz import process
 
 from bot.errors import BotError
+from bot.folding import normalize, tokenize
 from bot.knowledge.model import LANGUAGES, Fact, Knowledge
-from bot.matching.text import detect_language, normalize, tokenize
+from bot.matching.text import detect_language
 
 BENCH_INSTALL = "pip install -e '.[bench]'"
 

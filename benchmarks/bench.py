@@ -36,7 +36,7 @@ from typing import Any
 from benchmarks import baselines, synthetic
 from bot.answerer import Answerer
 from bot.errors import BotError
-from bot.knowledge.model import load
+from bot.knowledge.reading import load
 from bot.upkeep.evaluation import Case, evaluate, judge, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import yaml
 
+from bot.folding import normalize, tokenize
 from bot.knowledge.model import Fact, Knowledge
 from bot.matching import lexicon
-from bot.matching.text import normalize, tokenize
 
 SEED = 20240830
 _ARTICLE_SENTENCES = 200  # facts cite these: an article of a long report's length, whatever the fact count

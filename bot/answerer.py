@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from bot import replies
-from bot.knowledge.model import Knowledge
-from bot.matching.matcher import SCORE_CUTOFF, TIE_MARGIN, Match, Matcher
+from bot.knowledge.model import Fact, Knowledge
+from bot.matching.matcher import SCORE_CUTOFF, Match, Matcher
 
 ReplyKind = Literal["answer", "decline", "small_talk", "empty"]
-_HINTS = 3
+TIE_MARGIN = 6.0
+"""Facts within this many points of the best are offered as suggestions."""
+EXAMPLES = 3
+"""How many facts a reply offers as hints, and how many a front end shows as examples."""
 _RELATED_SHARE = 0.5  # a declined question's candidates this close to the cutoff are offered as hints
 
 
@@ -70,7 +73,8 @@ class Answerer:
         tie_margin: float = TIE_MARGIN,
     ) -> None:
         self.knowledge = knowledge
-        self.matcher = Matcher(knowledge, score_cutoff=score_cutoff, tie_margin=tie_margin)
+        self.matcher = Matcher(knowledge, score_cutoff=score_cutoff)
+        self.tie_margin = tie_margin
 
     def reply(self, question: str, *, lang: str | None = None) -> Reply:
         """The reply to one question; ``lang`` forces the answer language."""
@@ -83,18 +87,18 @@ class Answerer:
                 shown = hints if query.small_talk in replies.SMALL_TALK_WITH_EXAMPLES else []
                 return self._reply(question, body, shown, lang, kind="small_talk")
             return self._reply(question, replies.EMPTY[lang], hints, lang, kind="empty")
-        matches = self.matcher.extract(query, limit=_HINTS + 1)
+        matches = self.matcher.extract(query, limit=EXAMPLES + 1)
         cutoff = self.matcher.score_cutoff
         if not matches or matches[0].score < cutoff:
             matches = self._asked_after_a_story(question, lang) or matches
         if matches and matches[0].score >= cutoff:
             best = matches[0]
-            tied = [m for m in matches[1:] if m.score >= max(cutoff, best.score - self.matcher.tie_margin)]
+            tied = [m for m in matches[1:] if m.score >= max(cutoff, best.score - self.tie_margin)]
             body = replies.answer(best.fact.answer(lang), lang, bool(tied))
             return self._reply(
                 question, body, tied, lang, kind="answer", best=best, suggestions=tied, candidate=best.fact.id
             )
-        related = [m for m in matches if m.score >= cutoff * _RELATED_SHARE][:_HINTS]
+        related = [m for m in matches if m.score >= cutoff * _RELATED_SHARE][:EXAMPLES]
         candidate = matches[0] if matches else None
         return self._reply(
             question,
@@ -138,10 +142,15 @@ class Answerer:
         """The best matches of the part of a long message that asks, when the whole message matches nothing."""
         best: list[Match] = []
         for part in self.matcher.asking_parts(question, lang=lang):
-            found = self.matcher.extract(part, limit=_HINTS + 1)
+            found = self.matcher.extract(part, limit=EXAMPLES + 1)
             if found and found[0].score >= self.matcher.score_cutoff and (not best or found[0].score > best[0].score):
                 best = found
         return best
 
+    @property
+    def examples(self) -> tuple[Fact, ...]:
+        """The facts offered when a message asks nothing in particular: the knowledge's first ones."""
+        return self.knowledge.facts[:EXAMPLES]
+
     def _default_hints(self) -> list[Match]:
-        return [Match(fact, 0.0) for fact in self.knowledge.facts[:_HINTS]]
+        return [Match(fact, 0.0) for fact in self.examples]

@@ -18,15 +18,13 @@ from pathlib import Path
 import bot
 from bot.answerer import Answerer
 from bot.knowledge.bulk import paused_gc
-from bot.knowledge.model import load
 
 logger = logging.getLogger(__name__)
 
-CACHE_MIN_BYTES = 0
-"""Files smaller than this are always parsed, never cached."""
 _KEPT = 3  # cached builds kept: the current knowledge and a couple of recent versions
 _CODE = (
     "answerer.py",
+    "folding.py",
     "matching/index.py",
     "knowledge/model.py",
     "matching/lexicon.py",
@@ -49,14 +47,10 @@ def cache_dir() -> Path | None:
 
 
 def load_answerer(path: str | os.PathLike[str], *, score_cutoff: float | None = None) -> Answerer:
-    """The answerer for a knowledge file, from the cache when the file is large and unchanged."""
+    """The answerer for a knowledge file, from the cache when the file and its article are unchanged."""
     path = Path(path)
     folder = cache_dir()
-    try:
-        large = path.stat().st_size >= CACHE_MIN_BYTES
-    except OSError:
-        large = False
-    if folder is None or not large:
+    if folder is None or not path.is_file():
         return _build(path, score_cutoff)
     cached = folder / f"{_key(path, score_cutoff)}.pickle"
     with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
@@ -70,6 +64,8 @@ def load_answerer(path: str | os.PathLike[str], *, score_cutoff: float | None = 
 
 
 def _build(path: Path, score_cutoff: float | None) -> Answerer:
+    from bot.knowledge.reading import load  # parsing imports yaml: a load from the cache does without
+
     knowledge = load(path)
     if score_cutoff is None:
         return Answerer(knowledge)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bot.errors import BotError, KnowledgeError
+from bot.knowledge.model import ID_RULE
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer
@@ -76,7 +77,7 @@ def ask(args: argparse.Namespace) -> int:
 def _prompt_missing(args: argparse.Namespace) -> None:
     """Ask in the terminal for what ``facts add`` needs and was not given as options."""
     if args.id is None:
-        args.id = input("Fact id (lower-case words joined by hyphens, e.g. vostok-dates): ").strip()
+        args.id = input(f"Fact id ({ID_RULE}): ").strip()
     if args.lang is None:
         args.lang = input("Language of the answer (en or fr): ").strip().lower()
     if args.answer is None:
@@ -123,7 +124,7 @@ def facts_add(args: argparse.Namespace) -> int:
 
 def facts_check(args: argparse.Namespace) -> int:
     """Validate the knowledge file; every problem is listed with its line."""
-    from bot.knowledge.model import load
+    from bot.knowledge.reading import load
 
     knowledge = load(_knowledge_path(args))
     print(f"{knowledge.path}: OK, {len(knowledge.facts)} facts")
@@ -132,7 +133,8 @@ def facts_check(args: argparse.Namespace) -> int:
 
 def facts_list(args: argparse.Namespace) -> int:
     """One line per fact: id, languages, first question."""
-    from bot.knowledge.model import LANGUAGES, load
+    from bot.knowledge.model import LANGUAGES
+    from bot.knowledge.reading import load
 
     knowledge = load(_knowledge_path(args))
     width = max(len(fact.id) for fact in knowledge.facts)
@@ -147,7 +149,8 @@ def facts_show(args: argparse.Namespace) -> int:
     """Everything about one fact."""
     from rapidfuzz import process
 
-    from bot.knowledge.model import LANGUAGES, load
+    from bot.knowledge.model import LANGUAGES
+    from bot.knowledge.reading import load
 
     knowledge = load(_knowledge_path(args))
     fact = knowledge.get(args.id)
@@ -192,7 +195,7 @@ def unanswered(args: argparse.Namespace) -> int:
 def eval_file(args: argparse.Namespace) -> int:
     """Judge the bot on an evaluation file; non-zero when answerable accuracy is below --min."""
     from bot.answerer import Answerer
-    from bot.knowledge.model import load
+    from bot.knowledge.reading import load
     from bot.matching.matcher import SCORE_CUTOFF
     from bot.upkeep.evaluation import ANSWERABLE, REFUSABLE, evaluate, load_cases, sweep
 
@@ -227,7 +230,7 @@ def eval_file(args: argparse.Namespace) -> int:
 
 def extract(args: argparse.Namespace) -> int:
     """Write a draft knowledge file with one fact per sentence of an article."""
-    from bot.knowledge.model import check
+    from bot.knowledge.reading import check
     from bot.knowledge.store import write_atomic
     from bot.upkeep.extract import drafts, render, synonyms
 
@@ -362,7 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
             "options to be asked for them."
         ),
     )
-    add_parser.add_argument("--id", help="the fact's id: lower-case words joined by hyphens, e.g. vostok-dates")
+    add_parser.add_argument("--id", help=f"the fact's id: {ID_RULE}")
     add_parser.add_argument("--lang", choices=("en", "fr"), help="the language of the answer and questions")
     add_parser.add_argument("--answer", metavar="TEXT", help="the answer users will read, a complete sentence")
     add_parser.add_argument(

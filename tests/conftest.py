@@ -12,7 +12,8 @@ import pytest
 from fake_bot_api import TOKEN, FakeBotApi, FakeRequest
 
 from bot.answerer import Answerer
-from bot.knowledge.model import Knowledge, load
+from bot.knowledge.model import Knowledge
+from bot.knowledge.reading import load
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_PATH = ROOT / "knowledge" / "facts.yaml"

@@ -26,7 +26,7 @@ from fake_bot_api import (
 )
 
 from bot.answerer import Answerer
-from bot.knowledge.model import load
+from bot.knowledge.reading import load
 from bot.telegram import texts
 from bot.telegram.app import build_application, check_knowledge
 from bot.upkeep.unanswered import UnansweredLog

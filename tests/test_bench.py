@@ -13,7 +13,7 @@ import pytest
 
 from benchmarks import synthetic
 from benchmarks.baselines import bm25_available
-from bot.knowledge.model import load
+from bot.knowledge.reading import load
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -32,19 +32,7 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return built
 
 
-def test_knowledge_under_the_size_threshold_is_built_and_never_cached(
-    knowledge_copy: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 10**9)
-    load_answerer(knowledge_copy)
-    load_answerer(knowledge_copy)
-    assert len(builds) == 2 and not cache.exists()
-
-
-def test_knowledge_loads_from_the_cache_the_second_time(
-    knowledge_copy: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 0)
+def test_knowledge_loads_from_the_cache_the_second_time(knowledge_copy: Path, cache: Path, builds: list[Path]) -> None:
     first = load_answerer(knowledge_copy)
     second = load_answerer(knowledge_copy)
     assert len(builds) == 1 and len(list(cache.glob("*.pickle"))) == 1
@@ -52,9 +40,8 @@ def test_knowledge_loads_from_the_cache_the_second_time(
 
 
 def test_an_edit_to_the_knowledge_or_the_article_rebuilds(
-    knowledge_copy: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
+    knowledge_copy: Path, cache: Path, builds: list[Path]
 ) -> None:
-    monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 0)
     load_answerer(knowledge_copy)
     text = knowledge_copy.read_text(encoding="utf-8")
     knowledge_copy.write_text(text.replace("6:38", "6.38 am"), encoding="utf-8")
@@ -65,10 +52,7 @@ def test_an_edit_to_the_knowledge_or_the_article_rebuilds(
     assert len(builds) == 3
 
 
-def test_a_corrupt_cache_file_is_rebuilt(
-    knowledge_copy: Path, cache: Path, builds: list[Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 0)
+def test_a_corrupt_cache_file_is_rebuilt(knowledge_copy: Path, cache: Path, builds: list[Path]) -> None:
     load_answerer(knowledge_copy)
     for cached in cache.glob("*.pickle"):
         cached.write_bytes(b"not a pickle")
@@ -81,7 +65,6 @@ def test_bot_cache_dir_off_disables_the_cache(
 ) -> None:
     monkeypatch.setenv("BOT_CACHE_DIR", "off")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setattr(bot.cache, "CACHE_MIN_BYTES", 0)
     load_answerer(knowledge_copy)
     load_answerer(knowledge_copy)
     assert len(builds) == 2 and not (tmp_path / "xdg").exists()

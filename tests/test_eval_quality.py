@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.answerer import Answerer
-from bot.knowledge.model import load
-from bot.matching.text import normalize
+from bot.folding import normalize
+from bot.knowledge.reading import load
 from bot.upkeep.evaluation import evaluate, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent

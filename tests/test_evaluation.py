@@ -1,4 +1,4 @@
-"""The evaluation judge (as /work/shared/eval/score.py judges) and the `eval` command."""
+"""The evaluation judge (as the external judge ../shared/eval/score.py judges) and the `eval` command."""
 
 from __future__ import annotations
 

@@ -9,7 +9,8 @@ import pytest
 
 from bot.answerer import Answerer
 from bot.cli import main
-from bot.knowledge.model import load, same_text
+from bot.knowledge.model import same_text
+from bot.knowledge.reading import load
 from bot.upkeep.evaluation import ANSWERABLE, evaluate, load_cases
 from bot.upkeep.extract import drafts, keywords, sentences
 

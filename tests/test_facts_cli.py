@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import build_parser, main
-from bot.knowledge.model import load
+from bot.knowledge.reading import load
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "Publié à 6h38"

@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 
 from bot.answerer import Answerer
 from bot.errors import KnowledgeError
-from bot.knowledge.model import Knowledge, load
-from bot.matching.text import MAX_QUESTION_CHARS, detect_language, normalize, tokenize
+from bot.folding import MAX_QUESTION_CHARS, normalize, tokenize
+from bot.knowledge.model import Knowledge
+from bot.knowledge.reading import load
+from bot.matching.text import detect_language
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "knowledge" / "facts.yaml"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.errors import KnowledgeError
-from bot.knowledge.model import ID_PATTERN, LANGUAGES, check, load, same_text
+from bot.knowledge.model import ID_PATTERN, LANGUAGES, same_text
+from bot.knowledge.reading import check, load
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "knowledge" / "facts.yaml"
@@ -117,7 +118,16 @@ def test_same_question_in_two_facts_is_a_problem(knowledge_dir: Path) -> None:
     path = knowledge_dir / "facts.yaml"
     second = GOOD_FACT.split("facts:\n", 1)[1].replace("vostok-dates", "vostok-when")
     path.write_text(GOOD_FACT + second, encoding="utf-8")
-    assert any("also asked in fact 'vostok-dates'" in p.message for p in check(path))
+    assert any("already asked in fact 'vostok-dates'" in p.message for p in check(path))
+
+
+def test_questions_without_words_are_never_taken_for_one_another(knowledge_dir: Path) -> None:
+    path = knowledge_dir / "facts.yaml"
+    first = GOOD_FACT.replace("[When is Vostok?]", "[When is Vostok?, '🙂']")
+    second = first.split("facts:\n", 1)[1].replace("vostok-dates", "vostok-smile").replace("When is Vostok?, ", "")
+    path.write_text(first + second, encoding="utf-8")
+    assert check(path) == []
+    assert load(path).asking("🙂") is None
 
 
 def test_missing_file_says_how_to_point_to_one(tmp_path: Path) -> None:

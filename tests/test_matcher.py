@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.answerer import Answerer
-from bot.knowledge.model import Knowledge, load
+from bot.knowledge.model import Knowledge
+from bot.knowledge.reading import load
 from bot.matching.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,11 +159,10 @@ def test_unknown_real_words_are_not_corrected_into_known_ones(knowledge: Knowled
     assert "right" in matcher.analyse("right now").tokens
 
 
-def test_match_is_none_below_the_cutoff(knowledge: Knowledge) -> None:
+def test_extract_ranks_the_best_fact_first_and_finds_nothing_for_unknown_words(knowledge: Knowledge) -> None:
     matcher = Matcher(knowledge)
-    assert matcher.match("When is Vostok?") is not None
-    assert matcher.match("When is Vostok?", score_cutoff=101) is None
-    assert matcher.match("favourite colour") is None
+    assert matcher.extract("When is Vostok?")[0].fact.id == "vostok-dates"
+    assert matcher.extract("favourite colour") == []
 
 
 def test_nearly_tied_facts_are_offered_as_suggestions(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from bot.answerer import Answerer
 from bot.errors import KnowledgeError
-from bot.knowledge.model import load
+from bot.knowledge.reading import load
 from bot.upkeep.reload import KnowledgeWatcher
 
 OLD_ANSWER = "Vostok is scheduled from August 30 to September 5, according to Moscow;"

@@ -10,7 +10,7 @@ import pytest
 import bot.knowledge.store
 from bot.cli import main
 from bot.errors import KnowledgeError
-from bot.knowledge.model import load
+from bot.knowledge.reading import load
 from bot.knowledge.store import FactRejected, WriteFailed, add_fact, backup_path, write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -32,7 +32,8 @@ from fake_bot_api import (
 from fake_clock import Clock
 
 from bot.answerer import Answerer
-from bot.knowledge.model import Knowledge, load
+from bot.knowledge.model import Knowledge
+from bot.knowledge.reading import load
 from bot.telegram import texts
 from bot.telegram.app import set_commands
 from bot.telegram.flood import FloodGate

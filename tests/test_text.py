@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.text import (
-    MAX_QUESTION_CHARS,
-    acronyms,
-    clauses,
-    detect_language,
-    normalize,
-    question_kinds,
-    stem,
-    tokenize,
-)
+from bot.folding import MAX_QUESTION_CHARS, normalize, tokenize
+from bot.matching.text import acronyms, clauses, detect_language, question_kinds, stem
 
 
 def test_normalize_folds_case_accents_ligatures_and_curly_apostrophes() -> None:

@@ -1,23 +1,41 @@
-"""The facts the bot answers from: the model, and where a knowledge file is found and loaded.
+"""The facts the bot answers from, where a knowledge file is found, and the rules every fact obeys.
 
-Reading and validating the file lives in ``bot.knowledge.reading`` (and ``bot.knowledge.nodes``),
-imported only when a file is parsed: an answerer loaded from the cache needs
-just these classes.
+Reading and validating a file lives in ``bot.knowledge.reading``, imported only
+when a file is parsed: an answerer loaded from the cache needs just this module.
+The rules (id format, one fact per question, sources verbatim) are written here
+once, for the reader, the store and the Telegram admin alike.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.errors import KnowledgeError, Problem
+from bot.folding import normalize
 
 LANGUAGES = ("en", "fr")
 DEFAULT_PATH = Path("knowledge/facts.yaml")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_RULE = "lower-case words joined by hyphens, e.g. opening-date"
+"""What ``ID_PATTERN`` asks for, in words for the maintainer."""
+
+
+def id_problem(fact_id: str) -> str | None:
+    """Why ``fact_id`` is not a valid id, or None when it is."""
+    return None if ID_PATTERN.match(fact_id) else f"id {fact_id!r} must be {ID_RULE}"
+
+
+def question_key(question: str) -> str | None:
+    """What makes two example questions the same one; None for a question with no words (an emoji)."""
+    return normalize(question) or None
+
+
+def taken_problem(question: str, fact_id: str) -> str:
+    """The message for an example question that another fact already asks."""
+    return f"the question {question!r} is already asked in fact '{fact_id}'; keep each question in one fact"
 
 
 @dataclass(frozen=True)
@@ -61,32 +79,35 @@ class Knowledge:
         """The fact with this id, or None."""
         return self._by_id.get(fact_id)
 
+    def asking(self, question: str) -> Fact | None:
+        """The fact that already lists ``question`` (as ``question_key`` compares them), or None."""
+        key = question_key(question)
+        if key is None:
+            return None
+        for fact in self.facts:
+            if any(question_key(asked) == key for questions in fact.questions.values() for asked in questions):
+                return fact
+        return None
+
+    def quotes(self, source: str) -> bool:
+        """Whether ``source`` is verbatim in the article, line wrapping aside."""
+        return same_text(source, self.article)
+
 
 def default_path() -> Path:
     """``BOT_KNOWLEDGE`` when set, else ``knowledge/facts.yaml``."""
     return Path(os.environ.get("BOT_KNOWLEDGE") or DEFAULT_PATH)
 
 
-def load(path: str | os.PathLike[str]) -> Knowledge:
-    """Load and validate a knowledge file; raises KnowledgeError listing every problem."""
-    from bot.knowledge.reading import read  # parsing needs yaml; a cached answerer only needs the model above
-
-    knowledge, problems = read(Path(path))
-    if problems or knowledge is None:
-        raise KnowledgeError(problems)
-    return knowledge
-
-
-def check(path: str | os.PathLike[str]) -> list[Problem]:
-    """Every problem in a knowledge file, each with its line; empty when it is valid."""
-    from bot.knowledge.reading import read
-
-    return read(Path(path))[1]
+def quoting(article: str) -> Callable[[str], bool]:
+    """Whether a source is verbatim in ``article``, ignoring only how lines were wrapped (unwrapped once)."""
+    flat = unwrapped(article)
+    return lambda source: unwrapped(source) in flat
 
 
 def same_text(source: str, article: str) -> bool:
     """Whether ``source`` is verbatim in ``article``, ignoring only how lines were wrapped."""
-    return unwrapped(source) in unwrapped(article)
+    return quoting(article)(source)
 
 
 def unwrapped(text: str) -> str:

@@ -12,23 +12,37 @@ import yaml.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+import os
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 import yaml
 
-from bot.errors import Problem
+from bot.errors import KnowledgeError, Problem
 from bot.knowledge import nodes
 from bot.knowledge.bulk import paused_gc
-from bot.knowledge.model import ID_PATTERN, LANGUAGES, Fact, Knowledge, unwrapped
-from bot.matching.text import normalize
+from bot.knowledge.model import LANGUAGES, Fact, Knowledge, id_problem, question_key, quoting, taken_problem
 
 _TOP_FIELDS = {"article", "synonyms", "facts"}
 _FACT_FIELDS = {"id", "source", "keywords", *LANGUAGES}
 _LANG_FIELDS = {"answer", "questions"}
 
 
+def load(path: str | os.PathLike[str]) -> Knowledge:
+    """Load and validate a knowledge file; raises KnowledgeError listing every problem."""
+    knowledge, problems = read(Path(path))
+    if problems or knowledge is None:
+        raise KnowledgeError(problems)
+    return knowledge
+
+
+def check(path: str | os.PathLike[str]) -> list[Problem]:
+    """Every problem in a knowledge file, each with its line; empty when it is valid."""
+    return read(Path(path))[1]
+
+
 def read(path: Path) -> tuple[Knowledge | None, list[Problem]]:
+    """The knowledge in a file and every problem found in it (the knowledge is None when there is any)."""
     try:
         stream = path.open("rb")  # parsed as it is read: a 50 MB file is never in memory whole
     except FileNotFoundError:
@@ -169,11 +183,11 @@ class _Reader:
         facts: list[Fact] = []
         seen_ids: dict[str, int] = {}
         seen_questions: dict[str, tuple[str, int]] = {}
-        flat_article = unwrapped(article) if article is not None else None
+        quotes = quoting(article) if article is not None else None
         empty = True
         for item in node.items() if isinstance(node, nodes.LazyList) else node.value:
             empty = False
-            fact = self.fact(item, flat_article)
+            fact = self.fact(item, quotes)
             if fact is None:
                 continue
             if fact.id in seen_ids:
@@ -182,21 +196,17 @@ class _Reader:
             seen_ids[fact.id] = fact.line
             for questions in fact.questions.values():
                 for question in questions:
-                    key = normalize(question)
-                    other = seen_questions.setdefault(key, (fact.id, fact.line))
+                    key = question_key(question)
+                    other = seen_questions.setdefault(key, (fact.id, fact.line)) if key else (fact.id, fact.line)
                     if other[0] != fact.id:
-                        self.problem(
-                            item,
-                            f"question {question!r} is also asked in fact '{other[0]}' (line {other[1]}); "
-                            "keep it in one fact",
-                        )
+                        self.problem(item, f"{taken_problem(question, other[0])} (it is at line {other[1]})")
             facts.append(fact)
         if empty:
             self.problem(node, "'facts' is empty: add at least one fact")
         return facts
 
-    def fact(self, node: nodes.Node, article: str | None) -> Fact | None:
-        """One fact; ``article`` is the article with its line wrapping undone."""
+    def fact(self, node: nodes.Node, quotes: Callable[[str], bool] | None) -> Fact | None:
+        """One fact; ``quotes`` tells whether a source is in the article (None: the article is unreadable)."""
         if not isinstance(node, nodes.Mapping):
             self.problem(node, "each fact must be a mapping starting with '- id: ...'")
             return None
@@ -204,8 +214,9 @@ class _Reader:
         fields = self.mapping(node, _FACT_FIELDS, required=("id", "source"), what="a fact")
         fact_id = self.text(fields.get("id"), "'id'")
         what = f"fact '{fact_id}'" if fact_id else "this fact"
-        if fact_id and not ID_PATTERN.match(fact_id):
-            self.problem(fields["id"], f"id '{fact_id}' must be lower-case words joined by hyphens, e.g. vostok-dates")
+        bad_id = id_problem(fact_id) if fact_id else None
+        if bad_id:
+            self.problem(fields["id"], bad_id)
         answers: dict[str, str] = {}
         questions: dict[str, tuple[str, ...]] = {}
         for lang in LANGUAGES:
@@ -224,7 +235,7 @@ class _Reader:
             self.problem(node, f"{what} has no answer: add 'en:' and/or 'fr:' with an 'answer:'")
         sources = []
         for source_node, source in self.texts(fields.get("source"), f"the source of {what}"):
-            if article is not None and unwrapped(source) not in article:
+            if quotes is not None and not quotes(source):
                 self.problem(source_node, f"the source of {what} is not verbatim in the article: {source[:60]!r}...")
             sources.append(source)
         keywords = tuple(value for _, value in self.texts(fields.get("keywords"), "a keyword"))

@@ -27,8 +27,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from bot.errors import BotError, KnowledgeError, Problem
-from bot.knowledge.model import ID_PATTERN, LANGUAGES, Knowledge, check, load, same_text
-from bot.matching.text import normalize
+from bot.knowledge.model import LANGUAGES, Knowledge, id_problem, question_key, same_text, taken_problem
+from bot.knowledge.reading import check, load
 
 Validator = Callable[[Path], list[Problem]]
 
@@ -168,8 +168,9 @@ def _round_trip() -> YAML:
 
 
 def _check_input(fact_id: str, lang: str, answer: str) -> None:
-    if not ID_PATTERN.match(fact_id):
-        raise FactRejected(f"id {fact_id!r} must be lower-case words joined by hyphens, e.g. vostok-dates")
+    bad_id = id_problem(fact_id)
+    if bad_id:
+        raise FactRejected(bad_id)
     if lang not in LANGUAGES:
         raise FactRejected(f"language {lang!r} is not supported; use one of: {', '.join(LANGUAGES)}")
     if not answer:
@@ -178,18 +179,15 @@ def _check_input(fact_id: str, lang: str, answer: str) -> None:
 
 def _check_against(knowledge: Knowledge, fact_id: str, questions: tuple[str, ...], source: str | None) -> None:
     """The checks ``facts check`` would fail on, told in terms of the command's options."""
-    if source is not None and not same_text(source, knowledge.article):
+    if source is not None and not knowledge.quotes(source):
         raise FactRejected(
             f"the source is not verbatim in the article {knowledge.article_path}: "
             "copy the sentence from the article exactly"
         )
-    asked = {normalize(q): fact.id for fact in knowledge.facts for qs in fact.questions.values() for q in qs}
     for question in questions:
-        other = asked.get(normalize(question))
-        if other is not None and other != fact_id:
-            raise FactRejected(
-                f"the question {question!r} is already asked in fact '{other}'; keep each question in one fact"
-            )
+        other = knowledge.asking(question)
+        if other is not None and other.id != fact_id:
+            raise FactRejected(taken_problem(question, other.id))
 
 
 def _new_fact(fact_id: str, lang: str, answer: str, questions: tuple[str, ...], source: str | None) -> CommentedMap:
@@ -225,8 +223,8 @@ def _update_language(
     if not isinstance(existing, CommentedSeq):
         existing = CommentedSeq()
         block["questions"] = existing
-    known = {normalize(str(q)) for q in existing}
-    added = tuple(q for q in questions if normalize(q) not in known)
+    known = {question_key(str(q)) for q in existing}
+    added = tuple(q for q in questions if question_key(q) not in known)
     existing.extend(added)
     return added, replaced
 

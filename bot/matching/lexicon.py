@@ -87,6 +87,9 @@ KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 
+KIND_WORDS = frozenset(word for _, phrases in KIND_PHRASES for phrase in phrases for word in phrase.split())
+"""Every word of the phrases above: the speller corrects toward them, and they are known words."""
+
 # "ou" (or) is "où" (where) when it opens the question or follows these words.
 WHERE_OU_AFTER = frozenset({"d", "par", "est", "c", "sont", "se", "lieu", "passe", "deroule"})
 # "who" is a relative pronoun, not a question word, after these words ("those who say so").

@@ -8,7 +8,7 @@ weighted by how rare each term is) and on how close the question is to its
 nearest example question. A fact is marked down when it does not answer the
 kind of question asked, shares only generic words with it, or lacks a name the
 question mentions. Below ``score_cutoff`` the answer is "the article doesn't
-say". The weights below were chosen on the two evaluation sets in knowledge/
+say". The weights below were chosen on the evaluation sets in knowledge/
 (``python -m bot eval --sweep``).
 """
 
@@ -22,26 +22,16 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.folding import normalize, tokenize
 from bot.knowledge.bulk import paused_gc
 from bot.knowledge.model import LANGUAGES, Fact, Knowledge
 from bot.matching import lexicon
 from bot.matching.index import Index
 from bot.matching.spelling import Speller
-from bot.matching.text import (
-    PhraseTable,
-    acronyms,
-    clauses,
-    detect_language,
-    normalize,
-    question_kinds,
-    stem,
-    tokenize,
-)
+from bot.matching.text import PhraseTable, acronyms, clauses, detect_language, question_kinds, stem
 
 SCORE_CUTOFF = 55.0
 """Below this score the best fact does not answer the question (see ``python -m bot eval --sweep``)."""
-TIE_MARGIN = 6.0
-"""Facts within this many points of the best are offered as suggestions."""
 
 _UNKNOWN_WEIGHT = 2.5  # a word no fact knows counts like a rare word the fact lacks
 _GENERIC_WEIGHT = 0.6  # generic words (hour, day) count little, however rare, and never decide alone
@@ -67,7 +57,7 @@ _LEXICON_WORDS = (
     | _SMALL_TALK_WORDS
     | frozenset(lexicon.SHORTHAND.values())
     | frozenset(word for phrase in lexicon.FILLER_PHRASES for word in phrase)
-    | frozenset(word for _, phrases in lexicon.KIND_PHRASES for p in phrases for word in p.split())
+    | lexicon.KIND_WORDS
 )
 
 
@@ -100,11 +90,9 @@ class Matcher:
         knowledge: Knowledge,
         *,
         score_cutoff: float = SCORE_CUTOFF,
-        tie_margin: float = TIE_MARGIN,
     ) -> None:
         self.knowledge = knowledge
         self.score_cutoff = score_cutoff
-        self.tie_margin = tie_margin
         self._canonical: dict[str, str] = {}
         phrases: dict[tuple[str, ...], str] = {}
         for group in knowledge.synonyms:
@@ -328,12 +316,6 @@ class Matcher:
             matches.append(Match(self.knowledge.facts[index], round(100 * score, 1)))
         matches.sort(key=lambda match: match.score, reverse=True)
         return matches[:limit]
-
-    def match(self, query: str | Query, *, score_cutoff: float | None = None) -> Match | None:
-        """The fact that answers the query, or None when none scores at least ``score_cutoff``."""
-        matches = self.extract(query, limit=1)
-        cutoff = self.score_cutoff if score_cutoff is None else score_cutoff
-        return matches[0] if matches and matches[0].score >= cutoff else None
 
 
 def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:

@@ -29,9 +29,7 @@ _SOUND_ALIKE = (frozenset("ck"), frozenset("sz"), frozenset("iy"))  # "corea", "
 
 _RUN_ON_QUESTION_WORDS = ("where", "which", "what", "when", "who", "why", "how", "quand", "comment", "pourquoi")
 _ELIDED = tuple("cdjlmnst")  # French words that lose their vowel before another: d'état, l'article, s'est
-_ASKING_WORDS = lexicon.QUESTION_WORDS | {
-    word for _, phrases in lexicon.KIND_PHRASES for p in phrases for word in p.split()
-}
+_ASKING_WORDS = lexicon.QUESTION_WORDS | lexicon.KIND_WORDS
 _THREE_LETTER_CHOICES = sorted(_ASKING_WORDS | {word for word in lexicon.STOPWORDS if len(word) == 3})
 """Three-letter words are corrected to a word that asks ("hwo", "lng" in "how lng") or to a stopword with the same
 letters in another order ("teh")."""

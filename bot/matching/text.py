@@ -1,54 +1,17 @@
-"""Normalisation, stemming, question kinds and language detection: pure functions.
+"""Stemming, question kinds, clauses, acronyms and language detection: pure functions over folded words.
 
-Questions and knowledge go through the same functions, so whatever a user types
-(capitals, accents or none, ligatures, curly quotes, emoji, ``@botname``) is
-compared in one folded form.
+Questions and knowledge go through the same functions (after ``bot.folding``), so
+whatever a user types is read the same way as the knowledge's own texts.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from bot.folding import MAX_QUESTION_CHARS
 from bot.matching import lexicon
-
-MAX_QUESTION_CHARS = 500
-"""Longer messages are cut before matching: no real question is longer, and it bounds the work."""
-
-_MENTION = re.compile(r"(?<![\w.])@\w+")
-_NON_WORD = re.compile(r"[\W_]+")
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'", "‘": "'", "ʼ": "'"})
-
-
-_LATIN_ACCENTS = re.compile(
-    "[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]"
-)  # the combining marks French and most Latin-script accents decompose into
-
-
-def fold(text: str) -> str:
-    """Case, accents (NFKD), ligatures and curly apostrophes folded away."""
-    text = text.translate(_LIGATURES)
-    if text.isascii():
-        return text.casefold()
-    text = _LATIN_ACCENTS.sub("", unicodedata.normalize("NFKD", text))
-    if text.isascii():  # a regex pass instead of a Python loop over every character
-        return text.casefold()
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return text.translate(_LIGATURES)  # ǽ decomposes to æ and an accent: fold the æ too
-
-
-def normalize(text: str) -> str:
-    """The comparable form: folded, without mentions, punctuation, emoji or extra spaces."""
-    text = _MENTION.sub(" ", text[:MAX_QUESTION_CHARS])
-    folded = _NON_WORD.sub(" ", fold(text))[:MAX_QUESTION_CHARS]  # folding can expand (Æ, ﷺ)
-    return " ".join(folded.split())
-
-
-def tokenize(text: str) -> list[str]:
-    """Words of the normalised text; elisions (l', qu', jusqu') become their own tokens."""
-    return normalize(text).split()
 
 
 def _suffix_rules() -> tuple[tuple[str, str], ...]:

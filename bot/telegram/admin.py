@@ -27,10 +27,10 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.answerer import Answerer
 from bot.errors import BotError, KnowledgeError
-from bot.knowledge.model import ID_PATTERN, LANGUAGES, Fact, Knowledge, same_text
+from bot.folding import normalize
+from bot.knowledge.model import LANGUAGES, Fact, Knowledge, id_problem
 from bot.knowledge.store import add_fact
 from bot.matching.lexicon import STOPWORDS
-from bot.matching.text import normalize
 from bot.telegram import texts
 from bot.telegram.formatting import markup
 from bot.telegram.handlers import answerer_of, is_admin, user_language
@@ -99,16 +99,15 @@ async def refused(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
 def questions_problem(questions: list[str], knowledge: Knowledge) -> str | None:
     if not questions:
         return texts.NO_QUESTIONS
-    asked = {normalize(q): fact.id for fact in knowledge.facts for qs in fact.questions.values() for q in qs}
     for question in questions:
-        other = asked.get(normalize(question))
+        other = knowledge.asking(question)
         if other is not None:
-            return texts.QUESTION_TAKEN.format(question=question, fact_id=other)
+            return texts.QUESTION_TAKEN.format(question=question, fact_id=other.id)
     return None
 
 
-def id_problem(fact_id: str, knowledge: Knowledge) -> str | None:
-    if not ID_PATTERN.match(fact_id):
+def fact_id_problem(fact_id: str, knowledge: Knowledge) -> str | None:
+    if id_problem(fact_id):
         return texts.BAD_ID.format(fact_id=fact_id)
     if knowledge.get(fact_id) is not None:  # the store would change that fact: /addfact only adds
         return texts.ID_TAKEN.format(fact_id=fact_id)
@@ -116,7 +115,7 @@ def id_problem(fact_id: str, knowledge: Knowledge) -> str | None:
 
 
 def source_problem(source: str | None, knowledge: Knowledge) -> str | None:
-    return None if source is None or same_text(source, knowledge.article) else texts.NOT_VERBATIM
+    return None if source is None or knowledge.quotes(source) else texts.NOT_VERBATIM
 
 
 def first_problem(draft: Draft, knowledge: Knowledge) -> tuple[int, str] | None:
@@ -124,7 +123,7 @@ def first_problem(draft: Draft, knowledge: Knowledge) -> tuple[int, str] | None:
     checks = (
         (QUESTIONS, questions_problem(draft.questions, knowledge)),
         (ANSWER, None if draft.answer.strip() else texts.EMPTY_ANSWER),
-        (FACT_ID, id_problem(draft.fact_id, knowledge)),
+        (FACT_ID, fact_id_problem(draft.fact_id, knowledge)),
         (SOURCE, source_problem(draft.source, knowledge)),
     )
     return next(((step, problem) for step, problem in checks if problem), None)
@@ -134,7 +133,7 @@ def suggested_id(question: str, knowledge: Knowledge) -> str:
     """A free id from the question's topic words, e.g. "How many troops does China send?" -> troops-china-send."""
     words = [word for word in normalize(question).split() if word not in STOPWORDS and word.isalnum()]
     base = "-".join(words[:_SLUG_WORDS]) or "new-fact"
-    if not ID_PATTERN.match(base):
+    if id_problem(base):
         base = "new-fact"
     candidates = (base if n == 1 else f"{base}-{n}" for n in range(1, len(knowledge.facts) + 2))
     return next(slug for slug in candidates if knowledge.get(slug) is None)
@@ -242,7 +241,7 @@ async def got_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
 async def got_id(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """Take the suggested id or a typed one, if it is well formed and free."""
     fact_id = message_text(update).removeprefix(texts.USE_ID.format(fact_id="")).strip()
-    problem = id_problem(fact_id, answerer_of(context).knowledge)
+    problem = fact_id_problem(fact_id, answerer_of(context).knowledge)
     if problem:
         return await ask(update, context, FACT_ID, problem=problem)
     draft_of(context).fact_id = fact_id

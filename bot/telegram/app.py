@@ -35,6 +35,7 @@ from telegram.request import BaseRequest
 from bot.answerer import Answerer
 from bot.config import DEFAULT_MAX_RATE, Settings
 from bot.errors import KnowledgeError
+from bot.knowledge.model import LANGUAGES
 from bot.telegram import admin, handlers, texts
 from bot.telegram.flood import FloodGate
 from bot.telegram.limits import RetryingRateLimiter
@@ -235,7 +236,7 @@ async def check_knowledge(application: AnyApplication) -> None:
 
 async def set_commands(application: AnyApplication) -> None:
     """Register the command menu in English (the default) and French at start-up."""
-    for lang in texts.LANGUAGES:
+    for lang in LANGUAGES:
         commands = [BotCommand(command, description) for command, description in texts.COMMANDS[lang]]
         try:
             await application.bot.set_my_commands(commands, language_code=None if lang == "en" else lang)

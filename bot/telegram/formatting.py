@@ -21,7 +21,7 @@ from telegram import (
 from telegram.constants import InlineKeyboardButtonLimit, ParseMode
 
 from bot.answerer import Choice, Reply
-from bot.knowledge.model import Fact, Knowledge
+from bot.knowledge.model import LANGUAGES, Fact, Knowledge
 from bot.telegram import texts
 
 ANSWER = "fact"
@@ -38,7 +38,7 @@ def callback_data(action: str, fact_id: str, lang: str) -> str | None:
 def parse_callback(data: str | None) -> tuple[str, str, str] | None:
     """(action, fact id, language) from a button's data, or None if it is not one of ours."""
     parts = (data or "").split(":")
-    if len(parts) != 3 or parts[0] not in (ANSWER, SOURCE) or parts[2] not in texts.LANGUAGES:
+    if len(parts) != 3 or parts[0] not in (ANSWER, SOURCE) or parts[2] not in LANGUAGES:
         return None
     return parts[0], parts[1], parts[2]
 

@@ -26,6 +26,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.answerer import Answerer, Reply
+from bot.knowledge.model import LANGUAGES
 from bot.telegram import texts
 from bot.telegram.flood import FloodGate, Verdict
 from bot.telegram.formatting import (
@@ -48,8 +49,6 @@ from bot.upkeep.unanswered import UnansweredLog
 
 logger = logging.getLogger(__name__)
 
-EXAMPLES = 3
-"""How many example questions /start and an empty inline query offer, and how many facts /source lists."""
 INLINE_CACHE_SECONDS = 60  # short, so a knowledge reload shows in inline results soon
 
 
@@ -100,7 +99,7 @@ async def allowed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
 def command_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The language of the words after a command when there are any, else the user's Telegram language."""
     args = context.args or []
-    if len(args) == 1 and args[0] in texts.LANGUAGES:  # a deep link such as t.me/bot?start=fr
+    if len(args) == 1 and args[0] in LANGUAGES:  # a deep link such as t.me/bot?start=fr
         return args[0]
     if args:
         return answerer_of(context).reply(" ".join(args)).lang
@@ -148,7 +147,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = command_language(update, context)
     user = update.effective_user
     name = f", {user.first_name}" if user and user.first_name and message.chat.type == ChatType.PRIVATE else ""
-    facts = answerer_of(context).knowledge.facts[:EXAMPLES]
+    facts = answerer_of(context).examples
     buttons = question_buttons(fact_choices(facts, lang), lang)
     await message.reply_html(escape(texts.START[lang].format(name=name)), reply_markup=markup(buttons))
 
@@ -170,9 +169,9 @@ async def facts_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 async def source_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Say which article the answers come from, its main facts, and that answers quote it."""
     if update.effective_message and await allowed(update, context):
-        knowledge = answerer_of(context).knowledge
+        answerer = answerer_of(context)
         lang = command_language(update, context)
-        await update.effective_message.reply_html(source_html(knowledge, lang, knowledge.facts[:EXAMPLES]))
+        await update.effective_message.reply_html(source_html(answerer.knowledge, lang, answerer.examples))
 
 
 async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -262,7 +261,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         facts = [fact for fact in map(knowledge.get, ids) if fact]
     else:
         lang = user_language(update)
-        facts = list(knowledge.facts[:EXAMPLES])
+        facts = list(answerer.examples)
     results = [inline_result(fact, lang) for fact in facts]
     await query.answer(
         results,

@@ -7,7 +7,7 @@ around them: commands, buttons, notes and apologies. They are plain text with
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "fr")
+from bot.knowledge.model import ID_RULE
 
 SOURCE_BUTTON = {"en": "📄 Source", "fr": "📄 Source"}
 FROM_THE_ARTICLE = {"en": "From the article:", "fr": "Dans l'article :"}
@@ -118,7 +118,7 @@ ADD_FACT = "Let's add a fact. Send /cancel at any step to stop; nothing is writt
 ASK_QUESTIONS = "1/5 Send the question(s) people would ask, one per line."
 ASK_ANSWER = "2/5 Now send the answer: one clean, complete sentence, as users will read it."
 ASK_LANGUAGE = "3/5 Which language are the questions and the answer in? It looks like {language} to me."
-ASK_ID = "4/5 Choose an id: lower-case words joined by hyphens, e.g. vostok-dates. Tap the suggestion or type your own."
+ASK_ID = f"4/5 Choose an id: {ID_RULE}. Tap the suggestion or type your own."
 USE_ID = "use {fact_id}"
 ASK_SOURCE = (
     "5/5 Paste the sentence of the article this answer rests on, copied exactly "
@@ -139,7 +139,6 @@ ASK_CONFIRM = "Tap Save to add it, or Cancel."
 SAVED = "Saved fact '{fact_id}' ({backup} keeps the previous file). It answers from now on: try asking me “{question}”."
 SAVED_NOT_LIVE = "Saved fact '{fact_id}', but reloading the knowledge failed, so it is not live yet:\n{error}"
 CANCELLED = "Cancelled: nothing was written."
-NOT_SAVED = "Not saved: {error}"
 NOT_SAVED_RETRY = "Not saved: {error}\nTap Save to try again, or /cancel."
 
 NO_QUESTIONS = "Send at least one question, one per line."
@@ -149,7 +148,7 @@ QUESTION_TAKEN = (
 )
 EMPTY_ANSWER = "The answer is empty: send the sentence users should read."
 BAD_LANGUAGE = "Tap en or fr."
-BAD_ID = "'{fact_id}' is not a valid id: use lower-case words joined by hyphens, e.g. vostok-dates."
+BAD_ID = "'{fact_id}' is not a valid id: use " + ID_RULE + "."
 ID_TAKEN = "There is already a fact '{fact_id}': choose another id."
 NOT_VERBATIM = (
     "That is not word for word in the article, so it cannot be the source. "

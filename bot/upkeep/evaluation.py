@@ -1,4 +1,4 @@
-"""Judging the bot against an evaluation file, exactly as /work/shared/eval/score.py does.
+"""Judging the bot against an evaluation file, exactly as the external judge (../shared/eval/score.py) does.
 
 An evaluation file has ``cases:``, each with ``q`` (the question as typed),
 ``kind`` (en | typo | fr: answerable; oos: off topic; near: about the article

@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from bot.knowledge.model import ID_PATTERN
+from bot.folding import fold, tokenize
+from bot.knowledge.model import id_problem
 from bot.matching import lexicon
-from bot.matching.text import detect_language, fold, tokenize
+from bot.matching.text import detect_language
 from bot.upkeep import bilingual
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+(?=[\"“«(]?[A-ZÀ-ÖØ-Þ])")
@@ -135,7 +136,7 @@ def _unique_id(words: Iterable[str], used: set[str]) -> str:
     slug = "-".join("-".join(tokenize(word)) for word in list(words)[:_ID_WORDS]) or "fact"
     slug = "-".join(part for part in slug.split("-") if part) or "fact"
     candidate, number = slug, 2
-    while candidate in used or not ID_PATTERN.match(candidate):
+    while candidate in used or id_problem(candidate):
         candidate, number = f"{slug}-{number}", number + 1
     used.add(candidate)
     return candidate

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,8 +22,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from bot.answerer import Reply
+from bot.folding import normalize, without_mentions
 from bot.knowledge.store import locked
-from bot.matching.text import MAX_QUESTION_CHARS, normalize
 
 logger = logging.getLogger(__name__)
 
@@ -32,8 +31,6 @@ DEFAULT_PATH = Path("knowledge/unanswered.jsonl")
 MAX_BYTES = 1_000_000
 SIMILARITY = 85.0
 """Questions at least this similar (rapidfuzz token_sort_ratio, after normalising) form one group."""
-
-_MENTION = re.compile(r"(?<![\w.])@\w+")
 
 
 def default_path() -> Path:
@@ -95,7 +92,7 @@ class UnansweredLog:
             return False
         entry = {
             "time": datetime.now(UTC).isoformat(timespec="seconds"),
-            "text": " ".join(_MENTION.sub(" ", reply.question[:MAX_QUESTION_CHARS]).split()),
+            "text": without_mentions(reply.question),
             "lang": reply.lang,
             "candidate": reply.candidate,
             "score": reply.score,
