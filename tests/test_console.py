@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import expected
+
 from bot.answerer import Answerer
 from bot.console import HELP, NO_TOKEN, ConsoleChat, run_chat
 from bot.upkeep.unanswered import UnansweredLog
@@ -18,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_a_question_gets_the_same_text_as_in_telegram(answerer: Answerer) -> None:
     chat = ConsoleChat(answerer)
 
-    assert chat.respond("When is Vostok?") == answerer.reply("When is Vostok?").body
+    assert chat.respond("When is Vostok?") == expected.answer("vostok-dates")
 
 
 def test_suggestions_are_numbered_and_a_number_answers_that_suggestion(answerer: Answerer) -> None:
@@ -60,7 +62,7 @@ def test_the_loop_stops_at_quit_and_answers_every_line_before(answerer: Answerer
     code = run_chat(answerer, ["When is Vostok?", "/quit", "Where is Vostok?"], out, interactive=False)
 
     assert code == 0
-    assert out.getvalue() == answerer.reply("When is Vostok?").body + "\n"
+    assert out.getvalue() == expected.answer("vostok-dates") + "\n"
 
 
 def _bot(*args: str, stdin: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -83,7 +85,7 @@ def test_run_without_a_token_explains_botfather_and_chats_in_the_console(tmp_pat
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == NO_TOKEN
     assert len(NO_TOKEN.splitlines()) == 2
-    assert result.stdout == answerer.reply("When is Vostok?").body + "\n"
+    assert result.stdout == expected.answer("vostok-dates") + "\n"
 
 
 def test_the_chat_command_never_imports_telegram(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import expected
 import pytest
 from fake_bot_api import (
     TOKEN,
@@ -113,8 +114,8 @@ def test_polling_answers_questions_buttons_and_inline_queries_then_stops_cleanly
         assert answered(api, 2), bot.output
 
         (english,) = api.messages_to(7)
-        assert english.text == expected_text(answerer, "When is Vostok?")
-        assert api.messages_to(8)[0].text == expected_text(answerer, "Quand ont lieu les exercices ?")
+        assert english.text == expected.answer("vostok-dates")
+        assert api.messages_to(8)[0].text == expected.answer("vostok-dates", "fr")
 
         source = next(data for _, data in english.buttons if data.startswith("src:"))
         pressed = {"message_id": english.message_id, "date": 1, "chat": {"id": 7, "type": "private"}}
@@ -132,7 +133,7 @@ def test_a_burst_of_500_messages_from_50_users_is_answered_exactly_once_each_in_
     tmp_path: Path, api: FakeBotApi, served: str, answerer: Answerer
 ) -> None:
     questions = ["When is Vostok?", "Where is Vostok?", "hello", "Who takes part?", "What is the weather?"]
-    expected = {question: expected_text(answerer, question) for question in questions}
+    wanted = {question: expected_text(answerer, question) for question in questions}
     users = range(1001, 1051)
     # No pacing: the loopback fake has no rate limit, and at Telegram's 30 a second the burst would take 17 s.
     with bot_process(tmp_path, served, BOT_MAX_RATE="0") as bot:
@@ -146,7 +147,7 @@ def test_a_burst_of_500_messages_from_50_users_is_answered_exactly_once_each_in_
     assert len(api.sent) == 500
     for user_id in users:
         received = [sent.text for sent in api.messages_to(user_id)]
-        assert received == [expected[questions[(user_id + round_) % 5]] for round_ in range(10)]
+        assert received == [wanted[questions[(user_id + round_) % 5]] for round_ in range(10)]
 
 
 def eventually(predicate: Callable[[], bool], timeout: float = 20.0) -> bool:
@@ -182,7 +183,7 @@ def test_an_edit_of_the_knowledge_file_is_answered_without_a_restart(
 def test_a_knowledge_file_deleted_emptied_or_corrupted_while_running_leaves_the_last_good_one_answering(
     tmp_path: Path, api: FakeBotApi, served: str, knowledge_copy: Path, answerer: Answerer
 ) -> None:
-    good = expected_text(answerer, "When is Vostok?")
+    good = expected.answer("vostok-dates")
     with bot_process(tmp_path, served, BOT_KNOWLEDGE=str(knowledge_copy), BOT_RELOAD_SECONDS="0.1") as bot:
         assert polling(api), bot.output
         breakages: list[Callable[[], object]] = [
@@ -217,8 +218,8 @@ def test_flood_control_and_server_errors_are_survived(
         assert answered(api, 2), bot.output
         assert bot.stop() == 0
 
-    assert [m.text for m in api.messages_to(21)] == [expected_text(answerer, "When is Vostok?")]
-    assert [m.text for m in api.messages_to(22)] == [expected_text(answerer, "Where is Vostok?")]
+    assert [m.text for m in api.messages_to(21)] == [expected.answer("vostok-dates")]
+    assert [m.text for m in api.messages_to(22)] == [expected.answer("vostok-location")]
 
 
 def test_debug_logs_never_show_the_token_even_in_tracebacks(tmp_path: Path, api: FakeBotApi, served: str) -> None:
@@ -260,9 +261,9 @@ def test_a_few_seconds_of_refused_connections_lose_no_question_and_answer_none_t
         assert answered(api, 6), f"{len(api.sent)} answers\n{bot.output}"
         assert bot.stop() == 0
 
-    expected = [expected_text(answerer, first), expected_text(answerer, second)]
+    wanted = [expected.answer("vostok-dates"), expected.answer("vostok-location")]
     for user_id in users:
-        assert [m.text for m in api.messages_to(user_id)] == expected
+        assert [m.text for m in api.messages_to(user_id)] == wanted
     assert texts.APOLOGY["en"] not in bot.output
 
 
@@ -285,7 +286,7 @@ def test_answers_that_time_out_are_sent_again_so_none_is_lost_though_telegram_ma
         assert bot.stop() == 0
 
     received = {user_id: [m.text for m in api.messages_to(user_id)] for user_id in users}
-    answer = expected_text(answerer, "When is Vostok?")
+    answer = expected.answer("vostok-dates")
     assert all(copies and set(copies) == {answer} for copies in received.values()), received
     assert sum(len(copies) - 1 for copies in received.values()) == stalled  # the only copies: the late answers
 
@@ -344,5 +345,5 @@ def test_webhook_mode_registers_the_secret_and_refuses_requests_without_it(
         assert api.wait_for(lambda: len(api.sent) >= 1), bot.output
         assert bot.stop() == 0
 
-    assert [m.text for m in api.messages_to(41)] == [expected_text(answerer, "When is Vostok?")]
+    assert [m.text for m in api.messages_to(41)] == [expected.answer("vostok-dates")]
     assert "s3cret-Token_1" not in bot.output

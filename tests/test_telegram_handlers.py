@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+import expected
 import pytest
 from fake_bot_api import (
     BOT_ID,
@@ -321,7 +322,7 @@ async def test_a_mention_in_a_group_is_answered_without_the_mention(
     await process(app, update)
 
     sent = only_message(api, GROUP["id"])
-    assert sent.text == answerer.reply("When is Vostok?").body
+    assert sent.text == expected.answer("vostok-dates")
     assert sent.reply_to == update["message"]["message_id"]
 
 
@@ -330,7 +331,7 @@ async def test_a_reply_to_the_bot_in_a_group_is_answered(app: Any, api: FakeBotA
 
     await process(app, message_update("When is Vostok?", chat=GROUP, reply_to=bots_message))
 
-    assert only_message(api, GROUP["id"]).text == answerer.reply("When is Vostok?").body
+    assert only_message(api, GROUP["id"]).text == expected.answer("vostok-dates")
 
 
 async def test_a_reply_to_someone_else_in_a_group_is_ignored(app: Any, api: FakeBotApi) -> None:
@@ -550,7 +551,7 @@ async def test_a_user_over_the_flood_limit_gets_one_notice_then_silence_and_othe
         await process(app, message_update("When is Vostok?", sender=user(CHAT, language_code="fr")))
     await process(app, message_update("When is Vostok?", sender=user(2)))
 
-    answer = answerer.reply("When is Vostok?").body
+    answer = expected.answer("vostok-dates")
     assert [m.text for m in api.messages_to(CHAT)] == [answer, answer, texts.FLOODED["fr"]]
     assert [m.text for m in api.messages_to(2)] == [answer]
 
@@ -564,7 +565,7 @@ async def test_once_the_window_passes_the_flooding_user_is_answered_again(
     clock.now += 60
     await process(app, message_update("Where is Vostok?"))
 
-    assert [m.text for m in api.messages_to(CHAT)][-1] == answerer.reply("Where is Vostok?").body
+    assert [m.text for m in api.messages_to(CHAT)][-1] == expected.answer("vostok-location")
     assert len(api.messages_to(CHAT)) == 4  # two answers, one notice, the new answer
 
 
@@ -628,7 +629,7 @@ async def test_an_error_is_logged_and_the_user_gets_an_apology_then_the_bot_carr
 
     apology, answer = api.messages_to(CHAT)
     assert apology.text == texts.APOLOGY["fr"]
-    assert answer.text == answerer.reply("When is Vostok?").body
+    assert answer.text == expected.answer("vostok-dates")
     assert any("matcher bug" in (record.exc_text or str(record.exc_info)) for record in caplog.records)
 
 
