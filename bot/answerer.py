@@ -12,14 +12,14 @@ from typing import Any, Literal
 
 from bot import replies
 from bot.knowledge.model import Fact, Knowledge
-from bot.matching.matcher import SCORE_CUTOFF, Match, Matcher
+from bot.matching.matcher import Match, Matcher
 
 ReplyKind = Literal["answer", "decline", "small_talk", "empty"]
 TIE_MARGIN = 6.0
 """Facts within this many points of the best are offered as suggestions."""
 EXAMPLES = 3
 """How many facts a reply offers as hints, and how many a front end shows as examples."""
-_RELATED_SHARE = 0.5  # a declined question's candidates this close to the cutoff are offered as hints
+_RELATED_COVERAGE = 0.5  # a declined question's candidates holding half of what it names are offered as hints
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class Answerer:
         self,
         knowledge: Knowledge,
         *,
-        score_cutoff: float = SCORE_CUTOFF,
+        score_cutoff: float | None = None,
         tie_margin: float = TIE_MARGIN,
     ) -> None:
         self.knowledge = knowledge
@@ -80,6 +80,10 @@ class Answerer:
         """The reply to one question; ``lang`` forces the answer language."""
         query = self.matcher.analyse(question, lang=lang)
         lang = query.lang
+        example = self.matcher.example(query)
+        if example is not None:
+            body = replies.answer(example.fact.answer(lang), lang, False)
+            return self._reply(question, body, [], lang, kind="answer", best=example, candidate=example.fact.id)
         if not query.terms and not query.kinds:
             hints = self._default_hints()
             if query.small_talk:
@@ -98,7 +102,7 @@ class Answerer:
             return self._reply(
                 question, body, tied, lang, kind="answer", best=best, suggestions=tied, candidate=best.fact.id
             )
-        related = [m for m in matches if m.score >= cutoff * _RELATED_SHARE][:EXAMPLES]
+        related = [m for m in matches if m.evidence and m.evidence.coverage >= _RELATED_COVERAGE][:EXAMPLES]
         candidate = matches[0] if matches else None
         return self._reply(
             question,
@@ -141,7 +145,7 @@ class Answerer:
     def _asked_after_a_story(self, question: str, lang: str) -> list[Match]:
         """The best matches of the part of a long message that asks, when the whole message matches nothing."""
         best: list[Match] = []
-        for part in self.matcher.asking_parts(question, lang=lang):
+        for part in self.matcher.other_readings(question, lang=lang):
             found = self.matcher.extract(part, limit=EXAMPLES + 1)
             if found and found[0].score >= self.matcher.score_cutoff and (not best or found[0].score > best[0].score):
                 best = found

@@ -31,6 +31,8 @@ _CODE = (
     "matching/matcher.py",
     "knowledge/nodes.py",
     "knowledge/reading.py",
+    "matching/decision.json",
+    "matching/decision.py",
     "replies.py",
     "matching/spelling.py",
     "matching/text.py",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -119,9 +120,9 @@ def test_sweep_prints_a_row_per_threshold_and_marks_the_current_one(
     eval_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["eval", str(eval_path), "--knowledge", str(KNOWLEDGE), "--sweep"]) == 0
-    rows = [line for line in capsys.readouterr().out.splitlines() if line.strip()[:2].isdigit()]
-    assert [row.split()[0] for row in rows] == [str(cutoff) for cutoff in range(30, 81, 5)]
-    assert sum("<- current" in row for row in rows) <= 1
+    rows = [line for line in capsys.readouterr().out.splitlines() if re.match(r"\s*0\.\d\d ", line)]
+    assert [row.split()[0] for row in rows] == [f"{cutoff / 100:.2f}" for cutoff in range(5, 100, 5)]
+    assert sum("<- current" in row for row in rows) == 1
 
 
 def test_missing_eval_file_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

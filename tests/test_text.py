@@ -125,3 +125,13 @@ def test_a_letter_that_decomposes_into_a_ligature_is_folded_like_it() -> None:
 def test_who_after_those_or_people_is_a_relative_pronoun_not_a_question() -> None:
     assert "who" not in question_kinds(tokenize("what does China tell those who link it to the war"))[0]
     assert "who" in question_kinds(tokenize("and who takes part"))[0]
+
+
+def test_an_accent_alone_makes_a_question_french() -> None:
+    assert detect_language("Pékin ?", ["pekin"]) == "fr"
+    assert detect_language("Pekin ?", ["pekin"]) == "en"
+
+
+def test_a_feminine_noun_in_ee_keeps_its_ending_when_stemmed() -> None:
+    assert stem("armee") != stem("arme")  # armée (army) is not arme (weapon): folding took the accent
+    assert stem("armees") == stem("armee")

@@ -63,10 +63,6 @@ KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "quel lieu",
             "what location",
             "which location",
-            "a quelle occasion",
-            "on what occasion",
-            "in what context",
-            "dans quel contexte",
         ),
     ),
     ("why", ("why", "pourquoi", "for what reason", "what for", "pour quelle raison", "how come")),
@@ -105,20 +101,22 @@ QUESTION_WORDS = frozenset(
     "quand ou pourquoi comment combien lequel laquelle lesquels lesquelles".split()
 )
 
+# Function words that tell the two languages apart. "s", "t", "m" and "d" are no French markers:
+# English contractions leave them as often as French elisions ("what's", "don't", "I'm", "I'd").
 FRENCH_MARKERS = frozenset(
     """le la les des du de un une est sont qui que quoi quand ou pourquoi comment combien quel quelle
     quels quelles avec pour dans sur ce cette ces cet il elle ils elles nous vous je tu et au aux pas
-    ne c l d qu j n s jusqu y en se sa son ses leur leurs mais donc ca va t m moi toi oui non merci
+    ne c l qu j n jusqu y en se sa son ses leur leurs mais donc ca va moi toi oui non merci
     bonjour salut aussi tres plus fait faire etait ont etre avoir sera seront vont entre depuis apres
-    avant chez selon lors quoi vers ete sont qu est-ce lesquels parle dit disent participe participent
-    pays quelles""".split()
+    avant chez selon lors quoi vers ete sont qu est-ce lesquels quelles""".split()
 )
 
+# "a" is no English marker: folded, the French "à" is "a" too.
 ENGLISH_MARKERS = frozenset(
-    """the a an is are was were be been of to in on at for with by from who what when where why how
+    """the an is are was were be been of to in on at for with by from who what when where why how
     which whose whom do does did will would can could should have has had this that these those it
     its they them their there and or not about into during until than then hi hello thanks thank
-    please tell me you your i my say said going take taking part countries country""".split()
+    please tell me you your i my""".split()
 )
 
 # Words that carry no topic: they never decide which fact answers.
@@ -133,13 +131,10 @@ ENGLISH_STOPWORDS = frozenset(
     happen happens happened happening occur occurs occurred occurring going go goes gonna wanna like get got gets
     thing things something anything stuff info information details detail
     question questions answer ok okay well yes yeah hey pls plz
-    mention mentions mentioned cite cites cited name named names called call talking saying
-    guy guys dude someone somebody anyone anybody whether exact supposed
-    bring brings brought ask asks asked asking express expresses expressed voice voices voiced
-    job jobs title titles role
+    guy guys dude someone somebody anyone anybody whether exact
+    ask asks asked asking make makes made
     isn aren wasn weren doesn didn hasn haven hadn couldn wouldn shouldn
-    quoted quote refer refers referred talk talks talked discuss discussed make made makes
-    part besides apart precisely right according during while whilst
+    according during while whilst
     quick quickly short shortly brief briefly simple simply little bit""".split()
 )
 FRENCH_STOPWORDS = frozenset(
@@ -154,36 +149,29 @@ FRENCH_STOPWORDS = frozenset(
     dis sais savoir connais expliquer explique raconte montre donne
     svp stp plait merci chose choses truc info infos information informations
     histoire nouvelle actualite reponse passe passer
-    jusqu est-ce voila voici hein bon ben appelle appellent nom noms comme
+    jusqu est-ce voila voici hein bon ben comme
     exactement precisement ceux celle celles celui pendant durant lors selon dont
-    vraiment parmi dedans pis tel mieux pouvoir peut peuvent exact exacte exactes exacts cense censee censes
-    fonction poste titre role
+    vraiment parmi exact exacte exactes exacts
     rapide rapidement bref court petit""".split()
 )
+# Words that say how a question frames its answer ("what is it called?", "who is mentioned?",
+# "what role..."): they point to a fact whose texts use them, and otherwise say nothing, so a
+# knowledge that never uses them does not count them against a match.
+FRAME_WORDS = frozenset(
+    """name names named called call mention mentions mentioned cite cites cited quote quotes quoted
+    role roles job title talk talks talked talking saying nom noms appelle appellent appeler nomme nommes
+    mentionne mentionnes fonction poste titre""".split()
+)
+
 # Short words that name a country or a body when written in capitals, and are
 # common words otherwise: "the US" but "tell us", "the EU" but the French "eu"
 # (had), "the UN" but "un" (a). Written in lower case they mean the country only
 # after "the" ("is the us worried?").
 ACRONYMS = frozenset(("us", "eu", "un"))
-# "Where exactly?" asks for a place more precise than news usually gives (a
-# country): in a "where" question these words count like a word no fact knows.
-PRECISION_WORDS = frozenset(
-    "exactly precisely specifically exact precise exactement precisement precis precise".split()
-)
 # Words for the one asking ("how do I get to Moscow?"): the article says nothing
 # about them, so they count against a match like an unknown word.
 ASKER = frozenset("i my mine myself je j mon ma mes".split())
 STOPWORDS = (ENGLISH_STOPWORDS | FRENCH_STOPWORDS | QUESTION_WORDS) - ASKER
-
-# Words that name a time or an amount in general. They point to a fact only when
-# its keywords list them ("dates" for the dates of the exercises), and a question
-# needs at least one more specific word before any fact may answer it ("quelle
-# heure est-il ?"). Words for the present (today, now) are not here: no fact is
-# about them, so they count against a match like any unknown word.
-GENERIC = frozenset(
-    """time times hour hours heure heures day days jour jours date dates year years annee annees an ans
-    month months mois week weeks semaine semaines minute minutes moment temps""".split()
-)
 
 # Small talk, by what the reply should be. A message made only of these (and
 # stopwords) gets a friendly reply and no fact.
@@ -486,28 +474,12 @@ FILLER_PHRASES = tuple(
         "vous pouvez me dire",
         "pouvez vous m indiquer",
         "pourriez vous m indiquer",
-        "what kind of",
-        "what kinds of",
-        "what type of",
-        "what types of",
-        "what sort of",
-        "which kind of",
-        "which type of",
-        "which sort of",
-        "quel genre de",
-        "quel type de",
-        "quels types de",
-        "quelle sorte de",
-        "in the first place",
-        "in the piece",
         "in the text",
-        "in the story",
         "in this article",
         "in the news",
         "dans le texte",
         "dans cet article",
         "dans l actu",
-        "when it comes to",
         "regarding",
         "as for",
         "as regards",
@@ -521,13 +493,10 @@ FILLER_PHRASES = tuple(
         "j ai entendu",
         "j ai lu",
         "j ai vu",
-        "il y a",
-        "y a t il",
         "by the way",
         "btw",
         "du coup",
         "au juste",
-        "jusqu ou",
     )
 )
 

@@ -1,15 +1,15 @@
-"""Matching a question to the fact that answers it: an index over the facts, then scoring.
+"""Matching a question to the facts that may answer it: an index over the facts, a ranking, then the decision.
 
 A question becomes canonical terms (typos corrected by ``bot.matching.spelling``, words
 stemmed, synonyms and multi-word names folded to one term) plus the kinds it
 asks for (who, when, where, ...). An inverted index picks the facts sharing a
-term; each is scored 0-100 on how much of the question it explains (coverage,
+term; each is ranked on how much of the question it explains (coverage,
 weighted by how rare each term is) and on how close the question is to its
-nearest example question. A fact is marked down when it does not answer the
-kind of question asked, shares only generic words with it, or lacks a name the
-question mentions. Below ``score_cutoff`` the answer is "the article doesn't
-say". The weights below were chosen on the evaluation sets in knowledge/
-(``python -m bot eval --sweep``).
+nearest example question, marked down when it does not answer the kind of
+question asked or lacks a name the question mentions. What was measured goes
+to ``bot.matching.decision``, whose learned probability is each match's score.
+``python -m bot eval --ablate`` shows what each weight below changes on each
+article of the corpus.
 """
 
 from __future__ import annotations
@@ -26,24 +26,19 @@ from bot.folding import normalize, tokenize
 from bot.knowledge.bulk import paused_gc
 from bot.knowledge.model import LANGUAGES, Fact, Knowledge
 from bot.matching import lexicon
-from bot.matching.index import Index
+from bot.matching.decision import EXACT, Decision, runner_up_rankings
+from bot.matching.decision import load as load_decision
+from bot.matching.index import Index, Questions
 from bot.matching.spelling import Speller
 from bot.matching.text import PhraseTable, acronyms, clauses, detect_language, question_kinds, stem
 
-SCORE_CUTOFF = 55.0
-"""Below this score the best fact does not answer the question (see ``python -m bot eval --sweep``)."""
-
 _UNKNOWN_WEIGHT = 2.5  # a word no fact knows counts like a rare word the fact lacks
-_GENERIC_WEIGHT = 0.6  # generic words (hour, day) count little, however rare, and never decide alone
 _KIND_MISMATCH = 0.55  # "how many soldiers" against a fact that answers no "how many"
-_NOTHING_SPECIFIC = 0.3  # a question ("what time is it?") with only generic words in common with the fact
 _ENTITY_MISSING = 0.75  # the question names someone or something the fact never mentions
 _KIND_WEIGHT = 2.0  # a question kind counts like a term when comparing to examples
 _COVERAGE_SHARE = 0.8  # coverage of the question, against closeness to the nearest example question
 _RESCORED = 8  # facts compared example by example, after the coverage ranking
 _CANDIDATE_POSTINGS = 1000  # a term in more facts than this only scores candidates, it does not add any
-_TOPIC_SHARE = 0.5  # a term in this share of the facts is the article's topic, implied by every fact
-_IMPLIED = 0.5  # how much a fact that does not mention the topic still covers it
 _FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.75, "source": 0.5}
 _SMALL_TALK = tuple(
     (category, PhraseTable(phrase.split() for phrase in phrases)) for category, phrases in lexicon.SMALL_TALK
@@ -53,7 +48,6 @@ _SMALL_TALK_WORDS = frozenset(word for _, phrases in lexicon.SMALL_TALK for p in
 _LEXICON_WORDS = (
     lexicon.STOPWORDS
     | lexicon.QUESTION_WORDS
-    | lexicon.GENERIC
     | _SMALL_TALK_WORDS
     | frozenset(lexicon.SHORTHAND.values())
     | frozenset(word for phrase in lexicon.FILLER_PHRASES for word in phrase)
@@ -72,14 +66,46 @@ class Query:
     lang: str
     small_talk: str | None = None
     """The small-talk category when the message is nothing but small talk."""
+    misspelt: frozenset[str] = frozenset()
+    """Terms of words no fact knows that look like a typo of a known word (the speller dared not correct them)."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the matcher measured between a query and one fact: what the decision weighs."""
+
+    coverage: float
+    """Share of the question's term weight the fact holds (0-1)."""
+    similarity: float
+    """Weighted Jaccard similarity to the fact's closest example question (0-1)."""
+    kinds_agree: bool
+    """The fact answers the kind of question asked (or the question asks no kind)."""
+    counts_agree: bool
+    """The fact counts what a "how many" question counts (or the question counts nothing)."""
+    asks_kind: bool
+    entity_missing: bool
+    """The question names something the knowledge knows as a name, which this fact never mentions."""
+    unknown: float
+    """Share of the question's term weight in words no fact knows, and that are no typo of a word it knows."""
+    misspelt: float
+    """Share of the question's term weight in unknown words that look like a typo of a known one."""
+    missing: float
+    """Share of the question's term weight in words other facts know and this one lacks."""
+    heaviest_missing: float
+    """The rarest word this fact lacks, as a share of the rarest possible (0-1)."""
+    asker: bool
+    """The question is about the asker ("how do I...")."""
+    ranking: float
+    """The score facts are ranked by (0-1): coverage blended with similarity, marked down for each mismatch."""
 
 
 @dataclass(frozen=True)
 class Match:
-    """A fact and how well it answers a query, 0-100."""
+    """A fact and how likely it answers a query, 0-100 (the learned decision's probability, in percent)."""
 
     fact: Fact
     score: float
+    evidence: Evidence | None = None
 
 
 class Matcher:
@@ -89,10 +115,13 @@ class Matcher:
         self,
         knowledge: Knowledge,
         *,
-        score_cutoff: float = SCORE_CUTOFF,
+        score_cutoff: float | None = None,
+        decision: Decision | None = None,
     ) -> None:
+        """``score_cutoff`` (0-100) overrides the decision's threshold: ``eval --sweep`` tries several."""
         self.knowledge = knowledge
-        self.score_cutoff = score_cutoff
+        self.decision = decision or load_decision()
+        self.score_cutoff = 100 * self.decision.threshold if score_cutoff is None else score_cutoff
         self._canonical: dict[str, str] = {}
         phrases: dict[tuple[str, ...], str] = {}
         for group in knowledge.synonyms:
@@ -105,7 +134,6 @@ class Matcher:
                     phrases[stems] = canonical
         self._phrases = phrases
         self._phrase_table = PhraseTable(phrases)
-        self._generic = frozenset(self._canonical.get(stem(word), stem(word)) for word in lexicon.GENERIC)
         with paused_gc():
             self._build_index(knowledge.facts)
 
@@ -118,7 +146,9 @@ class Matcher:
         kinds_seen: dict[frozenset[str], frozenset[str]] = {}
         self._kinds: list[frozenset[str]] = []
         self._index = index = Index()
-        for fact in facts:
+        self._questions = questions = Questions()
+        self._kind_only: dict[frozenset[str], list[int]] = {}  # facts with an example that is only a kind: "When?"
+        for number, fact in enumerate(facts):
             weights: dict[str, float] = {}
             examples: list[list[str]] = []
             kinds: set[str] = set()
@@ -139,10 +169,12 @@ class Matcher:
                 terms = self._terms(tokens, used)
                 weight = _FIELD_WEIGHTS[field_name]
                 for term in terms:
-                    if field_name == "keyword" or term not in self._generic:
-                        weights[term] = max(weights.get(term, 0.0), weight)
+                    weights[term] = max(weights.get(term, 0.0), weight)
                 if field_name == "question":
+                    questions.add(" ".join(tokens), number)
                     kinds |= question_kind
+                    if question_kind and not terms:
+                        self._kind_only.setdefault(question_kind, []).append(number)
                     examples.append([*terms, *("?" + kind for kind in question_kind)])
             index.add(weights, examples)
             frozen = frozenset(kinds)
@@ -150,17 +182,14 @@ class Matcher:
 
         count = len(facts)
         self._idf = array("d", [_UNKNOWN_WEIGHT] * len(index.ids))
-        topic = set()
-        for term, term_id in index.ids.items():
+        for term_id in index.ids.values():
             holding = index.frequency(term_id)
             if holding:
                 self._idf[term_id] = math.log(1 + count / holding)
-                if count >= 4 and holding >= _TOPIC_SHARE * count:
-                    topic.add(term)
-        self._topic = frozenset(topic)
+        questions.finish()
         index.finish(lambda feature: _KIND_WEIGHT if feature.startswith("?") else self._term_weight(feature))
         synonyms = {word for group in self.knowledge.synonyms for member in group for word in tokenize(member)}
-        self._entities = frozenset(entities - self._generic)
+        self._entities = frozenset(entities)
         self._fr_words = frozenset(lang_words["fr"] - lang_words["en"])
         self._en_words = frozenset(lang_words["en"] - lang_words["fr"])
         french = self._fr_words | lexicon.FRENCH_MARKERS | lexicon.FRENCH_STOPWORDS
@@ -190,15 +219,6 @@ class Matcher:
             found.append(sys.intern(self._canonical.get(stems[index], stems[index])))
         return list(dict.fromkeys(found))
 
-    def _specific(self, terms: Sequence[str], fact_terms: Collection[str]) -> bool:
-        """Whether a question shares more than generic words with a fact (``fact_terms``: those it holds).
-
-        With a generic word in the question ("what's the time in Moscow?") the
-        article's topic words do not count either: they are in every fact.
-        """
-        ignored = self._generic | self._topic if any(t in self._generic for t in terms) else self._generic
-        return any(t not in ignored and t in fact_terms for t in terms)
-
     def _candidates(self, term_ids: Iterable[int]) -> set[int]:
         """The facts worth scoring: those sharing a term, found through the rarest terms first.
 
@@ -221,7 +241,6 @@ class Matcher:
         are "how many" questions.
         """
         kinds, used = question_kinds(tokens)
-        used = frozenset(i for i in used if tokens[i] not in lexicon.GENERIC)  # "what time": time stays a term
         if "quantity" not in kinds:
             return kinds, used
         for index, token in enumerate(tokens):
@@ -233,8 +252,6 @@ class Matcher:
         return kinds, used
 
     def _term_weight(self, term: str) -> float:
-        if term in self._generic:
-            return _GENERIC_WEIGHT
         term_id = self._index.ids.get(term)
         return _UNKNOWN_WEIGHT if term_id is None else self._idf[term_id]
 
@@ -256,9 +273,21 @@ class Matcher:
             chatter.update(range(start, end))
         kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)])
         meant, common = acronyms(question, tokens)
-        if "where" in kinds:
-            meant |= {i for i, token in enumerate(tokens) if token in lexicon.PRECISION_WORDS}
         terms = self._terms(tokens, chatter | used | common, keep=meant)
+        framing = {self._canonical.get(stem(t), stem(t)) for t in tokens if t in lexicon.FRAME_WORDS}
+        names = {tokens[i] for i in meant}
+        terms = [  # a frame word, or a word of two letters ("da") but a name (EU), that no fact knows says nothing
+            term
+            for term in terms
+            if term in self._index.ids or (term not in framing and (len(term) > 2 or term.isdigit() or term in names))
+        ]
+        misspelt = frozenset(
+            term
+            for token in tokens
+            if (term := self._canonical.get(stem(token), stem(token))) in terms
+            and term not in self._index.ids
+            and self._speller.resembles(token)
+        )
         return Query(
             text=question,
             tokens=tuple(tokens),
@@ -266,28 +295,61 @@ class Matcher:
             kinds=kinds,
             lang=lang,
             small_talk=small_talk if not terms else None,
+            misspelt=misspelt,
         )
 
-    def asking_parts(self, question: str, *, lang: str) -> list[Query]:
-        """The parts of a message of several (sentences, clauses) that say what they ask: who, when, where...
+    def example(self, query: Query) -> Match | None:
+        """The fact that lists the question itself among its examples (normalised), as a certain match."""
+        key = normalize(query.text)
+        for index in self._questions.find(key):
+            fact = self.knowledge.facts[index]
+            if any(normalize(q) == key for questions in fact.questions.values() for q in questions):
+                return Match(fact, 100.0)
+        return None
+
+    def other_readings(self, question: str, *, lang: str) -> list[Query]:
+        """Narrower readings of a message of several sentences or clauses, for when it matches nothing whole.
 
         People tell a story before they ask ("I saw it on the news this morning,
         so who else is going?"). Read whole, the story's words count against
-        every fact; the part that asks can be answered alone. A part that does
-        not say what it asks ("which region?") is not taken for the question.
+        every fact. So the message is also read as its asking parts (those that
+        say what they ask, or end with a question mark) with the story's words
+        that the knowledge knows, and each asking part alone. A part that asks
+        nothing in particular ("which region?") is never taken alone.
         """
         parts = clauses(question)
-        analysed = [self.analyse(part, lang=lang) for part in parts] if len(parts) > 1 else []
-        return [query for query in analysed if query.kinds and query.terms]
+        if len(parts) < 2:
+            return []
+        analysed = [(part, self.analyse(part, lang=lang)) for part in parts]
+        asking = [query for part, query in analysed if query.kinds or part.rstrip().endswith("?")]
+        if not asking or len(asking) == len(analysed):
+            return [query for query in asking if query.kinds and query.terms]
+        story = [term for _, query in analysed if query not in asking for term in query.terms]
+        known = [term for term in story if term in self._index.ids]
+        terms = [*dict.fromkeys([*(t for query in asking for t in query.terms), *known])]
+        focused = Query(
+            text=" ".join(query.text for query in asking),
+            tokens=tuple(token for query in asking for token in query.tokens),
+            terms=tuple(terms),
+            kinds=frozenset(kind for query in asking for kind in query.kinds),
+            lang=lang,
+        )
+        return [focused, *(query for query in asking if query.kinds and query.terms)]
 
     # -- scoring --------------------------------------------------------------
+
+    def _kind_only_matches(self, query: Query, limit: int) -> list[Match]:
+        """A question that names nothing ("and when?", "how old is it?") reaches the facts whose examples ask
+        just that: the knowledge says which fact such a question is about."""
+        facts = dict.fromkeys(self._kind_only.get(query.kinds, ()))
+        return [_certain(self.knowledge.facts[index]) for index in list(facts)[:limit]]
 
     def extract(self, query: str | Query, *, limit: int = 3) -> list[Match]:
         """The best facts for a query, best first, with no cutoff."""
         if isinstance(query, str):
             query = self.analyse(query)
         if not query.terms:
-            return []
+            return self._kind_only_matches(query, limit)
         weights = {term: self._term_weight(term) for term in query.terms}
         total = sum(weights.values())
         ids = {term: self._index.ids[term] for term in weights if term in self._index.ids}
@@ -295,27 +357,70 @@ class Matcher:
         held: dict[str, dict[int, float]] = {}  # by term: the candidates holding it, with its field weight
         for term, weight in weights.items():
             held[term] = self._index.weights(ids[term], coverage) if term in ids else {}
-            implied = _IMPLIED if term in self._topic else 0.0
             for index in coverage:
-                coverage[index] += weight * (held[term].get(index) or implied)
+                coverage[index] += weight * held[term].get(index, 0.0)
         ranked = heapq.nlargest(_RESCORED, coverage, key=coverage.__getitem__)
         asked = [*weights.items(), *(("?" + kind, _KIND_WEIGHT) for kind in query.kinds)]
         features = [(self._index.ids[name], weight) for name, weight in asked if name in self._index.ids]
         query_weight = total + _KIND_WEIGHT * len(query.kinds)
-        matches = []
+        measured: list[tuple[int, Evidence]] = []
+        misspelt = sum(weight for term, weight in weights.items() if term not in ids and term in query.misspelt)
+        unknown = sum(weight for term, weight in weights.items() if term not in ids) - misspelt
+        rarest = math.log(1 + len(self.knowledge.facts))
         for index in ranked:
             similarity = self._index.best_similarity(index, features, query_weight)
             score = _COVERAGE_SHARE * coverage[index] / total + (1 - _COVERAGE_SHARE) * similarity
-            if not _kinds_agree(query.kinds, self._kinds[index]):
+            plain, counts = _kinds_agree(query.kinds, self._kinds[index])
+            agree = plain and counts
+            if not agree:
                 score *= _KIND_MISMATCH
             fact_terms = {term for term in query.terms if index in held[term]}
-            if query.kinds and not self._specific(query.terms, fact_terms):
-                score *= _NOTHING_SPECIFIC
-            if any(t in self._entities and t not in fact_terms and t not in self._topic for t in query.terms):
+            entity_missing = any(t in self._entities and t not in fact_terms for t in query.terms)
+            if entity_missing:
                 score *= _ENTITY_MISSING
-            matches.append(Match(self.knowledge.facts[index], round(100 * score, 1)))
-        matches.sort(key=lambda match: match.score, reverse=True)
-        return matches[:limit]
+            if similarity >= EXACT:  # one of the fact's own example questions: what its maintainer promised
+                score = 1.0
+            lacking = [weights[t] for t in ids if t not in fact_terms]
+            evidence = Evidence(
+                coverage=coverage[index] / total,
+                similarity=similarity,
+                kinds_agree=plain,
+                counts_agree=counts,
+                asks_kind=bool(query.kinds),
+                entity_missing=entity_missing,
+                unknown=unknown / total,
+                misspelt=misspelt / total,
+                missing=sum(lacking) / total,
+                heaviest_missing=max(lacking, default=0.0) / rarest if rarest else 0.0,
+                asker="~asker" in weights,
+                ranking=score,
+            )
+            measured.append((index, evidence))
+        measured.sort(key=lambda pair: round(100 * pair[1].ranking, 1), reverse=True)
+        runner_ups = runner_up_rankings([evidence.ranking for _, evidence in measured])
+        return [
+            Match(self.knowledge.facts[index], round(100 * self.decision.probability(evidence, runner_up), 1), evidence)
+            for (index, evidence), runner_up in zip(measured[:limit], runner_ups, strict=False)
+        ]
+
+
+def _certain(fact: Fact) -> Match:
+    """A fact that lists the question's very form among its examples."""
+    evidence = Evidence(
+        coverage=1.0,
+        similarity=1.0,
+        kinds_agree=True,
+        counts_agree=True,
+        asks_kind=True,
+        entity_missing=False,
+        unknown=0.0,
+        misspelt=0.0,
+        missing=0.0,
+        heaviest_missing=0.0,
+        asker=False,
+        ranking=1.0,
+    )
+    return Match(fact, 100.0, evidence)
 
 
 def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
@@ -344,14 +449,13 @@ def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
     return (kept[0][2] if kept else None), chatter
 
 
-def _kinds_agree(asked: frozenset[str], answered: frozenset[str]) -> bool:
-    """Whether a fact whose examples ask ``answered`` can answer a question asking ``asked``."""
+def _kinds_agree(asked: frozenset[str], answered: frozenset[str]) -> tuple[bool, bool]:
+    """Whether a fact whose examples ask ``answered`` answers the kind of question asked (who, how many...),
+    and whether it counts what the question counts ("how many soldiers" against a fact that counts hours)."""
     if not asked:
-        return True
+        return True, True
     counts = {kind for kind in asked if kind.startswith("count:")}
-    if counts and not counts & answered:
-        return False
-    return bool((asked - counts) & answered)
+    return bool((asked - counts) & answered), not counts or bool(counts & answered)
 
 
 def _capitalised(text: str) -> list[str]:

@@ -12,6 +12,7 @@ sounds the same ("tokio"): "bring" is not a typo of "being", nor "live" of "liee
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Mapping
 
@@ -28,8 +29,9 @@ _SOUND_ALIKE = (frozenset("ck"), frozenset("sz"), frozenset("iy"))  # "corea", "
 
 
 _RUN_ON_QUESTION_WORDS = ("where", "which", "what", "when", "who", "why", "how", "quand", "comment", "pourquoi")
-_ELIDED = tuple("cdjlmnst")  # French words that lose their vowel before another: d'état, l'article, s'est
+_ELIDED = ("jusqu", "lorsqu", "puisqu", "qu", *"cdjlmnst")  # French words that lose their vowel: d'état, jusqu'à
 _ASKING_WORDS = lexicon.QUESTION_WORDS | lexicon.KIND_WORDS
+_UNCORRECTED = lexicon.STOPWORDS | {stem(word) for word in lexicon.FRAME_WORDS}
 _THREE_LETTER_CHOICES = sorted(_ASKING_WORDS | {word for word in lexicon.STOPWORDS if len(word) == 3})
 """Three-letter words are corrected to a word that asks ("hwo", "lng" in "how lng") or to a stopword with the same
 letters in another order ("teh")."""
@@ -45,6 +47,7 @@ class Speller:
         self._known_stems = frozenset(stem(word) for word in frequency if word not in lexicon.STOPWORDS)
         self._other_language = other_language
         self._cache: OrderedDict[str, str] = OrderedDict()
+        self._resembles: dict[str, bool] = {}
 
     def correct(self, token: str, lang: str) -> str:
         """The known word a typo or a chat spelling most likely meant, or the token itself."""
@@ -52,7 +55,7 @@ class Speller:
             return lexicon.SHORTHAND[token]
         if token in self._frequency or token.isdigit() or stem(token) in self._known_stems:
             return token
-        if stem(token) in lexicon.STOPWORDS:  # "talking": a form of a word that says nothing, not a typo
+        if stem(token) in _UNCORRECTED:  # "talking": a form of a word that frames or says nothing, not a typo
             return token
         key = f"{lang}:{token}"
         cached = self._cache.get(key)
@@ -68,6 +71,33 @@ class Speller:
             self._cache.popitem(last=False)
         return corrected
 
+    def resembles(self, token: str) -> bool:
+        """Whether an unknown word looks like a typo or a cut of a known one, though too far to correct safely
+        ("charj", "benef"): unlike a real word the bot does not know ("weather"), it hints at a known topic."""
+        if len(token) < 3 or not token.isalpha():
+            return False
+        cached = self._resembles.get(token)
+        if cached is None:
+            limit = 1 if len(token) <= 6 else 2
+            close = process.extract(token, self._choices, scorer=OSA.distance, score_cutoff=limit, limit=5)
+            cached = any(word[0] == token[0] and word not in lexicon.STOPWORDS for word, _, _ in close) or any(
+                word.startswith(token) for word in self._prefixed(token)
+            )
+            if len(self._resembles) < _CACHE_SIZE:
+                self._resembles[token] = cached
+        return cached
+
+    def _prefixed(self, token: str) -> list[str]:
+        """Known content words that begin with ``token``, when it is long enough to be a cut word."""
+        if len(token) < 4:
+            return []
+        start = bisect_left(self._choices, token)
+        found = []
+        for word in self._choices[start : start + 3]:
+            if word.startswith(token) and word not in lexicon.STOPWORDS:
+                found.append(word)
+        return found
+
     def _split(self, token: str, lang: str) -> str | None:
         """Two words typed as one, as "first second": a question word and the next word ("whenis",
         "howmany"), or in French an elision without its apostrophe ("detat", "larticle", "sest")."""
@@ -75,14 +105,14 @@ class Speller:
             rest = token[len(word) :]
             if token.startswith(word) and len(rest) > 1 and rest in self._frequency:
                 return f"{word} {rest}"
-        for elided in ("qu", *_ELIDED):
+        for elided in _ELIDED:
             rest = token[len(elided) :]
+            short = len(elided) <= 2  # "tour" is not "t our"; "jusqua" is jusqu'à
             if (
                 lang == "fr"
                 and token.startswith(elided)
-                and len(rest) > 1
                 and rest in self._frequency
-                and rest not in lexicon.ENGLISH_STOPWORDS  # "tour" is not "t our"
+                and (not short or (len(rest) > 1 and rest not in lexicon.ENGLISH_STOPWORDS))
             ):
                 return f"{elided} {rest}"
         return None

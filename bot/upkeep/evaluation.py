@@ -23,12 +23,12 @@ import yaml
 
 from bot.answerer import Answerer, Reply
 from bot.errors import BotError
-from bot.knowledge.model import Knowledge
+from bot.knowledge.model import Knowledge, default_path
 
 ANSWERABLE = ("en", "typo", "fr")
 REFUSABLE = ("oos", "small")
 KINDS = (*ANSWERABLE, *REFUSABLE, "near")
-SWEEP_CUTOFFS = tuple(float(cutoff) for cutoff in range(30, 81, 5))
+SWEEP_CUTOFFS = tuple(float(cutoff) for cutoff in range(5, 100, 5))
 
 
 class Replier(Protocol):
@@ -83,6 +83,15 @@ class Report:
         """Share of near misses (about the article, which does not say) that got no fact."""
         return _share(self.good, self.total, ("near",))
 
+    def merge(self, other: Report) -> Report:
+        """The results of both reports together."""
+        return Report(
+            self.total + other.total,
+            self.good + other.good,
+            self.declined + other.declined,
+            self.misses + other.misses,
+        )
+
     def count(self, kinds: Iterable[str]) -> tuple[int, int]:
         """(good, total) over ``kinds``."""
         kinds = tuple(kinds)
@@ -94,17 +103,49 @@ def _share(good: Counter[str], total: Counter[str], kinds: Sequence[str]) -> flo
     return sum(good[k] for k in kinds) / count if count else 0.0
 
 
+@dataclass(frozen=True)
+class EvalSet:
+    """An evaluation file's cases and the knowledge file they ask about."""
+
+    path: Path
+    knowledge: Path
+    cases: list[Case]
+
+
+def load_set(path: str | os.PathLike[str], *, knowledge: Path | None = None) -> EvalSet:
+    """An evaluation file and its knowledge: ``knowledge`` when given, else the file's own ``knowledge:``
+    (relative to it), else ``facts.yaml`` beside it, else the default knowledge."""
+    path = Path(path)
+    data = _read(path)
+    if knowledge is None:
+        named = data.get("knowledge") if isinstance(data, dict) else None
+        if isinstance(named, str) and named.strip():
+            knowledge = path.parent / named.strip()
+        elif (path.parent / "facts.yaml").is_file():
+            knowledge = path.parent / "facts.yaml"
+        else:
+            knowledge = default_path()
+    return EvalSet(path, knowledge, _cases(path, data))
+
+
 def load_cases(path: str | os.PathLike[str]) -> list[Case]:
     """The cases of an evaluation file; raises EvaluationError saying what is wrong."""
     path = Path(path)
+    return _cases(path, _read(path))
+
+
+def _read(path: Path) -> object:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise EvaluationError(f"{path}: file not found") from None
     except (OSError, UnicodeDecodeError) as error:
         raise EvaluationError(f"{path}: cannot read the file ({error})") from None
     except yaml.YAMLError as error:
         raise EvaluationError(f"{path}: not valid YAML: {error}") from None
+
+
+def _cases(path: Path, data: object) -> list[Case]:
     raw = data.get("cases") if isinstance(data, dict) else None
     if not isinstance(raw, list) or not raw:
         example = "- {q: 'When?', kind: en, expect: [[august]]}"
@@ -155,6 +196,14 @@ def evaluate(answerer: Replier, cases: Iterable[Case]) -> Report:
     return report
 
 
+def article_name(knowledge: Path) -> str:
+    """How reports name an article: its knowledge file, relative to the working folder when it is inside it."""
+    try:
+        return str(knowledge.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(knowledge)
+
+
 @dataclass(frozen=True)
 class SweepRow:
     """The results at one decline threshold."""
@@ -164,5 +213,5 @@ class SweepRow:
 
 
 def sweep(knowledge: Knowledge, cases: Sequence[Case], cutoffs: Iterable[float] = SWEEP_CUTOFFS) -> list[SweepRow]:
-    """The evaluation at each decline threshold, to choose ``bot.matching.matcher.SCORE_CUTOFF`` with evidence."""
+    """The evaluation at each decline threshold (a probability in percent), to choose the threshold with evidence."""
     return [SweepRow(cutoff, evaluate(Answerer(knowledge, score_cutoff=cutoff), cases)) for cutoff in cutoffs]
