@@ -347,14 +347,17 @@ def _train(sets: Sequence[EvalSet], answerers: dict[Path, Answerer], out: Path) 
 
 def extract(args: argparse.Namespace) -> int:
     """Write a draft knowledge file with one fact per sentence of an article."""
+    from bot.knowledge import files
     from bot.knowledge.reading import check
     from bot.knowledge.store import write_atomic
     from bot.upkeep.extract import drafts, render, synonyms
 
     try:
-        article = args.article.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise BotError(f"cannot read the article {args.article} ({error})") from None
+        article = files.read_text(args.article, limit=files.MAX_ARTICLE_BYTES, what="the article")
+    except files.Refused as refused:
+        raise BotError(str(refused)) from None
+    except OSError as error:
+        raise BotError(f"cannot read the article {args.article} ({error.strerror or error})") from None
     if args.output.exists() and not args.force:
         raise BotError(f"{args.output} already exists; use --force to overwrite it")
     items = drafts(article)

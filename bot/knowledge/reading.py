@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from bot.errors import KnowledgeError, Problem
-from bot.knowledge import nodes
+from bot.knowledge import files, nodes
 from bot.knowledge.bulk import paused_gc
 from bot.knowledge.model import LANGUAGES, Fact, Knowledge, id_problem, question_key, quoting, taken_problem
 
@@ -43,10 +43,13 @@ def check(path: str | os.PathLike[str]) -> list[Problem]:
 
 def read(path: Path) -> tuple[Knowledge | None, list[Problem]]:
     """The knowledge in a file and every problem found in it (the knowledge is None when there is any)."""
-    try:
-        stream = path.open("rb")  # parsed as it is read: a 50 MB file is never in memory whole
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return None, [Problem(path, 0, "file not found; pass --knowledge PATH or set BOT_KNOWLEDGE")]
+    try:
+        files.regular_file(path, limit=files.MAX_KNOWLEDGE_BYTES, what="the knowledge file")
+        stream = path.open("rb")  # parsed as it is read: a 50 MB file is never in memory whole
+    except files.Refused as refused:
+        return None, [Problem(path, 0, str(refused))]
     except OSError as error:
         return None, [Problem(path, 0, f"cannot read the file ({error})")]
     with stream, paused_gc():
@@ -152,10 +155,12 @@ class _Reader:
         if relative is None:
             return article_path, None
         try:
-            return article_path, article_path.read_text(encoding="utf-8")
+            return article_path, files.read_article(article_path, files.article_roots(self.path))
+        except files.Refused as refused:
+            self.problem(node, str(refused))
         except OSError as error:
             self.problem(node, f"cannot read the article {article_path} ({error.strerror or error})")
-            return article_path, None
+        return article_path, None
 
     def synonyms(self, node: nodes.Node | None) -> list[tuple[str, ...]]:
         if node is None:
