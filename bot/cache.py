@@ -1,10 +1,13 @@
 """Loading an answerer, with a cache that makes a large knowledge file load in seconds.
 
-Parsing and indexing 100,000 facts takes about 32 s; unpickling the result takes
-0.6 s. Even the article's own knowledge loads in 4 ms from the cache against 25 ms
+Parsing and indexing 100,000 facts takes about 30 s; unpickling the result takes
+0.7 s. Even the article's own knowledge loads in 4 ms from the cache against 25 ms
 parsed, which is most of what ``ask`` spends before its first answer. The cache
-key is a hash of the knowledge file's path and bytes, its article and the code
-that reads and indexes them, so any edit to either rebuilds it.
+file is named by a hash of the knowledge file's path and bytes and of the code
+that reads and indexes them, and holds the article's path (as the reader
+resolved it) and hash beside the answerer: any edit to either rebuilds it.
+A cache folder that others can write to is never read, since unpickling runs
+what the file says; only the bot's own files there are ever deleted.
 """
 
 from __future__ import annotations
@@ -13,15 +16,22 @@ import contextlib
 import logging
 import os
 import pickle
+import re
+import stat
+import time
 from pathlib import Path
 
 import bot
 from bot.answerer import Answerer
+from bot.knowledge import files
 from bot.knowledge.bulk import paused_gc
 
 logger = logging.getLogger(__name__)
 
 _KEPT = 3  # cached builds kept: the current knowledge and a couple of recent versions
+_OWN = re.compile(r"^[0-9a-f]{32}\.pickle$")  # the bot's cache files; anything else in the folder is left alone
+_TEMP_PREFIX = ".bot-cache-"
+_STALE_SECONDS = 600  # a temporary file this old was left by a write that never finished
 _CODE = (
     "answerer.py",
     "folding.py",
@@ -51,18 +61,35 @@ def cache_dir() -> Path | None:
 def load_answerer(path: str | os.PathLike[str], *, score_cutoff: float | None = None) -> Answerer:
     """The answerer for a knowledge file, from the cache when the file and its article are unchanged."""
     path = Path(path)
-    folder = cache_dir()
+    folder = _private(cache_dir())
     if folder is None or not path.is_file():
         return _build(path, score_cutoff)
     cached = folder / f"{_key(path, score_cutoff)}.pickle"
-    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         with paused_gc(), cached.open("rb") as stream:
-            answerer = pickle.load(stream)
-        if isinstance(answerer, Answerer):
+            article_path, article_hash, answerer = pickle.load(stream)
+        if isinstance(answerer, Answerer) and _hash(Path(article_path)) == article_hash:
             return answerer
     answerer = _build(path, score_cutoff)
-    _store(folder, cached, answerer)
+    article = answerer.knowledge.article_path.resolve()
+    _store(folder, cached, (str(article), _hash(article), answerer))
     return answerer
+
+
+def _private(folder: Path | None) -> Path | None:
+    """The cache folder, made if needed; None when others could write to it (its files would be trusted)."""
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+    except OSError as error:
+        logger.info("not using the knowledge cache in %s: %s", folder, error)
+        return None
+    if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        logger.warning("not using the knowledge cache in %s: other users can write to it (chmod 700 it)", folder)
+        return None
+    return folder
 
 
 def _build(path: Path, score_cutoff: float | None) -> Answerer:
@@ -75,41 +102,54 @@ def _build(path: Path, score_cutoff: float | None) -> Answerer:
 
 
 def _key(path: Path, score_cutoff: float | None) -> str:
-    """A hash of everything the built answerer depends on."""
+    """A hash of everything the built answerer depends on but its article (checked when loading)."""
     import hashlib
 
     # the path too: a copy of the same file elsewhere must not be answered as (and watched at) the original
     digest = hashlib.sha256(f"{bot.__version__}:{score_cutoff}:{path.resolve()}".encode())
     digest.update(path.read_bytes())
-    digest.update(_article_bytes(path))
     package = Path(bot.__file__).parent
     for name in _CODE:
         digest.update((package / name).read_bytes())
     return digest.hexdigest()[:32]
 
 
-def _article_bytes(path: Path) -> bytes:
-    """The article a knowledge file names (its top-level ``article:`` line), read without parsing the file."""
-    with path.open(encoding="utf-8", errors="replace") as stream:
-        for line in stream:
-            if line.startswith("article:"):
-                relative = line.partition(":")[2].strip().strip("'\"")
-                with contextlib.suppress(OSError):
-                    return (path.parent / relative).read_bytes()
-                break
-    return b""
+def _hash(article: Path) -> str:
+    """The article's content hash; a changed, missing or unreadable article never matches a cached one."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(
+            files.read_text(article, limit=files.MAX_ARTICLE_BYTES, what="the article").encode()
+        ).hexdigest()
+    except (OSError, files.Refused):
+        return ""
 
 
-def _store(folder: Path, cached: Path, answerer: Answerer) -> None:
+def _store(folder: Path, cached: Path, entry: tuple[str, str, Answerer]) -> None:
     """Write the cache atomically; a cache that cannot be written is only a slower next start."""
     import tempfile  # here, not at the top: only a first load writes, and `ask` starts faster
 
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".tmp", delete=False) as stream:
-            pickle.dump(answerer, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        _clean(folder)
+        with tempfile.NamedTemporaryFile("wb", dir=folder, prefix=_TEMP_PREFIX, suffix=".tmp", delete=False) as stream:
+            try:
+                pickle.dump(entry, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:
+                os.unlink(stream.name)
+                raise
         os.replace(stream.name, cached)
-        for stale in sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime)[:-_KEPT]:
+        own = [p for p in folder.glob("*.pickle") if _OWN.match(p.name)]
+        for stale in sorted(own, key=lambda p: p.stat().st_mtime)[:-_KEPT]:
             stale.unlink()
     except OSError as error:
         logger.info("could not write the knowledge cache in %s: %s", folder, error)
+
+
+def _clean(folder: Path) -> None:
+    """Remove temporary files an interrupted write left (a full disk, a killed process)."""
+    now = time.time()
+    for leftover in folder.glob(f"{_TEMP_PREFIX}*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > _STALE_SECONDS:
+                leftover.unlink()

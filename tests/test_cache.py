@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,46 @@ def test_an_identical_copy_elsewhere_is_loaded_as_itself_not_as_the_original(
 
     assert load_answerer(knowledge_copy).knowledge.path == knowledge_copy
     assert load_answerer(other).knowledge.path == other  # the file a live reload watches and /addfact writes
+
+
+def test_an_article_change_is_seen_whatever_the_article_line_looks_like(
+    knowledge_copy: Path, cache: Path, builds: list[Path]
+) -> None:
+    text = knowledge_copy.read_text(encoding="utf-8")
+    knowledge_copy.write_text(
+        text.replace("article: ../seeds/article.txt", "article: '../seeds/article.txt'   # the article"),
+        encoding="utf-8",
+    )
+    load_answerer(knowledge_copy)
+    article = knowledge_copy.parent.parent / "seeds" / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\nA line added.\n", encoding="utf-8")
+    load_answerer(knowledge_copy)
+    assert len(builds) == 2
+
+
+def test_the_cache_cleans_up_only_its_own_files(knowledge_copy: Path, cache: Path) -> None:
+    cache.mkdir(mode=0o700)
+    foreign = cache / "someone-elses.pickle"
+    foreign.write_bytes(b"not ours")
+    interrupted = cache / ".bot-cache-abc123.tmp"
+    interrupted.write_bytes(b"half a pickle")
+    old = 1_000_000_000
+    for path in (foreign, interrupted):
+        os.utime(path, (old, old))
+    for n in range(5):  # five versions: the oldest cached builds go, the foreign file stays
+        text = knowledge_copy.read_text(encoding="utf-8")
+        knowledge_copy.write_text(text + f"\n# edit {n}\n", encoding="utf-8")
+        load_answerer(knowledge_copy)
+    assert foreign.exists()
+    assert not interrupted.exists()
+    assert len(list(cache.glob("*.pickle"))) == 3 + 1
+
+
+def test_a_cache_folder_others_can_write_to_is_never_read(
+    knowledge_copy: Path, cache: Path, builds: list[Path]
+) -> None:
+    load_answerer(knowledge_copy)
+    os.chmod(cache, 0o777)
+    load_answerer(knowledge_copy)
+    load_answerer(knowledge_copy)
+    assert len(builds) == 3

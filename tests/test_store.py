@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,13 @@ def test_facts_add_on_a_full_disk_exits_non_zero_without_traceback(
     )
     err = capsys.readouterr().err
     assert code != 0 and "No space left on device" in err and "Traceback" not in err
+
+
+def test_a_write_removes_what_an_interrupted_write_left(knowledge_copy: Path) -> None:
+    folder = knowledge_copy.parent
+    leftovers = [folder / ".facts.yaml.k1ll3d.tmp", folder / ".facts.yaml.bak.k1ll3d.tmp"]
+    for leftover in leftovers:
+        leftover.write_text("half a file", encoding="utf-8")
+        os.utime(leftover, (1_000_000_000, 1_000_000_000))
+    add_fact(knowledge_copy, "extra-fact", lang="en", answer="An answer.", questions=("An extra question?",))
+    assert not [leftover for leftover in leftovers if leftover.exists()]

@@ -17,6 +17,7 @@ import fcntl
 import io
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from bot.knowledge.model import LANGUAGES, Knowledge, id_problem, question_key, 
 from bot.knowledge.reading import check, load
 
 Validator = Callable[[Path], list[Problem]]
+_STALE_SECONDS = 600  # a temporary file this old was left by a write that never finished
 
 
 class FactRejected(BotError):
@@ -82,6 +84,7 @@ def write_atomic(path: Path, text: str, *, validate: Validator | None = None, li
     system and relative paths inside it (``article:``) resolve the same way.
     It gets the permissions of ``like`` (default: ``path``), else 0644.
     """
+    _remove_leftovers(path)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     temp = Path(temp_name)
     try:
@@ -102,6 +105,15 @@ def write_atomic(path: Path, text: str, *, validate: Validator | None = None, li
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Temporary files that a write of ``path`` (or of its backup) left when it was killed, or the disk full."""
+    now = time.time()
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > _STALE_SECONDS:
+                leftover.unlink()
 
 
 def add_fact(
