@@ -7,6 +7,7 @@ argparse rather than a richer framework keeps ``ask`` starting fast, and
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 Command = Callable[[argparse.Namespace], int]
 _MAX_SHOWN = 50  # problems and warnings listed at most; the rest are counted
+_MAX_LINE = 2_000  # characters of one error line: a problem may quote a huge value
 
 
 def _add_knowledge_option(parser: argparse.ArgumentParser) -> None:
@@ -598,15 +600,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except KnowledgeError as error:
-        print(f"error: the knowledge file has {len(error.problems)} problem(s):", file=sys.stderr)
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+        lines = [f"error: the knowledge file has {len(error.problems)} problem(s):"]
+        lines += [f"  {problem}" for problem in error.problems[:_MAX_SHOWN]]
+        if len(error.problems) > _MAX_SHOWN:
+            lines.append(f"  and {len(error.problems) - _MAX_SHOWN:,} more")
+        _print_error(lines)
         return 1
     except BotError as error:
-        print(f"error: {error}", file=sys.stderr)
+        _print_error([f"error: {error}"])
         return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _print_error(lines: Sequence[str]) -> None:
+    """Error lines on stderr, with the token and the webhook secret redacted whatever the error quotes."""
+    from bot.config import ENV_FILE, read_env_file
+    from bot.telegram.redact import Redactor
+
+    secrets = [os.environ.get(name, "") for name in ("TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET")]
+    with contextlib.suppress(BotError):
+        env = read_env_file(ENV_FILE)
+        secrets += [env.get("TELEGRAM_BOT_TOKEN", ""), env.get("WEBHOOK_SECRET", "")]
+    redact = Redactor(secret for secret in secrets if secret)
+    for line in lines:
+        print(redact(line[:_MAX_LINE]), file=sys.stderr)

@@ -119,6 +119,22 @@ def test_redaction_covers_the_url_encoded_form() -> None:
     assert Redactor([TOKEN])(f"x={TOKEN.replace(':', '%3A')}") == f"x={REDACTED}"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Url /bot{TOKEN.lower()}/getme is wrong",
+        f"URL /BOT{TOKEN.upper()}/GETME",
+        f"x={TOKEN.lower().replace(':', '%3a')}",
+        f"x={TOKEN.upper().replace(':', '%3A')}",
+    ],
+    ids=["lower", "upper", "encoded lower", "encoded upper"],
+)
+def test_redaction_ignores_case_in_every_form(text: str) -> None:
+    redacted = Redactor([TOKEN])(text)
+    assert REDACTED in redacted
+    assert TOKEN.split(":")[1].casefold() not in redacted.casefold()
+
+
 def test_admin_ids_are_numbers_separated_by_commas_and_default_to_nobody() -> None:
     assert load_settings({}, env_file=None).admin_ids == frozenset()
     assert load_settings({"BOT_ADMIN_IDS": " 12345, 678 ,"}, env_file=None).admin_ids == {12345, 678}

@@ -192,3 +192,33 @@ def subcommands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> 
 def test_maintenance_command_has_help_text(command: str) -> None:
     descriptions = dict(subcommands(build_parser()))
     assert len(descriptions[tuple(command.split())]) > 30
+
+
+def test_an_error_never_prints_the_token_whatever_it_quotes(tmp_path: Path) -> None:
+    token = "123456789:AAFakeTokenForTestsOnly_abcdefghijkl"
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": token}
+    missing = tmp_path / f"{token.lower()}.yaml"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "facts", "check", "--knowledge", str(missing)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=30,
+    )
+    assert done.returncode == 1 and "[REDACTED]" in done.stderr
+    assert token.split(":")[1].casefold() not in done.stderr.casefold()
+
+
+def test_thousands_of_problems_print_a_few_dozen_and_a_count(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("Nothing here.\n", encoding="utf-8")
+    facts = "".join(f"  - {{id: fact-{n}, en: {{answer: A.}}, source: not in it}}\n" for n in range(3000))
+    (tmp_path / "facts.yaml").write_text(f"article: article.txt\nfacts:\n{facts}", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "facts", "check", "--knowledge", str(tmp_path / "facts.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert len(lines) <= 60 and lines[-1].strip() == "and 2,950 more"

@@ -654,3 +654,27 @@ async def test_a_failing_inline_query_is_logged_and_answers_nothing(
 
     assert api.inline_answers == [] and api.sent == []
     assert any(record.levelno == logging.ERROR for record in caplog.records)
+
+
+async def test_the_token_never_reaches_a_user_even_when_the_knowledge_quotes_it(
+    tmp_path: Path, api: FakeBotApi
+) -> None:
+    from fake_bot_api import TOKEN, FakeRequest
+
+    from bot.telegram.app import build_application
+
+    leaked = f"the code is bot{TOKEN.lower()} and {TOKEN}"
+    (tmp_path / "article.txt").write_text(f"The vault opens with {leaked}.\n", encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(
+        "article: article.txt\nfacts:\n  - id: vault-code\n    en:\n"
+        f"      answer: The vault code is {leaked}.\n      questions: [What is the vault code?]\n"
+        f"    source: The vault opens with {leaked}.\n",
+        encoding="utf-8",
+    )
+    application = build_application(TOKEN, Answerer(load(tmp_path / "facts.yaml")), request=FakeRequest(api))
+    async with application:
+        await process(application, message_update("What is the vault code?"))
+
+    sent = only_message(api).text
+    assert "[REDACTED]" in sent
+    assert TOKEN.split(":")[1].casefold() not in sent.casefold()

@@ -39,6 +39,7 @@ from bot.knowledge.model import LANGUAGES
 from bot.telegram import admin, handlers, texts
 from bot.telegram.flood import FloodGate
 from bot.telegram.limits import RetryingRateLimiter
+from bot.telegram.redact import Redactor
 from bot.upkeep.reload import KnowledgeWatcher
 from bot.upkeep.unanswered import UnansweredLog
 
@@ -108,12 +109,14 @@ def build_application(
     reload_seconds: float = 0,
     flood: FloodGate | None = None,
     max_rate: float = DEFAULT_MAX_RATE,
+    secrets: Iterable[str] = (),
 ) -> AnyApplication:
     """The application with its handlers and shared objects in ``bot_data``; ``request`` replaces HTTP in tests.
 
     ``reload_seconds`` > 0 polls the knowledge file for edits while the application runs
     (``run_polling``/``run_webhook``); ``unanswered`` None keeps no log of declined questions;
-    ``flood`` None answers every question; ``max_rate`` caps messages per second overall (0: no cap).
+    ``flood`` None answers every question; ``max_rate`` caps messages per second overall (0: no cap);
+    the token and ``secrets`` are redacted from everything sent.
     """
     # Sent messages are paced to Telegram's limits (max_rate overall, 20 a minute per group) so that
     # a burst is spread out rather than refused; a 429 anyway is waited out and retried, and so is a
@@ -124,7 +127,9 @@ def build_application(
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .concurrent_updates(PerChatOrder(MAX_CONCURRENT_UPDATES))
-        .rate_limiter(RetryingRateLimiter(overall_max_rate=max_rate, max_retries=SEND_RETRIES))
+        .rate_limiter(
+            RetryingRateLimiter(overall_max_rate=max_rate, max_retries=SEND_RETRIES, redact=Redactor([token, *secrets]))
+        )
     )
     if base_url:
         builder = builder.base_url(base_url).base_file_url(file_url(base_url))
@@ -257,6 +262,7 @@ def run(settings: Settings, answerer: Answerer) -> None:
         reload_seconds=settings.reload_seconds,
         flood=FloodGate(settings.flood_limit, settings.flood_window),
         max_rate=settings.max_rate,
+        secrets=settings.secrets(),
     )
     if not settings.admin_ids:
         logger.info("BOT_ADMIN_IDS is not set: nobody can use /addfact or /unanswered")

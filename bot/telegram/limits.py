@@ -1,4 +1,4 @@
-"""Every call the bot makes, except polling: paced to Telegram's limits, and retried when the network loses it.
+"""Every call the bot makes, except polling: secrets redacted, paced to Telegram's limits, retried when lost.
 
 python-telegram-bot's ``AIORateLimiter`` paces the calls (overall, and 20 a minute
 in each group, Telegram's documented limits) and retries a 429 after the wait
@@ -25,12 +25,15 @@ from typing import Any
 from telegram.error import BadRequest, NetworkError
 from telegram.ext import AIORateLimiter
 
+from bot.telegram.redact import Redactor
+
 logger = logging.getLogger(__name__)
 
 RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0)
 """Pauses before each retry of a call the network lost: together they ride out about 7 s of outage."""
 
 Result = bool | dict[str, Any] | list[dict[str, Any]]
+_CARRIES_THE_SECRET = frozenset({"setWebhook"})  # it tells Telegram the webhook secret: that one is meant
 
 
 class RetryingRateLimiter(AIORateLimiter):
@@ -41,10 +44,16 @@ class RetryingRateLimiter(AIORateLimiter):
     """
 
     def __init__(
-        self, *, overall_max_rate: float, max_retries: int, retry_delays: Sequence[float] = RETRY_DELAYS
+        self,
+        *,
+        overall_max_rate: float,
+        max_retries: int,
+        retry_delays: Sequence[float] = RETRY_DELAYS,
+        redact: Redactor | None = None,
     ) -> None:
         super().__init__(overall_max_rate=overall_max_rate, max_retries=max_retries)
         self.retry_delays = tuple(retry_delays)
+        self.redact = redact
 
     async def process_request(
         self,
@@ -55,7 +64,10 @@ class RetryingRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> Result:
-        """Pace and send the call; after a network failure, wait and send it again, a bounded number of times."""
+        """Pace and send the call, its texts redacted; after a network failure, send it again a few times."""
+        if self.redact is not None and endpoint not in _CARRIES_THE_SECRET:  # sent from this very dict
+            for key, value in data.items():
+                data[key] = self.redact.deep(value)
         attempt = 0
         while True:
             try:

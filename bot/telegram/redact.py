@@ -1,32 +1,52 @@
-"""Keeping the bot token (and the webhook secret) out of every log line.
+"""Keeping the bot token (and the webhook secret) out of every log line, message and error.
 
 python-telegram-bot logs the API URL, which contains the token, at DEBUG; httpx
 logs request URLs at INFO; and ``InvalidToken`` quotes the token. Rather than
 chase each of them, a filter on the root handlers rewrites every record,
-traceback included, before it is written.
+traceback included, before it is written; every call to Telegram has its
+texts redacted before it is sent (``bot.telegram.limits``); and the CLI
+redacts the errors it prints.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import traceback
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import quote
 
 REDACTED = "[REDACTED]"
 
 
 class Redactor:
-    """Replaces secrets in text, in the forms they take in URLs too."""
+    """Replaces secrets in text, in any case and in the forms they take in URLs too.
+
+    Case matters not: python-telegram-bot lower-cases some error messages ("Url
+    /bot123456789:aafake.../getme is wrong"), and a token is as good in either.
+    """
 
     def __init__(self, secrets: Iterable[str]) -> None:
         forms = {form for secret in secrets if secret for form in (secret, quote(secret, safe=""))}
-        self._forms = sorted(forms, key=len, reverse=True)  # longest first, so no half-replaced form is left
+        longest_first = sorted(forms, key=len, reverse=True)  # so that no half-replaced form is left
+        self._pattern = (
+            re.compile("|".join(re.escape(form) for form in longest_first), re.IGNORECASE) if forms else None
+        )
 
     def __call__(self, text: str) -> str:
-        for form in self._forms:
-            text = text.replace(form, REDACTED)
-        return text
+        return self._pattern.sub(REDACTED, text) if self._pattern else text
+
+    def deep(self, value: Any) -> Any:
+        """``value`` with every string in it redacted, through dicts, lists and Telegram objects."""
+        if isinstance(value, str):
+            return self(value)
+        if isinstance(value, dict):
+            return {key: self.deep(item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return [self.deep(item) for item in value]
+        to_dict = getattr(value, "to_dict", None)  # a Telegram object: a keyboard, an inline result
+        return self.deep(to_dict()) if callable(to_dict) else value
 
 
 class RedactingFilter(logging.Filter):
