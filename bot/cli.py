@@ -54,9 +54,16 @@ def _stdin_lines() -> Iterable[str]:
 
 
 def _json_line(data: object) -> str:
-    """One JSON object on one line, even for readers that also split lines on U+2028, U+2029 and NEL."""
-    text = json.dumps(data, ensure_ascii=False)
+    """One JSON object on one line, even for readers that also split lines on U+2028, U+2029 and NEL;
+    ASCII-escaped when standard output cannot take UTF-8 (``PYTHONIOENCODING=ascii``)."""
+    utf8 = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") == "utf8"
+    text = json.dumps(data, ensure_ascii=not utf8)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
+
+
+def _valid(text: str) -> str:
+    """Text from the command line as valid Unicode: bytes that are no UTF-8 ("\\xff") become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def ask(args: argparse.Namespace) -> int:
@@ -64,7 +71,7 @@ def ask(args: argparse.Namespace) -> int:
     from bot.cache import load_answerer
 
     answerer = load_answerer(_knowledge_path(args))
-    questions: Iterable[str] = [" ".join(args.question)] if args.question else _stdin_lines()
+    questions: Iterable[str] = [_valid(" ".join(args.question))] if args.question else _stdin_lines()
     interactive = sys.stdin.isatty() and not args.question
     for question in questions:
         reply = answerer.reply(question, lang=args.lang)
@@ -365,10 +372,14 @@ def extract(args: argparse.Namespace) -> int:
     items = drafts(article)
     if not items:
         raise BotError(f"no sentence found in {args.article}")
-    args.output.parent.mkdir(parents=True, exist_ok=True)
     relative = os.path.relpath(args.article.resolve(), args.output.parent.resolve())
     text = render(items, article=Path(relative).as_posix(), origin=str(args.article), synonyms=synonyms(article))
-    write_atomic(args.output, text, validate=check)
+    try:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(args.output, text, validate=check)
+    except OSError as error:
+        reason = error.strerror or error
+        raise BotError(f"cannot write the draft {args.output} ({reason}); choose another place") from None
     print(f"wrote {len(items)} draft facts to {args.output}; complete them, then check them with:")
     print(f"  python -m bot facts check --knowledge {args.output}")
     return 0
@@ -594,6 +605,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; user mistakes become a message and a non-zero exit code, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a letter gets an escape, not a traceback
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Command = args.handler

@@ -137,7 +137,7 @@ def load_settings(environ: Mapping[str, str], *, env_file: Path | None = ENV_FIL
         raise ConfigError("TELEGRAM_API_BASE_URL must start with http:// or https://, e.g. http://127.0.0.1:8081/bot")
     log_level = (get("LOG_LEVEL") or "INFO").upper()
     if log_level not in LOG_LEVELS:
-        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {log_level!r}")
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {_quoted(log_level)}")
     return Settings(
         token=token,
         api_base_url=api_base_url,
@@ -162,18 +162,29 @@ def load_settings(environ: Mapping[str, str], *, env_file: Path | None = ENV_FIL
     )
 
 
+def _whole(text: str) -> int | None:
+    """A whole number written with ASCII digits, of at most 18 of them; None for anything else."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+
+
+def _quoted(text: str) -> str:
+    """A value as an error message quotes it: cut, since a value can be a whole file."""
+    return repr(text if len(text) <= 40 else text[:40] + "...")
+
+
 def _admin_ids(text: str | None) -> frozenset[int]:
     ids = set()
     for item in (text or "").split(","):
         item = item.strip()
         if not item:
             continue
-        if not (item.isascii() and item.isdigit()):
+        number = _whole(item)
+        if number is None:
             raise ConfigError(
                 f"BOT_ADMIN_IDS must be numeric Telegram user ids separated by commas, e.g. 12345678,87654321, "
-                f"not {item!r} (usernames can change hands; @userinfobot tells you your id)"
+                f"not {_quoted(item)} (usernames can change hands; @userinfobot tells you your id)"
             )
-        ids.add(int(item))
+        ids.add(number)
     return frozenset(ids)
 
 
@@ -187,19 +198,20 @@ def _number(name: str, get: Callable[[str], str | None], default: float, *, expe
     except ValueError:
         number = -1.0
     if not 0 <= number < float("inf"):
-        raise ConfigError(f"{name} must be {expected}, not {text!r}")
+        raise ConfigError(f"{name} must be {expected}, not {_quoted(text)}")
     return number
 
 
 def _flood_limit(text: str | None) -> int:
     if text is None:
         return DEFAULT_FLOOD_LIMIT
-    if not (text.isascii() and text.isdigit()):
+    number = _whole(text)
+    if number is None:
         raise ConfigError(
             f"BOT_FLOOD_LIMIT must be a whole number of questions per BOT_FLOOD_WINDOW, e.g. 20 "
-            f"(0 turns flood control off), not {text!r}"
+            f"(0 turns flood control off), not {_quoted(text)}"
         )
-    return int(text)
+    return number
 
 
 def _webhook(get: Callable[[str], str | None]) -> Webhook | None:
@@ -210,15 +222,16 @@ def _webhook(get: Callable[[str], str | None]) -> Webhook | None:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ConfigError("WEBHOOK_URL must be a full URL, e.g. https://bot.example.org/telegram/webhook")
     port_text = get("WEBHOOK_PORT") or str(DEFAULT_WEBHOOK_PORT)
-    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        raise ConfigError(f"WEBHOOK_PORT must be a port number (1-65535), not {port_text!r}")
+    port = _whole(port_text)
+    if port is None or not 0 < port < 65536:
+        raise ConfigError(f"WEBHOOK_PORT must be a port number (1-65535), not {_quoted(port_text)}")
     secret = get("WEBHOOK_SECRET")
     if secret and not _SECRET_PATTERN.match(secret):
         raise ConfigError("WEBHOOK_SECRET may only use letters, digits, '_' and '-' (1-256 characters)")
     return Webhook(
         url=url,
         listen=get("WEBHOOK_LISTEN") or DEFAULT_WEBHOOK_LISTEN,
-        port=int(port_text),
+        port=port,
         secret=secret or secrets.token_urlsafe(32),
         secret_generated=secret is None,
     )

@@ -53,7 +53,7 @@ class ConsoleChat:
             return HELP
         if command == "/source":
             return self._source()
-        if text.isdigit() and 1 <= int(text) <= len(self.choices):
+        if text.isascii() and text.isdigit() and len(text) <= 3 and 1 <= int(text) <= len(self.choices):
             return self._choose(self.choices[int(text) - 1])
         reply = self.answerer.reply(text)
         if reply.kind == "decline" and self.unanswered is not None:

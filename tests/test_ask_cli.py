@@ -106,3 +106,31 @@ def test_every_command_and_option_has_help_text() -> None:
         for action in command._actions:
             if action.dest != "help" and not action.__class__.__name__.startswith("_SubParsers"):
                 assert action.help, f"{name} {action.dest} has no help"
+
+
+def _ask(*args: str, env: dict[str, str] | None = None, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable.encode(), b"-m", b"bot", b"ask", *(a.encode("utf-8", "surrogateescape") for a in args)],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, "BOT_CACHE_DIR": "off", **(env or {})},
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def test_json_is_valid_utf8_whatever_bytes_the_question_holds() -> None:
+    done = _ask("--json", "when is vostok \udcff")  # the byte 0xff, as Python hands it over from argv
+    assert done.returncode == 0, done.stderr
+    reply = json.loads(done.stdout.decode("utf-8"))
+    assert reply["fact_id"] == "vostok-dates" and "\ufffd" in reply["question"]
+
+
+@pytest.mark.parametrize("json_flag", [True, False])
+def test_a_terminal_that_takes_only_ascii_gets_escapes_not_a_traceback(json_flag: bool) -> None:
+    args = ["--json"] if json_flag else []
+    done = _ask(*args, "Quand commence Vostok ?", env={"PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+    assert done.stdout.isascii()
+    if json_flag:
+        assert json.loads(done.stdout)["lang"] == "fr"

@@ -174,3 +174,23 @@ def test_flood_control_defaults_to_twenty_questions_a_minute_and_zero_turns_it_o
 def test_sending_is_paced_at_telegrams_thirty_messages_a_second_unless_told_otherwise() -> None:
     assert load_settings({}, env_file=None).max_rate == 30
     assert load_settings({"BOT_MAX_RATE": "0"}, env_file=None).max_rate == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("BOT_ADMIN_IDS", "١٢٣٤"),
+        ("BOT_ADMIN_IDS", "9" * 5000),
+        ("BOT_FLOOD_LIMIT", "٢٠"),
+        ("BOT_FLOOD_LIMIT", "9" * 5000),
+        ("WEBHOOK_PORT", "٨٠٨٠"),
+        ("WEBHOOK_PORT", "9" * 5000),
+        ("BOT_FLOOD_WINDOW", "9" * 5000),
+    ],
+    ids=["admin arabic", "admin huge", "flood arabic", "flood huge", "port arabic", "port huge", "window huge"],
+)
+def test_numbers_in_other_scripts_or_thousands_of_digits_are_one_clear_error(name: str, value: str) -> None:
+    variables = {"WEBHOOK_URL": "https://bot.example.org/hook", name: value}
+    with pytest.raises(ConfigError, match=name) as caught:
+        load_settings(variables, env_file=None)
+    assert len(str(caught.value)) < 400

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import expected
+import pytest
 
 from bot.answerer import Answerer
 from bot.console import HELP, NO_TOKEN, ConsoleChat, run_chat
@@ -120,3 +121,12 @@ def test_the_loop_logs_declines_to_bot_unanswered_log_by_default(answerer: Answe
     assert [entry.text for entry in UnansweredLog(unanswered_log_path).entries()] == [
         "How many soldiers will China send?"
     ]
+
+
+@pytest.mark.parametrize("typed", ["²", "①", "٣", "9" * 5000])
+def test_a_number_in_another_script_or_of_thousands_of_digits_is_read_as_a_question(
+    answerer: Answerer, typed: str
+) -> None:
+    chat = ConsoleChat(answerer)
+    chat.respond("hello")
+    assert chat.respond(typed)

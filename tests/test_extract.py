@@ -87,3 +87,12 @@ def test_extract_refuses_to_overwrite_without_force(
 def test_missing_article_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(tmp_path / "none.txt"), "-o", str(tmp_path / "draft.yaml")]) == 1
     assert "cannot read the article" in capsys.readouterr().err
+
+
+def test_a_draft_that_cannot_be_written_is_one_clear_line(
+    article_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    assert main(["extract", str(article_path), "-o", str(tmp_path / "a-file" / "draft.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot write the draft") and "Traceback" not in err

@@ -301,6 +301,25 @@ def test_a_rejected_token_exits_with_a_clear_message_without_the_token(tmp_path:
     assert wrong.split(":")[1] not in bot.output
 
 
+def test_a_rejected_token_is_one_clear_line_and_no_traceback(tmp_path: Path, served: str) -> None:
+    wrong = "987654321:AAWrongTokenWrongTokenWrongToken_xyz"
+    with bot_process(tmp_path, served, TELEGRAM_BOT_TOKEN=wrong) as bot:
+        code = bot.process.wait(timeout=30)
+
+    assert code == 1
+    assert "Traceback" not in bot.output
+    assert bot.stderr.read_text().splitlines()[-1].startswith("error: Telegram rejected TELEGRAM_BOT_TOKEN")
+
+
+def test_an_unreachable_bot_api_is_one_clear_line_and_no_traceback(tmp_path: Path) -> None:
+    with bot_process(tmp_path, f"http://127.0.0.1:{_free_port()}/bot") as bot:
+        code = bot.process.wait(timeout=60)
+
+    assert code == 1
+    assert "Traceback" not in bot.output
+    assert bot.stderr.read_text().splitlines()[-1].startswith("error: cannot talk to the Telegram Bot API")
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -68,14 +68,37 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class NetworkLoopFilter(logging.Filter):
+    """python-telegram-bot's network loop logs each failure with a traceback, and its final abort too.
+
+    Above DEBUG a failure is one line (the exception's text), and the abort is left
+    out: the command then says in one line what went wrong and how to fix it.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not record.name.startswith("telegram") or not record.getMessage().startswith("Network Retry Loop"):
+            return True
+        if "Aborting" in record.getMessage():
+            return False
+        if record.exc_info and record.exc_info[1] is not None:
+            record.msg = f"{record.getMessage()}: {record.exc_info[1]!r}"
+            record.args = None
+        record.exc_info = None
+        record.exc_text = None
+        return True
+
+
 def configure_logging(level: int, secrets: Iterable[str]) -> Redactor:
     """``basicConfig`` for the entry points, with redaction on every root handler.
 
-    httpx logs each request URL at INFO, so it stays at WARNING unless DEBUG is asked for.
+    httpx logs each request URL at INFO, so it stays at WARNING unless DEBUG is asked for;
+    above DEBUG, network failures are a line each, without their traceback.
     """
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
     redact = Redactor(secrets)
     for handler in logging.getLogger().handlers:
+        if level > logging.DEBUG:
+            handler.addFilter(NetworkLoopFilter())
         handler.addFilter(RedactingFilter(redact))
     logging.getLogger("httpx").setLevel(logging.DEBUG if level <= logging.DEBUG else logging.WARNING)
     return redact
