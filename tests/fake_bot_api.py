@@ -599,11 +599,18 @@ def html_problems(html: str) -> list[str]:
     return parser.problems + unclosed + leftover
 
 
+MAX_MESSAGE_CHARS = 4096
+"""Telegram's limit on a message's text, counted once the HTML is parsed."""
+
+
 def _check_html(text: str, parse_mode: str | None) -> None:
-    """Refuse bad HTML as Telegram does, so that every test sending HTML checks it."""
+    """Refuse bad HTML and over-long texts as Telegram does, so that every test sending a text checks them."""
     problems = html_problems(text) if parse_mode == "HTML" else []
     if problems:
         raise _ApiError(400, f"Bad Request: can't parse entities: {'; '.join(problems)}")
+    shown = _strip_html(text) if parse_mode == "HTML" else text
+    if len(shown) > MAX_MESSAGE_CHARS:
+        raise _ApiError(400, "Bad Request: message is too long")
 
 
 def _strip_html(html: str) -> str:

@@ -341,3 +341,12 @@ async def test_a_broken_edit_is_told_to_the_admins_once_and_the_last_good_knowle
     knowledge_copy.write_text(good.replace("according to Moscow;", "according to the Kremlin;"), encoding="utf-8")
     await check_knowledge(app)
     assert "according to the Kremlin" in app.bot_data["answerer"].reply("When is Vostok?").body
+
+
+async def test_addfact_refuses_an_answer_longer_than_telegram_can_show(app: Any, api: FakeBotApi) -> None:
+    await send(app, "/addfact")
+    await send(app, NEW_QUESTION)
+    await send(app, "word " * 810)
+    assert "4,000 characters" in last(api).text
+    await send(app, NEW_ANSWER)
+    assert keyboard(last(api)) == ["en", "fr"]

@@ -188,3 +188,10 @@ def test_a_write_removes_what_an_interrupted_write_left(knowledge_copy: Path) ->
         os.utime(leftover, (1_000_000_000, 1_000_000_000))
     add_fact(knowledge_copy, "extra-fact", lang="en", answer="An answer.", questions=("An extra question?",))
     assert not [leftover for leftover in leftovers if leftover.exists()]
+
+
+def test_an_answer_longer_than_telegram_can_show_is_refused_with_the_limit(knowledge_copy: Path) -> None:
+    before = knowledge_copy.read_text(encoding="utf-8")
+    with pytest.raises(FactRejected, match="4,000 characters"):
+        add_fact(knowledge_copy, "long-fact", lang="en", answer="word " * 1000, questions=("A long one?",))
+    assert knowledge_copy.read_text(encoding="utf-8") == before

@@ -678,3 +678,25 @@ async def test_the_token_never_reaches_a_user_even_when_the_knowledge_quotes_it(
     sent = only_message(api).text
     assert "[REDACTED]" in sent
     assert TOKEN.split(":")[1].casefold() not in sent.casefold()
+
+
+async def test_an_answer_longer_than_a_message_is_cut_to_fit_not_refused(tmp_path: Path, api: FakeBotApi) -> None:
+    from fake_bot_api import MAX_MESSAGE_CHARS, TOKEN, FakeRequest
+
+    from bot.telegram.app import build_application
+
+    long_answer = "The & symbol <here> " * 400  # 8,000 characters, with HTML to escape on the way
+    (tmp_path / "article.txt").write_text("The report runs long.\n", encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(
+        "article: article.txt\nfacts:\n  - id: report\n    en:\n"
+        f"      answer: '{long_answer.strip()}'\n      questions: [How long is the report?]\n"
+        "    source: The report runs long.\n",
+        encoding="utf-8",
+    )
+    application = build_application(TOKEN, Answerer(load(tmp_path / "facts.yaml")), request=FakeRequest(api))
+    async with application:
+        await process(application, message_update("How long is the report?"))
+
+    sent = only_message(api).text  # as users see it: the HTML parsed
+    assert sent.startswith("The & symbol <here>") and sent.endswith("…")
+    assert len(sent) == MAX_MESSAGE_CHARS

@@ -58,3 +58,16 @@ async def test_a_refused_call_is_not_retried(limiter: RetryingRateLimiter, error
     with pytest.raises(type(error)):
         await send(limiter, call)
     assert call.attempts == 1
+
+
+def test_a_cut_text_keeps_its_html_valid_and_its_entities_whole() -> None:
+    from fake_bot_api import html_problems
+
+    from bot.telegram.outgoing import fit_html
+
+    text = "<b>Q?</b>\n" + "a &amp; b " * 30
+    cut = fit_html(text, limit=25)
+    assert cut.endswith("…") and not html_problems(cut)
+    assert cut.count("&amp;") == cut.count("&")
+    assert fit_html("<b>short</b>", limit=25) == "<b>short</b>"
+    assert not html_problems(fit_html("<b>" + "x" * 100 + "</b>", limit=10))

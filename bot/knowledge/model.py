@@ -28,6 +28,22 @@ def id_problem(fact_id: str) -> str | None:
     return None if ID_PATTERN.match(fact_id) else f"id {fact_id!r} must be {ID_RULE}"
 
 
+MAX_ANSWER_CHARS = 4_000
+"""Telegram shows at most 4,096 characters in a message, and a reply adds a few words around the answer."""
+
+
+def answer_problem(answer: str) -> str | None:
+    """Why ``answer`` cannot be a fact's answer (empty, or too long to send), or None."""
+    if not answer.strip():
+        return "the answer is empty; write the sentence users should read"
+    if len(answer) > MAX_ANSWER_CHARS:
+        return (
+            f"the answer has {len(answer):,} characters; keep it under {MAX_ANSWER_CHARS:,} characters "
+            "(Telegram shows at most 4,096 in a message)"
+        )
+    return None
+
+
 def question_key(question: str) -> str | None:
     """What makes two example questions the same one; None for a question with no words (an emoji)."""
     return normalize(question) or None

@@ -28,7 +28,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from bot.errors import BotError, KnowledgeError, Problem
-from bot.knowledge.model import LANGUAGES, Knowledge, id_problem, question_key, same_text, taken_problem
+from bot.knowledge.model import LANGUAGES, Knowledge, answer_problem, id_problem, question_key, same_text, taken_problem
 from bot.knowledge.reading import check, load
 
 Validator = Callable[[Path], list[Problem]]
@@ -185,8 +185,9 @@ def _check_input(fact_id: str, lang: str, answer: str) -> None:
         raise FactRejected(bad_id)
     if lang not in LANGUAGES:
         raise FactRejected(f"language {lang!r} is not supported; use one of: {', '.join(LANGUAGES)}")
-    if not answer:
-        raise FactRejected("the answer is empty; write the sentence users should read")
+    bad_answer = answer_problem(answer)
+    if bad_answer:
+        raise FactRejected(bad_answer)
 
 
 def _check_against(knowledge: Knowledge, fact_id: str, questions: tuple[str, ...], source: str | None) -> None:

@@ -28,7 +28,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.answerer import Answerer
 from bot.errors import BotError, KnowledgeError
 from bot.folding import normalize
-from bot.knowledge.model import LANGUAGES, Fact, Knowledge, id_problem
+from bot.knowledge.model import LANGUAGES, Fact, Knowledge, answer_problem, id_problem
 from bot.knowledge.store import add_fact
 from bot.matching.lexicon import STOPWORDS
 from bot.telegram import texts
@@ -118,15 +118,20 @@ def source_problem(source: str | None, knowledge: Knowledge) -> str | None:
     return None if source is None or knowledge.quotes(source) else texts.NOT_VERBATIM
 
 
+def sentence(problem: str) -> str:
+    """A problem the knowledge layer words as a clause ("the answer is empty; ..."), as a sentence."""
+    return f"{problem[:1].upper()}{problem[1:]}."
+
+
 def first_problem(draft: Draft, knowledge: Knowledge) -> tuple[int, str] | None:
     """The first step whose answer the knowledge no longer accepts (it may have changed since), and why."""
     checks = (
         (QUESTIONS, questions_problem(draft.questions, knowledge)),
-        (ANSWER, None if draft.answer.strip() else texts.EMPTY_ANSWER),
+        (ANSWER, answer_problem(draft.answer)),
         (FACT_ID, fact_id_problem(draft.fact_id, knowledge)),
         (SOURCE, source_problem(draft.source, knowledge)),
     )
-    return next(((step, problem) for step, problem in checks if problem), None)
+    return next(((step, sentence(problem) if step == ANSWER else problem) for step, problem in checks if problem), None)
 
 
 def suggested_id(question: str, knowledge: Knowledge) -> str:
@@ -224,8 +229,13 @@ async def got_questions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
 
 
 async def got_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """Take the answer, then offer the languages, the detected one first."""
-    draft_of(context).answer = message_text(update)
+    """Take the answer if it can be sent, then offer the languages, the detected one first."""
+    answer = message_text(update)
+    problem = answer_problem(answer)
+    if problem:
+        await say(update, sentence(problem))
+        return ANSWER
+    draft_of(context).answer = answer
     return await ask_next(update, context, LANGUAGE)
 
 

@@ -1,4 +1,4 @@
-"""Every call the bot makes, except polling: secrets redacted, paced to Telegram's limits, retried when lost.
+"""Every call the bot makes, except polling: made safe to send, paced to Telegram's limits, retried when lost.
 
 python-telegram-bot's ``AIORateLimiter`` paces the calls (overall, and 20 a minute
 in each group, Telegram's documented limits) and retries a 429 after the wait
@@ -25,6 +25,7 @@ from typing import Any
 from telegram.error import BadRequest, NetworkError
 from telegram.ext import AIORateLimiter
 
+from bot.telegram import outgoing
 from bot.telegram.redact import Redactor
 
 logger = logging.getLogger(__name__)
@@ -33,7 +34,6 @@ RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0)
 """Pauses before each retry of a call the network lost: together they ride out about 7 s of outage."""
 
 Result = bool | dict[str, Any] | list[dict[str, Any]]
-_CARRIES_THE_SECRET = frozenset({"setWebhook"})  # it tells Telegram the webhook secret: that one is meant
 
 
 class RetryingRateLimiter(AIORateLimiter):
@@ -65,9 +65,7 @@ class RetryingRateLimiter(AIORateLimiter):
         rate_limit_args: int | None,
     ) -> Result:
         """Pace and send the call, its texts redacted; after a network failure, send it again a few times."""
-        if self.redact is not None and endpoint not in _CARRIES_THE_SECRET:  # sent from this very dict
-            for key, value in data.items():
-                data[key] = self.redact.deep(value)
+        outgoing.prepare(endpoint, data, self.redact)
         attempt = 0
         while True:
             try:

@@ -146,7 +146,6 @@ QUESTION_TAKEN = (
     "“{question}” is already a question of fact '{fact_id}', and each question belongs to one fact. "
     "Send the questions again without it."
 )
-EMPTY_ANSWER = "The answer is empty: send the sentence users should read."
 BAD_LANGUAGE = "Tap en or fr."
 BAD_ID = "'{fact_id}' is not a valid id: use " + ID_RULE + "."
 ID_TAKEN = "There is already a fact '{fact_id}': choose another id."
