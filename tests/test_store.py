@@ -195,3 +195,65 @@ def test_an_answer_longer_than_telegram_can_show_is_refused_with_the_limit(knowl
     with pytest.raises(FactRejected, match="4,000 characters"):
         add_fact(knowledge_copy, "long-fact", lang="en", answer="word " * 1000, questions=("A long one?",))
     assert knowledge_copy.read_text(encoding="utf-8") == before
+
+
+HAND_FACT = """
+  - id: added-by-hand
+    en:
+      answer: A maintainer typed this fact while facts add was running.
+      questions: [What did the maintainer type?]
+    source: Publié à 6h38
+"""
+
+
+def test_a_hand_edit_made_while_a_fact_is_added_is_kept(knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_write = bot.knowledge.store.write_atomic
+    edits = []
+
+    def write_after_a_hand_edit(path: Path, text: str, **options: object) -> None:
+        if path == knowledge_copy and not edits:  # the maintainer saves their edit just before the bot writes
+            edits.append(path)
+            with path.open("a", encoding="utf-8") as stream:
+                stream.write(HAND_FACT)
+        real_write(path, text, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bot.knowledge.store, "write_atomic", write_after_a_hand_edit)
+    add_fact(knowledge_copy, "new-fact", lang="en", answer="A new answer.", questions=("A new question?",))
+    knowledge = load(knowledge_copy)
+    assert knowledge.get("added-by-hand") is not None
+    assert knowledge.get("new-fact") is not None
+
+
+def test_adding_through_a_symlink_writes_the_file_it_points_to(knowledge_copy: Path) -> None:
+    link = knowledge_copy.with_name("link.yaml")
+    link.symlink_to(knowledge_copy.name)
+    add_fact(link, "new-fact", lang="en", answer="A new answer.", questions=("A new question?",))
+    assert link.is_symlink()
+    assert load(knowledge_copy).get("new-fact") is not None
+
+
+def test_a_knowledge_file_in_utf16_is_refused_by_check_and_add_alike(knowledge_copy: Path) -> None:
+    text = knowledge_copy.read_text(encoding="utf-8")
+    knowledge_copy.write_bytes(text.encode("utf-16"))
+    from bot.knowledge.reading import check
+
+    assert "UTF-8" in "\n".join(str(problem) for problem in check(knowledge_copy))
+    with pytest.raises(KnowledgeError, match="UTF-8"):
+        add_fact(knowledge_copy, "new-fact", lang="en", answer="A new answer.", questions=("A new question?",))
+
+
+def test_a_fact_whose_list_is_shared_through_an_anchor_changes_alone(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("It opens on Monday. It closes on Friday.\n", encoding="utf-8")
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "article: article.txt\nfacts:\n"
+        "  - id: opening\n    en: {answer: Monday., questions: [When does it open?]}\n"
+        "    source: &both [It opens on Monday.]\n"
+        "  - id: closing\n    en: {answer: Friday., questions: [When does it close?]}\n"
+        "    source: *both\n",
+        encoding="utf-8",
+    )
+    add_fact(path, "closing", lang="en", answer="Friday.", source="It closes on Friday.")
+    knowledge = load(path)
+    assert knowledge.get("opening").sources == ("It opens on Monday.",)  # type: ignore[union-attr]
+    assert knowledge.get("closing").sources == ("It opens on Monday.", "It closes on Friday.")  # type: ignore[union-attr]

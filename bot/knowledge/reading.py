@@ -12,6 +12,7 @@ import yaml.
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ from bot.knowledge.bulk import paused_gc
 from bot.knowledge.model import LANGUAGES, Fact, Knowledge, id_problem, question_key, quoting, taken_problem
 
 _TOP_FIELDS = {"article", "synonyms", "facts"}
+_OTHER_UNICODE = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # libyaml reads them, the round-trip writer does not
 _FACT_FIELDS = {"id", "source", "keywords", *LANGUAGES}
 _LANG_FIELDS = {"answer", "questions"}
 
@@ -48,6 +50,9 @@ def read(path: Path) -> tuple[Knowledge | None, list[Problem]]:
     try:
         files.regular_file(path, limit=files.MAX_KNOWLEDGE_BYTES, what="the knowledge file")
         stream = path.open("rb")  # parsed as it is read: a 50 MB file is never in memory whole
+        if stream.peek(4)[:4].startswith(_OTHER_UNICODE) or b"\x00" in stream.peek(4)[:4]:
+            stream.close()
+            raise files.Refused(f"the knowledge file {path} is UTF-16 or UTF-32 text; save it as UTF-8")
     except files.Refused as refused:
         return None, [Problem(path, 0, str(refused))]
     except OSError as error:

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -32,11 +32,17 @@ from bot.knowledge.model import LANGUAGES, Knowledge, answer_problem, id_problem
 from bot.knowledge.reading import check, load
 
 Validator = Callable[[Path], list[Problem]]
+Shared = TypeVar("Shared", CommentedMap, CommentedSeq)
 _STALE_SECONDS = 600  # a temporary file this old was left by a write that never finished
+_ATTEMPTS = 5  # reads of a file that keeps being edited by hand before giving up
 
 
 class FactRejected(BotError):
     """A fact that would make the knowledge file invalid; nothing was written."""
+
+
+class Changed(Exception):
+    """The file changed (a hand edit) since it was read; the change was not written over."""
 
 
 class WriteFailed(BotError):
@@ -77,12 +83,21 @@ def locked(path: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def write_atomic(path: Path, text: str, *, validate: Validator | None = None, like: Path | None = None) -> None:
+def write_atomic(
+    path: Path,
+    text: str,
+    *,
+    validate: Validator | None = None,
+    like: Path | None = None,
+    unchanged: bytes | None = None,
+) -> None:
     """Replace ``path`` with ``text`` in one rename, after ``validate`` found no problem in it.
 
     The temporary file sits beside ``path`` so the rename stays on one file
     system and relative paths inside it (``article:``) resolve the same way.
-    It gets the permissions of ``like`` (default: ``path``), else 0644.
+    It gets the permissions of ``like`` (default: ``path``), else 0644. With
+    ``unchanged``, the file must still hold those bytes at the last moment, or
+    Changed is raised and nothing is written: a hand edit is never lost.
     """
     _remove_leftovers(path)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -101,6 +116,8 @@ def write_atomic(path: Path, text: str, *, validate: Validator | None = None, li
             problems = validate(temp)
             if problems:
                 raise KnowledgeError([dataclasses.replace(p, path=path) if p.path == temp else p for p in problems])
+        if unchanged is not None and path.read_bytes() != unchanged:
+            raise Changed(path)
         os.replace(temp, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -136,8 +153,12 @@ def add_fact(
     questions = tuple(dict.fromkeys(q.strip() for q in questions if q.strip()))
     source = source.strip() if source and source.strip() else None
     _check_input(fact_id, lang, answer)
+    path = path.resolve()  # through a symlink, the file it points to is the one to change
     try:
-        return _add(path, fact_id, lang, answer, questions, source)
+        for _ in range(_ATTEMPTS):
+            with contextlib.suppress(Changed):  # edited by hand meanwhile: read it again, add again
+                return _add(path, fact_id, lang, answer, questions, source)
+        raise WriteFailed(f"{path} kept changing while the fact was added; nothing was written, try again")
     except OSError as error:
         reason = error.strerror or str(error)
         raise WriteFailed(f"cannot write {path}: {reason}; the knowledge file is unchanged") from error
@@ -145,9 +166,10 @@ def add_fact(
 
 def _add(path: Path, fact_id: str, lang: str, answer: str, questions: tuple[str, ...], source: str | None) -> Added:
     with locked(path):
+        old_bytes = path.read_bytes()
         knowledge = load(path)
         _check_against(knowledge, fact_id, questions, source)
-        old_text = path.read_text(encoding="utf-8")
+        old_text = old_bytes.decode("utf-8")
         yaml = _round_trip()
         data = yaml.load(old_text)
         facts: CommentedSeq = data["facts"]
@@ -166,7 +188,7 @@ def _add(path: Path, fact_id: str, lang: str, answer: str, questions: tuple[str,
         yaml.dump(data, stream)
         backup = backup_path(path)
         write_atomic(backup, old_text, like=path)
-        write_atomic(path, stream.getvalue(), validate=check)
+        write_atomic(path, stream.getvalue(), validate=check, unchanged=old_bytes)
     return Added(fact_id, lang, created, added, replaced, source_added, backup)
 
 
@@ -223,6 +245,8 @@ def _update_language(
 ) -> tuple[tuple[str, ...], bool]:
     """Set the answer and append new questions; returns the questions added and whether an answer was replaced."""
     block: Any = node.get(lang)
+    if isinstance(block, CommentedMap):
+        block = node[lang] = _unshared(block)
     if not isinstance(block, CommentedMap):
         keys = list(node.keys())
         after = max((keys.index(code) for code in LANGUAGES if code in node), default=keys.index("id"))
@@ -233,9 +257,7 @@ def _update_language(
     if replaced or old is None:
         block["answer"] = answer
     existing = block.get("questions")
-    if not isinstance(existing, CommentedSeq):
-        existing = CommentedSeq()
-        block["questions"] = existing
+    existing = block["questions"] = _unshared(existing) if isinstance(existing, CommentedSeq) else CommentedSeq()
     known = {question_key(str(q)) for q in existing}
     added = tuple(q for q in questions if question_key(q) not in known)
     existing.extend(added)
@@ -249,8 +271,24 @@ def _add_source(node: CommentedMap, source: str | None) -> bool:
     sources: Any = node.get("source")
     if not isinstance(sources, CommentedSeq):
         sources = CommentedSeq([DoubleQuotedScalarString(str(sources))] if sources else [])
-        node["source"] = sources
+    sources = node["source"] = _unshared(sources)
     if any(same_text(source, str(existing)) for existing in sources):
         return False
     sources.append(DoubleQuotedScalarString(source))
     return True
+
+
+def _unshared(container: Shared) -> Shared:
+    """The mapping or list itself, or a copy of it when it carries an anchor: another fact may share it
+    through an alias, and a change to this fact must not change that one."""
+    anchor = getattr(container, "anchor", None)
+    if anchor is None or anchor.value is None:
+        return container
+    copy = type(container)()
+    if isinstance(container, CommentedSeq) and isinstance(copy, CommentedSeq):
+        copy.extend(container)
+    elif isinstance(container, CommentedMap) and isinstance(copy, CommentedMap):
+        copy.update(container)
+    if container.fa.flow_style():
+        copy.fa.set_flow_style()
+    return copy
