@@ -26,6 +26,12 @@ class Problem:
 class KnowledgeError(BotError):
     """The knowledge file cannot be used; ``problems`` lists every reason with its line."""
 
+    SHOWN = 20
+    """Problems the message lists (logs, admins' chats); the rest are counted."""
+
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("\n".join(str(problem) for problem in problems))
+        lines = [str(problem)[:500] for problem in problems[: self.SHOWN]]
+        if len(problems) > self.SHOWN:
+            lines.append(f"and {len(problems) - self.SHOWN:,} more")
+        super().__init__("\n".join(lines))

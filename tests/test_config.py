@@ -194,3 +194,9 @@ def test_numbers_in_other_scripts_or_thousands_of_digits_are_one_clear_error(nam
     with pytest.raises(ConfigError, match=name) as caught:
         load_settings(variables, env_file=None)
     assert len(str(caught.value)) < 400
+
+
+def test_a_log_record_is_cut_to_a_few_thousand_characters() -> None:
+    record = logging.LogRecord("bot", logging.WARNING, __file__, 1, "problems: %s", ("x" * 100_000,), None)
+    RedactingFilter(Redactor([TOKEN])).filter(record)
+    assert len(record.getMessage()) < 5_000 and "characters cut" in record.getMessage()

@@ -128,3 +128,22 @@ def test_sweep_prints_a_row_per_threshold_and_marks_the_current_one(
 def test_missing_eval_file_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", str(tmp_path / "none.yaml")]) == 1
     assert capsys.readouterr().err.strip().endswith("none.yaml: file not found")
+
+
+def test_an_evaluation_file_whose_aliases_explode_is_refused_at_once(tmp_path: Path) -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join(['*' + chr(97 + n)] * 10)}]" for n in range(8)]
+    lines.append("cases:")
+    lines += ["- {q: 'When?', kind: en, expect: *i}"] * 3
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(EvaluationError, match="lists of words"):
+        load_cases(path)
+
+
+def test_an_evaluation_file_with_thousands_of_aliased_cases_is_refused(tmp_path: Path) -> None:
+    expect = "[" + ", ".join(f"[w{n}]" for n in range(500)) + "]"
+    path = tmp_path / "many.yaml"
+    path.write_text(f"e: &e {expect}\ncases:\n" + "- {q: 'When?', kind: en, expect: *e}\n" * 2000, encoding="utf-8")
+    with pytest.raises(EvaluationError, match="aliases"):
+        load_cases(path)

@@ -170,3 +170,28 @@ def test_facts_written_before_the_article_are_still_checked_against_it(knowledge
     assert "not verbatim in the article" in problem.message and problem.line == 6
     path.write_text("facts:\n" + facts + header, encoding="utf-8")
     assert [fact.id for fact in load(path).facts] == ["vostok-dates"]
+
+
+def test_aliases_that_repeat_more_than_the_file_holds_stop_at_once_with_their_line(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("hello world\n", encoding="utf-8")
+    words = ", ".join(f"w{n}" for n in range(3000))
+    facts = "".join(
+        f"  - {{id: f{n}, en: {{answer: A., questions: [q{n}?]}}, keywords: *all, source: hello}}\n"
+        for n in range(3000)
+    )
+    path = tmp_path / "facts.yaml"
+    path.write_text(f"article: article.txt\nsynonyms:\n  - &all [{words}]\nfacts:\n{facts}", encoding="utf-8")
+    found = check(path)
+    assert len(found) == 1 and found[0].line > 4 and "aliases" in found[0].message
+
+
+def test_a_few_aliases_are_fine(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("hello world\n", encoding="utf-8")
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "article: article.txt\nfacts:\n"
+        "  - {id: one, en: {answer: A., questions: [First?]}, keywords: &kw [greeting, hello], source: hello}\n"
+        "  - {id: two, en: {answer: B., questions: [Second?]}, keywords: *kw, source: world}\n",
+        encoding="utf-8",
+    )
+    assert check(path) == []

@@ -128,3 +128,17 @@ def test_a_failure_building_the_answerer_keeps_the_old_one_like_a_broken_file(kn
 
     assert isinstance(broken, KnowledgeError) and "matcher bug" in str(broken)
     assert watcher.poll() is None
+
+
+def test_a_broken_edit_with_thousands_of_problems_logs_a_few_dozen_lines(
+    knowledge_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    watcher = KnowledgeWatcher(load(knowledge_copy))
+    text = knowledge_copy.read_text(encoding="utf-8")
+    broken = "".join(f"  - {{id: bad-{n}, en: {{answer: A.}}, source: not in the article}}\n" for n in range(3000))
+    knowledge_copy.write_text(text + broken, encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="bot.upkeep.reload"):
+        watcher.poll()
+    (record,) = caplog.records
+    assert len(record.getMessage().splitlines()) < 30 and "and 2,980 more" in record.getMessage()
+    assert len(record.getMessage()) < 20_000

@@ -68,10 +68,14 @@ class Events:
     read: the node tree of the whole file never exists at once.
     """
 
-    def __init__(self, stream: BinaryIO, *, lazy_key: str | None = None) -> None:
+    def __init__(self, stream: BinaryIO, *, lazy_key: str | None = None, budget: int | None = None) -> None:
+        """``budget`` bounds the values the file stands for, aliases expanded: past it, Unreadable."""
         self._parser = _Loader(stream)
         self._lazy_key = lazy_key
         self._anchors: dict[str, Node] = {}
+        self._sizes: dict[str, int] = {}  # by anchor: how many values its node holds
+        self._budget = budget
+        self._count = 0  # values read so far, each alias counting the values it stands for
 
     def document(self) -> Node | Top | None:
         """The top level: fields as they come when it is a mapping; None for an empty file."""
@@ -114,10 +118,17 @@ class Events:
     def node(self) -> Node:
         """The next whole node: a scalar, or a list or mapping with everything in it."""
         open_nodes: list[Sequence | Mapping] = []
+        starts: list[tuple[str | None, int]] = []  # each open node's anchor and the count where it began
         while True:
             event = self._parser.get_event()
             kind = type(event)
             node: Node
+            self._count += self._sizes.get(event.anchor, 1) if kind is yaml.AliasEvent else 1
+            if self._budget is not None and self._count > self._budget:
+                raise Unreadable(
+                    _line(event),
+                    "the file's aliases (*name) repeat more than it holds; write each fact out on its own",
+                )
             if kind is yaml.ScalarEvent:
                 tag = event.tag
                 null = tag == _NULL_TAG or (tag in (None, "!") and event.implicit[0] and event.value in _NULL_WORDS)
@@ -132,10 +143,13 @@ class Events:
                 node = self._anchors[event.anchor]
             else:  # the end of a list or mapping: nothing else can come inside a node
                 done = open_nodes.pop()
+                anchor, start = starts.pop()
+                if anchor is not None:
+                    self._sizes[anchor] = self._count - start
                 if not open_nodes:
                     return done
                 continue
-            if event.anchor is not None:
+            if event.anchor is not None and kind is not yaml.AliasEvent:
                 self._anchors[event.anchor] = node
             if open_nodes:
                 open_nodes[-1].value.append(node)
@@ -143,6 +157,7 @@ class Events:
                 return node
             if kind is not yaml.AliasEvent and isinstance(node, (Sequence, Mapping)):
                 open_nodes.append(node)
+                starts.append((event.anchor, self._count - 1))
 
 
 @dataclass(slots=True)

@@ -25,6 +25,7 @@ from bot.knowledge.bulk import paused_gc
 from bot.knowledge.model import LANGUAGES, Fact, Knowledge, id_problem, question_key, quoting, taken_problem
 
 _TOP_FIELDS = {"article", "synonyms", "facts"}
+_EXPANSION_SLACK = 10_000  # values a small file may stand for through its aliases, whatever its size
 _OTHER_UNICODE = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # libyaml reads them, the round-trip writer does not
 _FACT_FIELDS = {"id", "source", "keywords", *LANGUAGES}
 _LANG_FIELDS = {"answer", "questions"}
@@ -48,7 +49,7 @@ def read(path: Path) -> tuple[Knowledge | None, list[Problem]]:
     if not path.exists() and not path.is_symlink():
         return None, [Problem(path, 0, "file not found; pass --knowledge PATH or set BOT_KNOWLEDGE")]
     try:
-        files.regular_file(path, limit=files.MAX_KNOWLEDGE_BYTES, what="the knowledge file")
+        size = files.regular_file(path, limit=files.MAX_KNOWLEDGE_BYTES, what="the knowledge file")
         stream = path.open("rb")  # parsed as it is read: a 50 MB file is never in memory whole
         if stream.peek(4)[:4].startswith(_OTHER_UNICODE) or b"\x00" in stream.peek(4)[:4]:
             stream.close()
@@ -59,7 +60,8 @@ def read(path: Path) -> tuple[Knowledge | None, list[Problem]]:
         return None, [Problem(path, 0, f"cannot read the file ({error})")]
     with stream, paused_gc():
         try:
-            return _Reader(path).read(nodes.Events(stream, lazy_key="facts").document())
+            budget = _EXPANSION_SLACK + 2 * size  # aliases may at most double what the file writes out
+            return _Reader(path).read(nodes.Events(stream, lazy_key="facts", budget=budget).document())
         except OSError as error:
             return None, [Problem(path, 0, f"cannot read the file ({error})")]
         except yaml.reader.ReaderError as error:

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 REDACTED = "[REDACTED]"
+MAX_RECORD_CHARS = 4_000
 
 
 class Redactor:
@@ -57,7 +58,10 @@ class RedactingFilter(logging.Filter):
         self.redact = redact
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = self.redact(record.getMessage())
+        message = record.getMessage()
+        if len(message) > MAX_RECORD_CHARS:  # one record must not flood the log, whatever it quotes
+            message = message[:MAX_RECORD_CHARS] + f" ... ({len(message) - MAX_RECORD_CHARS:,} characters cut)"
+        record.msg = self.redact(message)
         record.args = None
         if record.exc_info and not record.exc_text:
             record.exc_text = "".join(traceback.format_exception(*record.exc_info)).rstrip("\n")

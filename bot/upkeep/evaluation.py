@@ -23,11 +23,14 @@ import yaml
 
 from bot.answerer import Answerer, Reply
 from bot.errors import BotError
+from bot.knowledge import files
 from bot.knowledge.model import Knowledge, default_path
 
 ANSWERABLE = ("en", "typo", "fr")
 REFUSABLE = ("oos", "small")
 KINDS = (*ANSWERABLE, *REFUSABLE, "near")
+_MAX_EVAL_BYTES = 5_000_000
+_EXPANSION_SLACK = 10_000
 SWEEP_CUTOFFS = tuple(float(cutoff) for cutoff in range(5, 100, 5))
 
 
@@ -135,11 +138,14 @@ def load_cases(path: str | os.PathLike[str]) -> list[Case]:
 
 
 def _read(path: Path) -> object:
+    if not path.exists():
+        raise EvaluationError(f"{path}: file not found")
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise EvaluationError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
+        text = files.read_text(path, limit=_MAX_EVAL_BYTES, what="the evaluation file")
+        return yaml.safe_load(text)
+    except files.Refused as refused:
+        raise EvaluationError(str(refused)) from None
+    except OSError as error:
         raise EvaluationError(f"{path}: cannot read the file ({error})") from None
     except yaml.YAMLError as error:
         raise EvaluationError(f"{path}: not valid YAML: {error}") from None
@@ -151,12 +157,19 @@ def _cases(path: Path, data: object) -> list[Case]:
         example = "- {q: 'When?', kind: en, expect: [[august]]}"
         raise EvaluationError(f"{path}: needs a non-empty 'cases:' list, e.g. {example}")
     cases = []
+    budget = _EXPANSION_SLACK + path.stat().st_size  # what the file holds, not what its aliases repeat
+    spent = 0
     for number, item in enumerate(raw, 1):
         if not isinstance(item, dict) or not isinstance(item.get("q"), str) or item.get("kind") not in KINDS:
             raise EvaluationError(f"{path}: case {number} needs 'q' (text) and 'kind' (one of {', '.join(KINDS)})")
         expect = item.get("expect") or []
         if not isinstance(expect, list) or not all(isinstance(group, list) for group in expect):
-            raise EvaluationError(f"{path}: case {number} ({item['q']!r}): 'expect' must be a list of lists of words")
+            raise EvaluationError(f"{path}: case {number} ({item['q'][:60]!r}): 'expect' must be lists of words")
+        spent += 1 + sum(len(group) for group in expect)
+        if spent > budget:
+            raise EvaluationError(f"{path}: case {number}: its aliases (*name) repeat more than the file holds")
+        if not all(isinstance(word, str | int | float) for group in expect for word in group):
+            raise EvaluationError(f"{path}: case {number} ({item['q'][:60]!r}): 'expect' must be lists of words")
         cases.append(Case(item["q"], item["kind"], tuple(tuple(str(word) for word in group) for group in expect)))
     return cases
 
