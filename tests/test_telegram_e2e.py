@@ -129,6 +129,40 @@ def test_polling_answers_questions_buttons_and_inline_queries_then_stops_cleanly
     assert TOKEN not in bot.output
 
 
+MALFORMED = {
+    "message without a date": {
+        "message": {"message_id": 1, "chat": {"id": 31, "type": "private"}, "text": "my secret"}
+    },
+    "message without an id": {"message": {"date": 1, "chat": {"id": 31, "type": "private"}, "text": "my secret"}},
+    "chat without a type": {"message": {"message_id": 1, "date": 1, "chat": {"id": 31}, "text": "my secret"}},
+    "callback without an id": {
+        "callback_query": {"from": {"id": 31, "is_bot": False, "first_name": "Mallory"}, "chat_instance": "x"}
+    },
+    "inline query without a query": {
+        "inline_query": {"id": "1", "from": {"id": 31, "is_bot": False, "first_name": "Mallory"}, "offset": ""}
+    },
+}
+
+
+def test_updates_the_library_cannot_read_are_skipped_once_and_the_bot_answers_the_next(
+    tmp_path: Path, api: FakeBotApi, served: str
+) -> None:
+    with bot_process(tmp_path, served) as bot:
+        assert polling(api), bot.output
+        for malformed in MALFORMED.values():
+            api.push(malformed)
+        api.push(message_update("When is Vostok?", sender=user(7)))
+        assert answered(api, 1), bot.output
+        assert [m.text for m in api.messages_to(7)] == [expected.answer("vostok-dates")]
+        calls = len([call for call in api.calls if call == "getUpdates"])
+        assert bot.stop() == 0
+
+    assert calls < 20  # no re-polling of the same batch, hundreds of times a second
+    output = bot.output
+    assert output.count("Skipped update") == len(MALFORMED)
+    assert "my secret" not in output and "Mallory" not in output and "CRITICAL" not in output
+
+
 def test_a_burst_of_500_messages_from_50_users_is_answered_exactly_once_each_in_order(
     tmp_path: Path, api: FakeBotApi, served: str, answerer: Answerer
 ) -> None:

@@ -30,7 +30,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.answerer import Answerer
 from bot.config import DEFAULT_MAX_RATE, Settings
@@ -40,6 +40,7 @@ from bot.telegram import admin, handlers, texts
 from bot.telegram.flood import FloodGate
 from bot.telegram.limits import RetryingRateLimiter
 from bot.telegram.redact import Redactor
+from bot.telegram.updates import ReadableUpdates
 from bot.upkeep.reload import KnowledgeWatcher
 from bot.upkeep.unanswered import UnansweredLog
 
@@ -134,7 +135,9 @@ def build_application(
     if base_url:
         builder = builder.base_url(base_url).base_file_url(file_url(base_url))
     if request:
-        builder = builder.request(request).get_updates_request(request)
+        builder = builder.request(request)
+    # an update the library cannot read is skipped, not asked for again and again (bot.telegram.updates)
+    builder = builder.get_updates_request(ReadableUpdates(request or HTTPXRequest(connection_pool_size=1)))
     application: AnyApplication = builder.build()
     application.bot_data.update(
         answerer=answerer,
