@@ -10,7 +10,9 @@ and which moves the offset past it. Only its id and the kind of error are logged
 
 from __future__ import annotations
 
+import json
 import logging
+from http import HTTPStatus
 from typing import Any
 
 from telegram import Update
@@ -61,7 +63,7 @@ class ReadableUpdates(BaseRequest):
         connect_timeout: ODVInput[float] = DEFAULT_NONE,
         pool_timeout: ODVInput[float] = DEFAULT_NONE,
     ) -> tuple[int, bytes]:
-        return await self.inner.do_request(
+        code, payload = await self.inner.do_request(
             url,
             method,
             request_data,
@@ -70,24 +72,13 @@ class ReadableUpdates(BaseRequest):
             connect_timeout=connect_timeout,
             pool_timeout=pool_timeout,
         )
-
-    async def post(
-        self,
-        url: str,
-        request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = DEFAULT_NONE,
-        write_timeout: ODVInput[float] = DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = DEFAULT_NONE,
-    ) -> Any:
-        result = await super().post(
-            url,
-            request_data,
-            read_timeout=read_timeout,
-            write_timeout=write_timeout,
-            connect_timeout=connect_timeout,
-            pool_timeout=pool_timeout,
-        )
-        if url.endswith("/getUpdates") and isinstance(result, list):
-            result = [update for update in map(readable, result) if update is not None]
-        return result
+        if not url.endswith("/getUpdates") or code != HTTPStatus.OK:
+            return code, payload
+        try:
+            answer = json.loads(payload)
+        except ValueError:
+            return code, payload  # the library reports what it cannot parse
+        if isinstance(answer, dict) and isinstance(answer.get("result"), list):
+            answer["result"] = [update for update in map(readable, answer["result"]) if update is not None]
+            payload = json.dumps(answer).encode()
+        return code, payload
