@@ -400,3 +400,41 @@ def test_webhook_mode_registers_the_secret_and_refuses_requests_without_it(
 
     assert [m.text for m in api.messages_to(41)] == [expected.answer("vostok-dates")]
     assert "s3cret-Token_1" not in bot.output
+
+
+def _raw(port: int, head: str, body: bytes = b"", *, wait: float = 5.0) -> int:
+    """Send a raw request; the status the server answered within ``wait`` seconds (0: none)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=wait) as connection:
+        connection.sendall(head.encode() + body)
+        try:
+            answer = connection.recv(100)
+        except (TimeoutError, ConnectionResetError):
+            return 0
+    return int(answer.split(b" ", 2)[1]) if answer else 0
+
+
+def test_webhook_mode_refuses_early_answers_bad_json_with_400_and_skips_unreadable_updates(
+    tmp_path: Path, api: FakeBotApi, served: str
+) -> None:
+    port = _free_port()
+    url = f"https://bot.example.org/hook-{port}"
+    with bot_process(tmp_path, served, WEBHOOK_URL=url, WEBHOOK_PORT=str(port), WEBHOOK_SECRET="s3cret-Token_1") as bot:
+        assert api.wait_for(lambda: api.webhook is not None and _listening(port)), bot.output
+        head = f"POST /hook-{port} HTTP/1.1\r\nHost: b\r\nContent-Type: application/json\r\n"
+        huge = head + "Content-Length: 90000000\r\n\r\n"  # the 90 MB are never sent: an answer means none was awaited
+        assert _raw(port, huge, wait=3) == 403
+        secret = head + "X-Telegram-Bot-Api-Secret-Token: s3cret-Token_1\r\n"
+        assert _raw(port, secret + "Content-Length: 90000000\r\n\r\n", wait=3) == 413
+        for body in (b"{not json", b"[" * 50_000 + b"]" * 50_000):
+            assert _raw(port, secret + f"Content-Length: {len(body)}\r\n\r\n", body) == 400
+        for malformed in MALFORMED.values():
+            assert (
+                _post(port, f"/hook-{port}", {"update_id": 100 + len(api.sent), **malformed}, "s3cret-Token_1") == 200
+            )
+        good = {"update_id": 200, **message_update("When is Vostok?", sender=user(42))}
+        assert _post(port, f"/hook-{port}", good, "s3cret-Token_1") == 200
+        assert api.wait_for(lambda: len(api.sent) >= 1), bot.output
+        assert bot.stop() == 0
+
+    assert [m.text for m in api.messages_to(42)] == [expected.answer("vostok-dates")]
+    assert "my secret" not in bot.output and "Mallory" not in bot.output and "CRITICAL" not in bot.output

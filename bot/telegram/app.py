@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
 import weakref
 from collections.abc import Awaitable, Iterable
 from typing import Any
@@ -33,14 +34,15 @@ from telegram.ext import (
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.answerer import Answerer
-from bot.config import DEFAULT_MAX_RATE, Settings
+from bot.config import DEFAULT_MAX_RATE, Settings, Webhook
 from bot.errors import KnowledgeError
 from bot.knowledge.model import LANGUAGES
 from bot.telegram import admin, handlers, texts
 from bot.telegram.flood import FloodGate
 from bot.telegram.limits import RetryingRateLimiter
 from bot.telegram.redact import Redactor
-from bot.telegram.updates import ReadableUpdates
+from bot.telegram.updates import ReadableUpdates, readable
+from bot.telegram.webhook import WebhookServer
 from bot.upkeep.reload import KnowledgeWatcher
 from bot.upkeep.unanswered import UnansweredLog
 
@@ -281,11 +283,35 @@ def run(settings: Settings, answerer: Answerer) -> None:
     if webhook.secret_generated:
         logger.info("WEBHOOK_SECRET is not set: using a random secret for this run")
     logger.info("Starting the webhook server on %s:%s for %s", webhook.listen, webhook.port, webhook.url)
-    application.run_webhook(
-        listen=webhook.listen,
-        port=webhook.port,
-        url_path=webhook.path,
-        webhook_url=webhook.url,
-        secret_token=webhook.secret,
-        allowed_updates=ALLOWED_UPDATES,
-    )
+    asyncio.run(serve_webhook(application, webhook))
+
+
+async def serve_webhook(application: AnyApplication, webhook: Webhook) -> None:
+    """Run with the bot's own webhook server (``bot.telegram.webhook``) until SIGINT or SIGTERM."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signal_number in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signal_number, stop.set)
+
+    async def deliver(data: dict[str, Any]) -> None:
+        kept = readable(data)
+        if kept is not None:
+            await application.update_queue.put(Update.de_json(kept, application.bot))
+
+    server = WebhookServer(path=webhook.path, secret=webhook.secret, deliver=deliver)
+    await application.initialize()
+    try:
+        if application.post_init:
+            await application.post_init(application)
+        await server.start(webhook.listen, webhook.port)
+        await application.bot.set_webhook(url=webhook.url, secret_token=webhook.secret, allowed_updates=ALLOWED_UPDATES)
+        await application.start()
+        await stop.wait()
+        logger.info("Stopping: finishing the updates in hand")
+    finally:
+        await server.close()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+        if application.post_shutdown:
+            await application.post_shutdown(application)
