@@ -87,7 +87,7 @@ class Answerer:
         if not query.terms and not query.kinds:
             hints = self._default_hints()
             if query.small_talk:
-                body = replies.small_talk(query.small_talk, lang)
+                body = replies.small_talk(query.small_talk, lang, self.knowledge.subject(lang))
                 shown = hints if query.small_talk in replies.SMALL_TALK_WITH_EXAMPLES else []
                 return self._reply(question, body, shown, lang, kind="small_talk")
             return self._reply(question, replies.EMPTY[lang], hints, lang, kind="empty")

@@ -55,7 +55,7 @@ def cache_dir() -> Path | None:
     if configured:
         return None if configured.lower() == "off" else Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "vostok-article-bot"
+    return Path(base) / "article-bot"
 
 
 def load_answerer(path: str | os.PathLike[str], *, score_cutoff: float | None = None) -> Answerer:

@@ -427,7 +427,8 @@ def _console_chat(answerer: Answerer, settings: Settings) -> int:
     from bot.upkeep.unanswered import UnansweredLog
 
     log = UnansweredLog(settings.unanswered_path)
-    return run_chat(answerer, _stdin_lines(), sys.stdout, interactive=sys.stdin.isatty(), unanswered=log)
+    interactive = sys.stdin.isatty()
+    return run_chat(answerer, _stdin_lines(), sys.stdout, interactive=interactive, unanswered=log, watch=True)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,7 +2,10 @@
 
 It lets anyone try the bot on a fresh machine with no Telegram account, and it
 is what ``python -m bot run`` falls back to when no token is set. Declined
-questions go to the unanswered log, as in Telegram.
+questions go to the unanswered log, as in Telegram; the chat's own commands and
+menu numbers never do. Like the running bot, it picks up edits of the knowledge
+file between two questions, and when a person types, readline gives line editing
+and history.
 """
 
 from __future__ import annotations
@@ -10,7 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
+from bot import replies
 from bot.answerer import Answerer, Choice
+from bot.errors import KnowledgeError
+from bot.upkeep.reload import KnowledgeWatcher
 from bot.upkeep.unanswered import UnansweredLog
 
 NO_TOKEN = (
@@ -18,27 +24,40 @@ NO_TOKEN = (
     "then run TELEGRAM_BOT_TOKEN=<token> python -m bot run (or put it in .env). Meanwhile, chat here:"
 )
 WELCOME = (
-    "Ask me about the article, in English or French. "
+    "Ask me about the article{about}, in English or French. "
     "Type a number to pick a suggestion, /help for help, /quit to leave."
 )
 HELP = (
     "Type a question about the article, in English or French, and press Enter.\n"
     "When I suggest questions, type a number to pick one.\n"
-    "/source  the article's sentence behind the last answer\n"
+    "/why     the article's sentence behind the last answer (the Source button in Telegram)\n"
+    "/source  the article my answers come from\n"
     "/help    this help\n"
     "/quit    leave (Ctrl-D works too)"
 )
-NO_ANSWER_YET = "Ask a question first: /source then shows the article's sentence behind the answer."
+NO_ANSWER_YET = "Ask a question first: /why then shows the article's sentence behind the answer."
 NO_SOURCE = "That reply quotes no sentence of the article."
+NO_SUCH_CHOICE = "There is no suggestion {number}: type a question, or one of the numbers shown."
+UNKNOWN_COMMAND = "I don't know that command. Type /help to see what I can do."
+RELOADED = "(The knowledge file changed: I now answer from the new version.)"
+BROKEN = "(The knowledge file changed but does not load; I still answer from the last good version:\n{problems})"
 PROMPT = "you> "
+_EXAMPLES = 3
 
 
 class ConsoleChat:
-    """One conversation: remembers the last suggestions and answer, so '2' and /source mean something."""
+    """One conversation: remembers the last suggestions and answer, so '2' and /why mean something."""
 
-    def __init__(self, answerer: Answerer, *, unanswered: UnansweredLog | None = None) -> None:
+    def __init__(
+        self,
+        answerer: Answerer,
+        *,
+        unanswered: UnansweredLog | None = None,
+        watcher: KnowledgeWatcher | None = None,
+    ) -> None:
         self.answerer = answerer
         self.unanswered = unanswered
+        self.watcher = watcher
         self.choices: tuple[Choice, ...] = ()
         self.lang = "en"
         self.fact_id: str | None = None
@@ -49,18 +68,41 @@ class ConsoleChat:
         command = text.casefold()
         if command in ("/quit", "/exit"):
             return None
+        notice = self._reload()
+        answer = self._answer(text, command)
+        return f"{notice}\n{answer}" if notice else answer
+
+    def _answer(self, text: str, command: str) -> str:
         if command == "/help":
             return HELP
         if command == "/source":
-            return self._source()
-        if text.isascii() and text.isdigit() and len(text) <= 3 and 1 <= int(text) <= len(self.choices):
-            return self._choose(self.choices[int(text) - 1])
+            return self._article()
+        if command == "/why":
+            return self._why()
+        if command.startswith("/"):
+            return UNKNOWN_COMMAND
+        if text.isascii() and text.isdigit():
+            if len(text) <= 3 and 1 <= int(text) <= len(self.choices):
+                return self._choose(self.choices[int(text) - 1])
+            return NO_SUCH_CHOICE.format(number=text[:10])
         reply = self.answerer.reply(text)
         if reply.kind == "decline" and self.unanswered is not None:
             self.unanswered.record(reply)  # never raises: a full disk costs a log line, not the answer
         self.choices, self.lang, self.fact_id = reply.choices, reply.lang, reply.fact_id
         numbered = [f"  {number}. {choice.question}" for number, choice in enumerate(reply.choices, start=1)]
         return "\n".join([reply.body, *numbered])
+
+    def _reload(self) -> str | None:
+        """Answer from an edited knowledge file from now on, as the running bot does; a broken edit is told."""
+        if self.watcher is None:
+            return None
+        change = self.watcher.poll()
+        if isinstance(change, Answerer):
+            self.answerer, self.choices, self.fact_id = change, (), None
+            return RELOADED
+        if isinstance(change, KnowledgeError):
+            return BROKEN.format(problems=change)
+        return None
 
     def _choose(self, choice: Choice) -> str:
         fact = self.answerer.knowledge.get(choice.fact_id)
@@ -70,13 +112,37 @@ class ConsoleChat:
         self.fact_id = fact.id
         return f"{choice.question}\n{fact.answer(self.lang)}"
 
-    def _source(self) -> str:
+    def _why(self) -> str:
         fact = self.answerer.knowledge.get(self.fact_id) if self.fact_id else None
         if fact is None:
             return NO_ANSWER_YET
         if not fact.sources:
             return NO_SOURCE
         return "\n".join(f"  « {source} »" for source in fact.sources)
+
+    def _article(self) -> str:
+        """The article, as /source shows it in Telegram: its subject, where it was published, how it begins."""
+        knowledge = self.answerer.knowledge
+        lang = self.lang
+        opening = next((line.strip() for line in knowledge.article.splitlines() if line.strip()), "")
+        lines = [f"I answer from one news article{replies.about(knowledge.subject('en'), 'en')}. It begins:"]
+        lines.append(f"  « {opening} »")
+        lines += [f"Published: {knowledge.published}"] if knowledge.published else []
+        lines += [knowledge.url] if knowledge.url else []
+        lines.append("Its main facts:")
+        lines += [f"  • {fact.answer(lang)}" for fact in knowledge.facts[:_EXAMPLES]]
+        return "\n".join(lines)
+
+
+def typed_lines() -> Iterator[str]:
+    """Lines a person types at the prompt, with readline's line editing and history; ends at Ctrl-D."""
+    import readline  # noqa: F401 - importing it gives input() editing and history
+
+    while True:
+        try:
+            yield input(PROMPT)
+        except EOFError:
+            return
 
 
 def run_chat(
@@ -86,22 +152,20 @@ def run_chat(
     *,
     interactive: bool,
     unanswered: UnansweredLog | None = None,
+    watch: bool = False,
 ) -> int:
-    """Chat until /quit or the end of input; prompts only when a person is typing.
+    """Chat until /quit or the end of input; a person typing gets a welcome and readline's editing.
 
-    Declines are recorded in ``unanswered``, by default the log at $BOT_UNANSWERED_LOG.
+    Declines are recorded in ``unanswered``, by default the log at $BOT_UNANSWERED_LOG;
+    ``watch`` picks up edits of the knowledge file between two lines.
     """
-    chat = ConsoleChat(answerer, unanswered=unanswered or UnansweredLog())
+    watcher = KnowledgeWatcher(answerer.knowledge) if watch else None
+    chat = ConsoleChat(answerer, unanswered=unanswered or UnansweredLog(), watcher=watcher)
     if interactive:
-        out.write(WELCOME + "\n")
-    source: Iterator[str] = iter(lines)
-    while True:
-        if interactive:
-            out.write(PROMPT)
-            out.flush()
-        line = next(source, None)
-        if line is None:
-            break
+        out.write(WELCOME.format(about=replies.about(answerer.knowledge.subject("en"), "en")) + "\n")
+        out.flush()
+    source: Iterator[str] = iter(typed_lines() if interactive else lines)
+    for line in source:
         response = chat.respond(line)
         if response is None:
             break

@@ -13,16 +13,14 @@ EMPTY = {
     "fr": "Posez-moi une question sur l'article, par exemple :",
 }
 DID_YOU_MEAN = {"en": "Or did you mean:", "fr": "Ou vouliez-vous dire :"}
-SMALL_TALK = {
+SMALL_TALK = {  # {about}: the article's subject, as the knowledge words it, after a colon (or nothing)
     "greeting": {
-        "en": "Hello! I answer questions about one news article: China joining Russia's Vostok military exercises. "
-        "For example:",
-        "fr": "Bonjour ! Je réponds aux questions sur un article : la participation de la Chine aux exercices "
-        "militaires russes Vostok. Par exemple :",
+        "en": "Hello! I answer questions about one news article{about}. For example:",
+        "fr": "Bonjour ! Je réponds aux questions sur un article de presse{about}. Par exemple :",
     },
     "how_are_you": {
-        "en": "I'm fine, thank you! Ask me anything about the Vostok exercises article, for example:",
-        "fr": "Très bien, merci ! Posez-moi une question sur l'article à propos des exercices Vostok, par exemple :",
+        "en": "I'm fine, thank you! Ask me anything about the article{about}, for example:",
+        "fr": "Très bien, merci ! Posez-moi une question sur l'article{about}, par exemple :",
     },
     "thanks": {
         "en": "You're welcome! Anything else about the article?",
@@ -33,10 +31,9 @@ SMALL_TALK = {
         "fr": "Au revoir ! Revenez quand vous voulez avec d'autres questions sur l'article.",
     },
     "identity": {
-        "en": "I'm a bot that answers questions about one news article: China joining Russia's Vostok military "
-        "exercises. Every answer rests on the article. Try:",
-        "fr": "Je suis un bot qui répond aux questions sur un article : la participation de la Chine aux exercices "
-        "militaires russes Vostok. Chaque réponse s'appuie sur l'article. Essayez :",
+        "en": "I'm a bot that answers questions about one news article{about}. Every answer rests on the article. Try:",
+        "fr": "Je suis un bot qui répond aux questions sur un article de presse{about}. "
+        "Chaque réponse s'appuie sur l'article. Essayez :",
     },
     "ack": {
         "en": "Good. Ask me another question about the article whenever you like.",
@@ -53,9 +50,17 @@ def compose(body: str, questions: Sequence[str]) -> str:
     return body + "\n" + "\n".join(f"• {question}" for question in questions)
 
 
-def small_talk(category: str, lang: str) -> str:
-    """A friendly reply to small talk; greetings end by leading into example questions."""
-    return SMALL_TALK[category][lang]
+def small_talk(category: str, lang: str, subject: str | None = None) -> str:
+    """A friendly reply to small talk, naming the article's ``subject`` when the knowledge gives one;
+    greetings end by leading into example questions."""
+    return SMALL_TALK[category][lang].format(about=about(subject, lang))
+
+
+def about(subject: str | None, lang: str) -> str:
+    """The article's subject after a colon, ready to follow "an article"; nothing when there is none."""
+    if not subject:
+        return ""
+    return f" : {subject}" if lang == "fr" else f": {subject}"
 
 
 def answer(text: str, lang: str, tied: bool) -> str:

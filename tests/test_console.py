@@ -39,15 +39,42 @@ def test_suggestions_are_numbered_and_a_number_answers_that_suggestion(answerer:
     assert chat.respond("1") == f"{offered.choices[0].question}\n{fact.answer(reply.lang)}"
 
 
-def test_source_shows_the_verbatim_sentence_behind_the_last_answer(answerer: Answerer) -> None:
+def test_why_shows_the_verbatim_sentence_behind_the_last_answer(answerer: Answerer) -> None:
     chat = ConsoleChat(answerer)
-    fact = answerer.knowledge.get(answerer.reply("When is Vostok?").fact_id or "")
+    fact = answerer.knowledge.get("vostok-dates")
     assert fact is not None
 
     chat.respond("When is Vostok?")
-    shown = chat.respond("/source")
+    shown = chat.respond("/why")
 
     assert shown is not None and all(source in shown for source in fact.sources)
+
+
+def test_source_shows_the_article_as_in_telegram(answerer: Answerer) -> None:
+    shown = ConsoleChat(answerer).respond("/source") or ""
+    opening = next(line.strip() for line in answerer.knowledge.article.splitlines() if line.strip())
+    assert opening in shown and answerer.knowledge.facts[0].answer("en") in shown
+
+
+def test_commands_and_menu_numbers_never_reach_the_unanswered_log(answerer: Answerer, tmp_path: Path) -> None:
+    log = UnansweredLog(tmp_path / "unanswered.jsonl")
+    chat = ConsoleChat(answerer, unanswered=log)
+    for line in ("/frobnicate", "7", "42", "/SOURCE", "hello"):
+        assert chat.respond(line)
+    assert not (tmp_path / "unanswered.jsonl").exists() or not log.groups()
+
+
+def test_the_chat_answers_from_an_edited_knowledge_file_without_a_restart(knowledge_copy: Path) -> None:
+    from bot.knowledge.reading import load
+    from bot.upkeep.reload import KnowledgeWatcher
+
+    answerer = Answerer(load(knowledge_copy))
+    chat = ConsoleChat(answerer, watcher=KnowledgeWatcher(answerer.knowledge))
+    assert "according to Moscow" in (chat.respond("When is Vostok?") or "")
+    text = knowledge_copy.read_text(encoding="utf-8").replace("according to Moscow;", "according to the Kremlin;")
+    knowledge_copy.write_text(text, encoding="utf-8")
+    shown = chat.respond("When is Vostok?") or ""
+    assert "according to the Kremlin" in shown and "changed" in shown
 
 
 def test_help_and_quit(answerer: Answerer) -> None:

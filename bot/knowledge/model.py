@@ -86,6 +86,12 @@ class Knowledge:
     article: str
     facts: tuple[Fact, ...]
     synonyms: tuple[tuple[str, ...], ...] = ()
+    title: Mapping[str, str] = field(default_factory=dict)
+    """The article's headline, by language (the knowledge's optional ``title:``)."""
+    about: Mapping[str, str] = field(default_factory=dict)
+    """What the article is about, in a few words, by language: how the bot presents itself."""
+    url: str | None = None
+    published: str | None = None
     _by_id: dict[str, Fact] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -103,6 +109,15 @@ class Knowledge:
         for fact in self.facts:
             if any(question_key(asked) == key for questions in fact.questions.values() for asked in questions):
                 return fact
+        return None
+
+    def subject(self, lang: str) -> str | None:
+        """What the article is about, for texts that present the bot: ``about``, else ``title``, in ``lang``
+        when there is one; None when the knowledge says neither (texts then speak of "the article")."""
+        for names in (self.about, self.title):
+            for code in (lang, *LANGUAGES):
+                if names.get(code):
+                    return names[code]
         return None
 
     def quotes(self, source: str) -> bool:

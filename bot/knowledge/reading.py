@@ -24,7 +24,7 @@ from bot.knowledge import files, nodes
 from bot.knowledge.bulk import paused_gc
 from bot.knowledge.model import LANGUAGES, Fact, Knowledge, id_problem, question_key, quoting, taken_problem
 
-_TOP_FIELDS = {"article", "synonyms", "facts"}
+_TOP_FIELDS = {"article", "synonyms", "facts", "title", "about", "url", "published"}
 _EXPANSION_SLACK = 10_000  # values a small file may stand for through its aliases, whatever its size
 _OTHER_UNICODE = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # libyaml reads them, the round-trip writer does not
 _FACT_FIELDS = {"id", "source", "keywords", *LANGUAGES}
@@ -109,10 +109,27 @@ class _Reader:
             facts = self.facts(top.get("facts"), article)
         groups = top.get("synonyms")
         synonyms = self.synonyms(groups if not isinstance(groups, nodes.LazyList) else None)
+        header = {key: value for key, value in top.items() if not isinstance(value, nodes.LazyList)}
+        title, about = self.by_language(header.get("title"), "title"), self.by_language(header.get("about"), "about")
+        url = self.text(header.get("url"), "'url'") if "url" in header else None
+        published = self.text(header.get("published"), "'published'") if "published" in header else None
         if self.problems or article is None:
             return None, self.problems
-        knowledge = Knowledge(self.path, article_path, article, tuple(facts), tuple(synonyms))
+        knowledge = Knowledge(
+            self.path, article_path, article, tuple(facts), tuple(synonyms), title, about, url, published
+        )
         return knowledge, []
+
+    def by_language(self, node: nodes.Node | None, what: str) -> dict[str, str]:
+        """A text for every language (``title: ...``), or one per language (``title: {en: ..., fr: ...}``)."""
+        if node is None:
+            return {}
+        if isinstance(node, nodes.Mapping):
+            fields = self.mapping(node, set(LANGUAGES), what=f"'{what}'")
+            texts = {lang: self.text(value, f"the {lang} {what}") for lang, value in fields.items()}
+            return {lang: text for lang, text in texts.items() if text}
+        text = self.text(node, f"'{what}' (a text, or one per language: {{en: ..., fr: ...}})")
+        return dict.fromkeys(LANGUAGES, text) if text else {}
 
     def mapping(
         self, node: nodes.Mapping, allowed: set[str], *, required: tuple[str, ...] = (), what: str = "the file"
@@ -173,12 +190,12 @@ class _Reader:
         if node is None:
             return []
         if not isinstance(node, nodes.Sequence):
-            self.problem(node, "'synonyms' must be a list of lists, e.g. - [drills, exercises, manoeuvres]")
+            self.problem(node, "'synonyms' must be a list of lists, e.g. - [quake, earthquake, seisme]")
             return []
         groups = []
         for item in node.value:
             if not isinstance(item, nodes.Sequence):
-                self.problem(item, "each synonym group must be a list, e.g. - [drills, exercises, manoeuvres]")
+                self.problem(item, "each synonym group must be a list, e.g. - [quake, earthquake, seisme]")
                 continue
             group = tuple(value for _, value in self.texts(item, "a synonym"))
             if len(group) < 2:

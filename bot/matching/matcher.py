@@ -426,7 +426,7 @@ def _certain(fact: Fact) -> Match:
 def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
     """The first small-talk category and the positions of small talk around the question.
 
-    Greetings and thanks open or close a message ("hi! when is Vostok? thanks");
+    Greetings and thanks open or close a message ("hi! when does it open? thanks");
     in the middle they are what is asked about ("how do you say hello in
     Chinese?"), so they stay part of the question.
     """

@@ -135,7 +135,7 @@ def first_problem(draft: Draft, knowledge: Knowledge) -> tuple[int, str] | None:
 
 
 def suggested_id(question: str, knowledge: Knowledge) -> str:
-    """A free id from the question's topic words, e.g. "How many troops does China send?" -> troops-china-send."""
+    """A free id from the question's topic words, e.g. "How many seats does the new hall have?" -> many-seats-new."""
     words = [word for word in normalize(question).split() if word not in STOPWORDS and word.isalnum()]
     base = "-".join(words[:_SLUG_WORDS]) or "new-fact"
     if id_problem(base):

@@ -20,6 +20,7 @@ from telegram import (
 )
 from telegram.constants import InlineKeyboardButtonLimit, ParseMode
 
+from bot import replies
 from bot.answerer import Choice, Reply
 from bot.knowledge.model import LANGUAGES, Fact, Knowledge
 from bot.telegram import texts
@@ -117,8 +118,13 @@ def source_html(knowledge: Knowledge, lang: str, headlines: Sequence[Fact]) -> s
     """Which article, its main facts, and that answers quote it."""
     opening = next((line.strip() for line in knowledge.article.splitlines() if line.strip()), "")
     facts = "\n".join(f"• {escape(fact.answer(lang))}" for fact in headlines)
+    heading = escape(texts.SOURCE[lang].format(about=replies.about(knowledge.subject(lang), lang)))
+    details = [escape(texts.PUBLISHED[lang].format(published=knowledge.published))] if knowledge.published else []
+    if knowledge.url:
+        details.append(escape(knowledge.url))
+    where = "\n".join(details) + "\n" if details else ""
     return (
-        f"{escape(texts.SOURCE[lang])}\n<blockquote>{escape(opening)}</blockquote>\n\n"
+        f"{heading}\n<blockquote>{escape(opening)}</blockquote>\n{where}\n"
         f"<b>{escape(texts.HEADLINES[lang])}</b>\n{facts}\n\n{escape(texts.QUOTES[lang])}"
     )
 

@@ -25,6 +25,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
+from bot import replies
 from bot.answerer import Answerer, Reply
 from bot.knowledge.model import LANGUAGES
 from bot.telegram import texts
@@ -149,7 +150,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     name = f", {user.first_name}" if user and user.first_name and message.chat.type == ChatType.PRIVATE else ""
     facts = answerer_of(context).examples
     buttons = question_buttons(fact_choices(facts, lang), lang)
-    await message.reply_html(escape(texts.START[lang].format(name=name)), reply_markup=markup(buttons))
+    subject = replies.about(answerer_of(context).knowledge.subject(lang), lang)
+    await message.reply_html(escape(texts.START[lang].format(name=name, about=subject)), reply_markup=markup(buttons))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -38,9 +38,10 @@ FACTS = {
     "fr": "Voici ce que je peux vous dire sur l'article. Touchez une question :",
 }
 SOURCE = {
-    "en": "I answer from one news article, which begins:",
-    "fr": "Je réponds d'après un article de presse, qui commence ainsi :",
+    "en": "I answer from one news article{about}. It begins:",
+    "fr": "Je réponds d'après un article de presse{about}. Il commence ainsi :",
 }
+PUBLISHED = {"en": "Published: {published}", "fr": "Publié : {published}"}
 HEADLINES = {"en": "Its main facts:", "fr": "L'essentiel :"}
 QUOTES = {
     "en": "Every answer rests on the article's own sentences: tap Source under an answer to read it.",
@@ -89,15 +90,14 @@ COMMANDS = {
     ),
 }
 
-START = {
+START = {  # {about}: the article's subject after a colon, or nothing (bot.replies.about)
     "en": (
-        "Hello{name}! I answer questions about one news article: China joining Russia's Vostok "
-        "military exercises. Ask me in your own words, in English or French, or tap a question:"
+        "Hello{name}! I answer questions about one news article{about}. "
+        "Ask me in your own words, in English or French, or tap a question:"
     ),
     "fr": (
-        "Bonjour{name} ! Je réponds aux questions sur un article de presse : la participation de la Chine "
-        "aux exercices militaires russes Vostok. Posez-moi une question avec vos mots, en français ou en "
-        "anglais, ou touchez une question :"
+        "Bonjour{name} ! Je réponds aux questions sur un article de presse{about}. "
+        "Posez-moi une question avec vos mots, en français ou en anglais, ou touchez une question :"
     ),
 }
 

@@ -1,0 +1,79 @@
+"""The bot presents the article of the knowledge it loaded, never Vostok's, and no article lives in the code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fake_bot_api import TOKEN, FakeBotApi, FakeRequest, message_update, process, user
+
+from bot.answerer import Answerer
+from bot.console import ConsoleChat
+from bot.knowledge.reading import load
+from bot.telegram.app import build_application
+
+ROOT = Path(__file__).resolve().parent.parent
+CISCO = ROOT / "knowledge" / "corpus" / "cisco-q3-earnings" / "facts.yaml"
+VOSTOK_WORDS = re.compile(r"\b(vostok|ned price|tajikistan|biden|china|chine|russia|russie)\b", re.I)
+
+
+@pytest.fixture(scope="module")
+def cisco() -> Answerer:
+    return Answerer(load(CISCO))
+
+
+@pytest.mark.parametrize(
+    "message", ["hello", "bonjour", "how are you?", "ça va ?", "who are you?", "qui es-tu ?", "thanks", "?!"]
+)
+def test_small_talk_about_another_article_never_names_vostok(cisco: Answerer, message: str) -> None:
+    reply = cisco.reply(message)
+    assert reply.fact_id is None and not VOSTOK_WORDS.search(reply.answer), reply.answer
+
+
+def test_the_console_never_names_vostok_for_another_article(cisco: Answerer) -> None:
+    chat = ConsoleChat(cisco)
+    for line in ("hello", "/help", "/source", "who are you?"):
+        assert not VOSTOK_WORDS.search(chat.respond(line) or "")
+
+
+async def test_telegram_texts_never_name_vostok_for_another_article(cisco: Answerer, api: FakeBotApi) -> None:
+    application: Any = build_application(TOKEN, cisco, request=FakeRequest(api))
+    async with application:
+        for text in ("/start", "/help", "/source", "/facts", "hello", "how are you?"):
+            await process(application, message_update(text, sender=user(5)))
+    assert len(api.sent) == 6
+    for sent in api.sent:
+        assert not VOSTOK_WORDS.search(sent.text), sent.text
+
+
+def test_a_knowledge_with_a_title_and_about_is_presented_by_them(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("The shop opens on Monday.\n", encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(
+        "about:\n  en: a new shop in town\n  fr: une nouvelle boutique en ville\n"
+        "title: {en: A shop opens, fr: Une boutique ouvre}\nurl: https://example.org/shop\npublished: 2026-11-30\n"
+        "article: article.txt\nfacts:\n"
+        "  - {id: opening, en: {answer: On Monday., questions: [When does it open?]}, source: opens on Monday}\n",
+        encoding="utf-8",
+    )
+    answerer = Answerer(load(tmp_path / "facts.yaml"))
+    assert "a new shop in town" in answerer.reply("hello").answer
+    assert "une nouvelle boutique en ville" in answerer.reply("bonjour").answer
+    knowledge = answerer.knowledge
+    assert (knowledge.title["en"], knowledge.url, knowledge.published) == (
+        "A shop opens",
+        "https://example.org/shop",
+        "2026-11-30",
+    )
+
+
+def test_no_article_lives_in_the_code() -> None:
+    found = []
+    for path in (ROOT / "bot").rglob("*.py"):
+        if path.name == "bilingual.py":  # general bilingual vocabulary: country names and the like
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if VOSTOK_WORDS.search(line):
+                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not found, "\n".join(found)
