@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+import bot
 from bot.errors import BotError, KnowledgeError
 from bot.knowledge.model import ID_RULE
 
@@ -437,6 +438,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m bot",
         description="A chat bot that answers questions about one news article, in English and French.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {bot.__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     ask_parser = commands.add_parser(

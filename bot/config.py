@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.errors import BotError
-from bot.knowledge.model import DEFAULT_PATH
+from bot.knowledge.model import DEFAULT_PATH, local_or_packaged
 from bot.upkeep.unanswered import DEFAULT_PATH as DEFAULT_UNANSWERED_PATH
 
 ENV_FILE = Path(".env")
@@ -141,7 +141,7 @@ def load_settings(environ: Mapping[str, str], *, env_file: Path | None = ENV_FIL
     return Settings(
         token=token,
         api_base_url=api_base_url,
-        knowledge_path=Path(get("BOT_KNOWLEDGE") or DEFAULT_PATH),
+        knowledge_path=Path(get("BOT_KNOWLEDGE") or local_or_packaged()),
         log_level=log_level,
         webhook=_webhook(get),
         admin_ids=_admin_ids(get("BOT_ADMIN_IDS")),

@@ -115,3 +115,8 @@ async def test_connections_over_the_cap_are_closed_and_an_update_gets_through_on
     for _, writer in idle:
         writer.close()
     assert served.delivered == [{"update_id": 9}]
+
+
+async def test_a_load_balancer_gets_200_from_healthz_without_the_secret(served: Server) -> None:
+    assert status(await served.request("GET /healthz HTTP/1.1\r\nHost: b\r\n\r\n")) == 200
+    assert served.delivered == []

@@ -125,9 +125,25 @@ class Knowledge:
         return same_text(source, self.article)
 
 
+PACKAGED_PATH = Path(__file__).resolve().parent.parent / "data" / "knowledge" / "facts.yaml"
+"""The knowledge shipped with the package, with its article: what an installed bot answers from anywhere."""
+
+
 def default_path() -> Path:
-    """``BOT_KNOWLEDGE`` when set, else ``knowledge/facts.yaml``."""
-    return Path(os.environ.get("BOT_KNOWLEDGE") or DEFAULT_PATH)
+    """``BOT_KNOWLEDGE`` when set, else ``knowledge/facts.yaml`` when there is one here, else the packaged copy."""
+    configured = os.environ.get("BOT_KNOWLEDGE")
+    return Path(configured) if configured else local_or_packaged()
+
+
+def local_or_packaged() -> Path:
+    """``knowledge/facts.yaml`` of the working folder when there is one, else the copy shipped with the package."""
+    return DEFAULT_PATH if DEFAULT_PATH.exists() or not PACKAGED_PATH.exists() else PACKAGED_PATH
+
+
+def packaged(path: Path) -> bool:
+    """Whether ``path`` is the copy inside the installed package (which must not be edited in place)."""
+    package = PACKAGED_PATH.parent.parent.parent
+    return path.resolve().is_relative_to(package)
 
 
 def quoting(article: str) -> Callable[[str], bool]:

@@ -28,7 +28,16 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from bot.errors import BotError, KnowledgeError, Problem
-from bot.knowledge.model import LANGUAGES, Knowledge, answer_problem, id_problem, question_key, same_text, taken_problem
+from bot.knowledge.model import (
+    LANGUAGES,
+    Knowledge,
+    answer_problem,
+    id_problem,
+    packaged,
+    question_key,
+    same_text,
+    taken_problem,
+)
 from bot.knowledge.reading import check, load
 
 Validator = Callable[[Path], list[Problem]]
@@ -153,6 +162,12 @@ def add_fact(
     questions = tuple(dict.fromkeys(q.strip() for q in questions if q.strip()))
     source = source.strip() if source and source.strip() else None
     _check_input(fact_id, lang, answer)
+    if packaged(path):
+        raise FactRejected(
+            f"{path} is the copy shipped inside the installed package: copy it and its article first, e.g. "
+            f"mkdir -p knowledge seeds && cp {path} knowledge/ && cp {path.parent.parent / 'seeds' / 'article.txt'} "
+            "seeds/, then add facts there (run from that folder, or set BOT_KNOWLEDGE)"
+        )
     path = path.resolve()  # through a symlink, the file it points to is the one to change
     try:
         for _ in range(_ATTEMPTS):

@@ -7,7 +7,8 @@ headers within ``header_timeout`` (at most 16 KB), then the path, the method and
 the secret (compared in constant time) before a byte of the body is read, then
 a declared body of at most ``max_body`` bytes within ``body_timeout``, then JSON
 (400 when it is not). At most ``max_connections`` are open at once; the next is
-closed at once. Refusals are logged at DEBUG only: a flood of them is not a
+closed at once. ``GET /healthz`` answers 200 for a load balancer, without the
+secret. Refusals are logged at DEBUG only: a flood of them is not a
 flood of the log. A reverse proxy in front (HTTPS, its own limits) is still the
 first line of defence.
 """
@@ -32,6 +33,7 @@ HEADER_TIMEOUT = 10.0
 BODY_TIMEOUT = 10.0
 MAX_CONNECTIONS = 256
 SECRET_HEADER = "x-telegram-bot-api-secret-token"
+HEALTH_PATH = "/healthz"
 
 Deliver = Callable[[dict[str, Any]], Awaitable[None]]
 
@@ -116,6 +118,8 @@ class WebhookServer:
         except (asyncio.LimitOverrunError, ValueError):
             raise Refusal(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers too large") from None
         method, target, headers = _parse_head(head)
+        if target.split("?", 1)[0] == HEALTH_PATH and method in ("GET", "HEAD"):
+            return HTTPStatus.OK, b'{"ok": true}'  # for a load balancer: the server is up and taking requests
         if target.split("?", 1)[0] != self.path:
             raise Refusal(HTTPStatus.NOT_FOUND, f"path {target[:80]!r}")
         if method != "POST":
