@@ -195,3 +195,11 @@ def test_a_few_aliases_are_fine(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert check(path) == []
+
+
+def test_a_source_not_verbatim_shows_the_closest_passage_and_where_they_first_differ(knowledge_dir: Path) -> None:
+    path = knowledge_dir / "facts.yaml"
+    path.write_text(GOOD_FACT.replace("August 30 to September 5", "August 31 to September 5"), encoding="utf-8")
+    (problem,) = check(path)
+    assert "closest passage is «scheduled for August 30 to September 5 according to Moscow»" in problem.message
+    assert "differ from character 23" in problem.message

@@ -152,6 +152,23 @@ def quoting(article: str) -> Callable[[str], bool]:
     return lambda source: unwrapped(source) in flat
 
 
+def unquoted(source: str, article: str) -> str:
+    """Why ``source`` is not verbatim in ``article``: the article's closest passage and where they first differ."""
+    from rapidfuzz import fuzz  # only for a failed check: loading a good file never needs it
+
+    flat_source, flat_article = unwrapped(source), unwrapped(article)
+    alignment = fuzz.partial_ratio_alignment(flat_source, flat_article)
+    passage = flat_article[alignment.dest_start : alignment.dest_end] if alignment else ""
+    first = next((i for i, (a, b) in enumerate(zip(flat_source, passage, strict=False)) if a != b), None)
+    if first is None:
+        first = min(len(flat_source), len(passage))
+    shown = passage if len(passage) <= 120 else passage[:117] + "..."
+    return (
+        f"not verbatim in the article; its closest passage is «{shown}», and they differ from character "
+        f"{first + 1}: the source has {flat_source[first : first + 20]!r}, the article {passage[first : first + 20]!r}"
+    )
+
+
 def same_text(source: str, article: str) -> bool:
     """Whether ``source`` is verbatim in ``article``, ignoring only how lines were wrapped."""
     return quoting(article)(source)

@@ -22,7 +22,16 @@ import yaml
 from bot.errors import KnowledgeError, Problem
 from bot.knowledge import files, nodes
 from bot.knowledge.bulk import paused_gc
-from bot.knowledge.model import LANGUAGES, Fact, Knowledge, id_problem, question_key, quoting, taken_problem
+from bot.knowledge.model import (
+    LANGUAGES,
+    Fact,
+    Knowledge,
+    id_problem,
+    question_key,
+    quoting,
+    taken_problem,
+    unquoted,
+)
 
 _TOP_FIELDS = {"article", "synonyms", "facts", "title", "about", "url", "published"}
 _EXPANSION_SLACK = 10_000  # values a small file may stand for through its aliases, whatever its size
@@ -216,7 +225,7 @@ class _Reader:
         empty = True
         for item in node.items() if isinstance(node, nodes.LazyList) else node.value:
             empty = False
-            fact = self.fact(item, quotes)
+            fact = self.fact(item, quotes, article or "")
             if fact is None:
                 continue
             if fact.id in seen_ids:
@@ -234,7 +243,7 @@ class _Reader:
             self.problem(node, "'facts' is empty: add at least one fact")
         return facts
 
-    def fact(self, node: nodes.Node, quotes: Callable[[str], bool] | None) -> Fact | None:
+    def fact(self, node: nodes.Node, quotes: Callable[[str], bool] | None, article_text: str) -> Fact | None:
         """One fact; ``quotes`` tells whether a source is in the article (None: the article is unreadable)."""
         if not isinstance(node, nodes.Mapping):
             self.problem(node, "each fact must be a mapping starting with '- id: ...'")
@@ -265,7 +274,7 @@ class _Reader:
         sources = []
         for source_node, source in self.texts(fields.get("source"), f"the source of {what}"):
             if quotes is not None and not quotes(source):
-                self.problem(source_node, f"the source of {what} is not verbatim in the article: {source[:60]!r}...")
+                self.problem(source_node, f"the source of {what} is {unquoted(source, article_text)}")
             sources.append(source)
         keywords = tuple(value for _, value in self.texts(fields.get("keywords"), "a keyword"))
         if len(self.problems) > before or not fact_id:

@@ -37,11 +37,13 @@ from bot.knowledge.model import (
     question_key,
     same_text,
     taken_problem,
+    unquoted,
 )
 from bot.knowledge.reading import check, load
 
 Validator = Callable[[Path], list[Problem]]
 Shared = TypeVar("Shared", CommentedMap, CommentedSeq)
+Done = TypeVar("Done")
 _STALE_SECONDS = 600  # a temporary file this old was left by a write that never finished
 _ATTEMPTS = 5  # reads of a file that keeps being edited by hand before giving up
 
@@ -147,64 +149,87 @@ def add_fact(
     fact_id: str,
     *,
     lang: str,
-    answer: str,
+    answer: str | None = None,
     questions: tuple[str, ...] | list[str] = (),
     source: str | None = None,
 ) -> Added:
     """Add fact ``fact_id``, or give an existing fact this language's answer and more questions.
 
-    An existing answer in ``lang`` is replaced (the backup keeps the old one);
-    questions are appended unless the fact already asks them. Raises
-    FactRejected, or KnowledgeError when the file is already broken.
+    An existing answer in ``lang`` is replaced (the backup keeps the old one), or
+    kept when ``answer`` is None; questions are appended unless the fact already
+    asks them. Raises FactRejected, or KnowledgeError when the file is already broken.
     """
-    path = Path(path)
-    fact_id, answer = fact_id.strip(), answer.strip()
+    fact_id, answer = fact_id.strip(), answer.strip() if answer is not None else None
     questions = tuple(dict.fromkeys(q.strip() for q in questions if q.strip()))
     source = source.strip() if source and source.strip() else None
     _check_input(fact_id, lang, answer)
+    target = _target(Path(path))
+
+    def change(knowledge: Knowledge, facts: CommentedSeq, old_text: str) -> Added:
+        _check_against(knowledge, fact_id, questions, source)
+        node = next((item for item in facts if str(item.get("id", "")).strip() == fact_id), None)
+        if node is None:
+            if answer is None:
+                raise FactRejected(f"there is no fact '{fact_id}' yet: give its answer (--answer) to create it")
+            facts.append(_new_fact(fact_id, lang, answer, questions, source))
+            if not old_text.endswith("\n\n"):
+                facts.yaml_set_comment_before_after_key(len(facts) - 1, before="\n")
+            return Added(fact_id, lang, True, questions, False, source is not None, backup_path(target))
+        added, replaced = _update_language(node, fact_id, lang, answer, questions)
+        return Added(fact_id, lang, False, added, replaced, _add_source(node, source), backup_path(target))
+
+    return _edit(target, change)
+
+
+def remove_fact(path: str | os.PathLike[str], fact_id: str) -> Path:
+    """Take fact ``fact_id`` out of the file, safely like ``add_fact``; returns where the previous version is."""
+    fact_id = fact_id.strip()
+    target = _target(Path(path))
+
+    def change(knowledge: Knowledge, facts: CommentedSeq, old_text: str) -> Path:
+        index = next((i for i, item in enumerate(facts) if str(item.get("id", "")).strip() == fact_id), None)
+        if index is None:
+            raise FactRejected(f"there is no fact '{fact_id}'; python -m bot facts list shows the ids")
+        if len(facts) == 1:
+            raise FactRejected(f"'{fact_id}' is the only fact: a knowledge file needs at least one")
+        del facts[index]
+        return backup_path(target)
+
+    return _edit(target, change)
+
+
+def _target(path: Path) -> Path:
+    """The file to change: through a symlink, the file it points to; never the copy inside the package."""
     if packaged(path):
         raise FactRejected(
             f"{path} is the copy shipped inside the installed package: copy it and its article first, e.g. "
             f"mkdir -p knowledge seeds && cp {path} knowledge/ && cp {path.parent.parent / 'seeds' / 'article.txt'} "
-            "seeds/, then add facts there (run from that folder, or set BOT_KNOWLEDGE)"
+            "seeds/, then change it there (run from that folder, or set BOT_KNOWLEDGE)"
         )
-    path = path.resolve()  # through a symlink, the file it points to is the one to change
+    return path.resolve()
+
+
+def _edit(path: Path, change: Callable[[Knowledge, CommentedSeq, str], Done]) -> Done:
+    """Change the file's facts as one step: under the lock, from what the file holds now, validated, backed up,
+    replaced in one rename; read again and changed again when a hand edit came meanwhile."""
     try:
         for _ in range(_ATTEMPTS):
-            with contextlib.suppress(Changed):  # edited by hand meanwhile: read it again, add again
-                return _add(path, fact_id, lang, answer, questions, source)
-        raise WriteFailed(f"{path} kept changing while the fact was added; nothing was written, try again")
+            with contextlib.suppress(Changed), locked(path):  # edited by hand meanwhile: read it again
+                old_bytes = path.read_bytes()
+                knowledge = load(path)
+                old_text = old_bytes.decode("utf-8")
+                yaml = _round_trip()
+                data = yaml.load(old_text)
+                done = change(knowledge, data["facts"], old_text)
+                stream = io.StringIO()
+                yaml.dump(data, stream)
+                write_atomic(backup_path(path), old_text, like=path)
+                write_atomic(path, stream.getvalue(), validate=check, unchanged=old_bytes)
+                return done
+        raise WriteFailed(f"{path} kept changing while it was being changed; nothing was written, try again")
     except OSError as error:
         reason = error.strerror or str(error)
         raise WriteFailed(f"cannot write {path}: {reason}; the knowledge file is unchanged") from error
-
-
-def _add(path: Path, fact_id: str, lang: str, answer: str, questions: tuple[str, ...], source: str | None) -> Added:
-    with locked(path):
-        old_bytes = path.read_bytes()
-        knowledge = load(path)
-        _check_against(knowledge, fact_id, questions, source)
-        old_text = old_bytes.decode("utf-8")
-        yaml = _round_trip()
-        data = yaml.load(old_text)
-        facts: CommentedSeq = data["facts"]
-        node = next((item for item in facts if str(item.get("id", "")).strip() == fact_id), None)
-        created = node is None
-        if node is None:
-            node = _new_fact(fact_id, lang, answer, questions, source)
-            facts.append(node)
-            if not old_text.endswith("\n\n"):
-                facts.yaml_set_comment_before_after_key(len(facts) - 1, before="\n")
-            added, replaced, source_added = questions, False, source is not None
-        else:
-            added, replaced = _update_language(node, lang, answer, questions)
-            source_added = _add_source(node, source)
-        stream = io.StringIO()
-        yaml.dump(data, stream)
-        backup = backup_path(path)
-        write_atomic(backup, old_text, like=path)
-        write_atomic(path, stream.getvalue(), validate=check, unchanged=old_bytes)
-    return Added(fact_id, lang, created, added, replaced, source_added, backup)
 
 
 def _round_trip() -> YAML:
@@ -216,13 +241,13 @@ def _round_trip() -> YAML:
     return yaml
 
 
-def _check_input(fact_id: str, lang: str, answer: str) -> None:
+def _check_input(fact_id: str, lang: str, answer: str | None) -> None:
     bad_id = id_problem(fact_id)
     if bad_id:
         raise FactRejected(bad_id)
     if lang not in LANGUAGES:
         raise FactRejected(f"language {lang!r} is not supported; use one of: {', '.join(LANGUAGES)}")
-    bad_answer = answer_problem(answer)
+    bad_answer = answer_problem(answer) if answer is not None else None
     if bad_answer:
         raise FactRejected(bad_answer)
 
@@ -231,7 +256,7 @@ def _check_against(knowledge: Knowledge, fact_id: str, questions: tuple[str, ...
     """The checks ``facts check`` would fail on, told in terms of the command's options."""
     if source is not None and not knowledge.quotes(source):
         raise FactRejected(
-            f"the source is not verbatim in the article {knowledge.article_path}: "
+            f"the source is {unquoted(source, knowledge.article)} ({knowledge.article_path}); "
             "copy the sentence from the article exactly"
         )
     for question in questions:
@@ -256,20 +281,23 @@ def _language_block(answer: str, questions: tuple[str, ...]) -> CommentedMap:
 
 
 def _update_language(
-    node: CommentedMap, lang: str, answer: str, questions: tuple[str, ...]
+    node: CommentedMap, fact_id: str, lang: str, answer: str | None, questions: tuple[str, ...]
 ) -> tuple[tuple[str, ...], bool]:
-    """Set the answer and append new questions; returns the questions added and whether an answer was replaced."""
+    """Set the answer (None: keep it) and append new questions; the questions added, and whether an answer
+    was replaced."""
     block: Any = node.get(lang)
     if isinstance(block, CommentedMap):
         block = node[lang] = _unshared(block)
     if not isinstance(block, CommentedMap):
+        if answer is None:
+            raise FactRejected(f"fact '{fact_id}' has no {lang} answer yet: give it (--answer) with the questions")
         keys = list(node.keys())
         after = max((keys.index(code) for code in LANGUAGES if code in node), default=keys.index("id"))
         node.insert(after + 1, lang, _language_block(answer, questions))
         return questions, False
     old = block.get("answer")
-    replaced = old is not None and " ".join(str(old).split()) != " ".join(answer.split())
-    if replaced or old is None:
+    replaced = answer is not None and old is not None and " ".join(str(old).split()) != " ".join(answer.split())
+    if answer is not None and (replaced or old is None):
         block["answer"] = answer
     existing = block.get("questions")
     existing = block["questions"] = _unshared(existing) if isinstance(existing, CommentedSeq) else CommentedSeq()

@@ -28,7 +28,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.answerer import Answerer
 from bot.errors import BotError, KnowledgeError
 from bot.folding import normalize
-from bot.knowledge.model import LANGUAGES, Fact, Knowledge, answer_problem, id_problem
+from bot.knowledge.model import LANGUAGES, Fact, Knowledge, answer_problem, id_problem, unquoted
 from bot.knowledge.store import add_fact
 from bot.matching.lexicon import STOPWORDS
 from bot.telegram import texts
@@ -115,7 +115,9 @@ def fact_id_problem(fact_id: str, knowledge: Knowledge) -> str | None:
 
 
 def source_problem(source: str | None, knowledge: Knowledge) -> str | None:
-    return None if source is None or knowledge.quotes(source) else texts.NOT_VERBATIM
+    if source is None or knowledge.quotes(source):
+        return None
+    return texts.NOT_VERBATIM.format(why=unquoted(source, knowledge.article))
 
 
 def sentence(problem: str) -> str:

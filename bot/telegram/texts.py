@@ -150,7 +150,7 @@ BAD_LANGUAGE = "Tap en or fr."
 BAD_ID = "'{fact_id}' is not a valid id: use " + ID_RULE + "."
 ID_TAKEN = "There is already a fact '{fact_id}': choose another id."
 NOT_VERBATIM = (
-    "That is not word for word in the article, so it cannot be the source. "
+    "That is not word for word in the article, so it cannot be the source: it is {why}. "
     "Copy the sentence from the article exactly (line breaks do not matter), or send /skip."
 )
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}

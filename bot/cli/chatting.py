@@ -1,0 +1,142 @@
+"""Asking and chatting: ``ask`` (one answer per question, as text or JSON), ``run`` (Telegram) and ``chat``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from bot.cli.common import add_knowledge_option, knowledge_path, stdin_lines
+from bot.errors import BotError
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+    from bot.config import Settings
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ask, run and chat commands."""
+    ask_parser = commands.add_parser(
+        "ask",
+        help="answer a question from the command line",
+        description=(
+            "Answer QUESTION, or when no QUESTION is given, read one question per line from "
+            "standard input and print one answer per line, in the same order."
+        ),
+    )
+    ask_parser.add_argument("question", nargs="*", metavar="QUESTION", help="the question, in English or French")
+    ask_parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object per question: question, answer, fact_id, score, lang, suggestions, kind",
+    )
+    ask_parser.add_argument("--lang", choices=("en", "fr"), help="answer in this language instead of the question's")
+    add_knowledge_option(ask_parser)
+    ask_parser.set_defaults(handler=ask)
+
+    run_parser = commands.add_parser(
+        "run",
+        help="run the bot in Telegram (or chat in the console when no token is set)",
+        description=(
+            "Run the Telegram bot with long polling, or as a webhook server when WEBHOOK_URL is set, "
+            "until Ctrl-C or SIGTERM. Settings come from the environment or a .env file: "
+            "TELEGRAM_BOT_TOKEN, TELEGRAM_API_BASE_URL, BOT_KNOWLEDGE, LOG_LEVEL, WEBHOOK_URL, "
+            "WEBHOOK_LISTEN, WEBHOOK_PORT, WEBHOOK_SECRET (see .env.example). Without "
+            "TELEGRAM_BOT_TOKEN it explains how to get one from @BotFather and starts the console chat."
+        ),
+    )
+    add_knowledge_option(run_parser)
+    run_parser.set_defaults(handler=run)
+
+    chat_parser = commands.add_parser(
+        "chat",
+        help="chat with the bot in this terminal",
+        description=(
+            "Chat with the bot in the terminal, with the same replies as in Telegram. Suggested "
+            "questions are numbered: type the number to pick one. /source shows the article's "
+            "sentence behind the last answer, /help the commands, /quit leaves."
+        ),
+    )
+    add_knowledge_option(chat_parser)
+    chat_parser.set_defaults(handler=chat)
+
+
+def _json_line(data: object) -> str:
+    """One JSON object on one line, even for readers that also split lines on U+2028, U+2029 and NEL;
+    ASCII-escaped when standard output cannot take UTF-8 (``PYTHONIOENCODING=ascii``)."""
+    utf8 = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") == "utf8"
+    text = json.dumps(data, ensure_ascii=not utf8)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
+
+
+def _valid(text: str) -> str:
+    """Text from the command line as valid Unicode: bytes that are no UTF-8 ("\\xff") become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def ask(args: argparse.Namespace) -> int:
+    """Answer one question, or one per line of standard input."""
+    from bot.cache import load_answerer
+
+    answerer = load_answerer(knowledge_path(args))
+    questions: Iterable[str] = [_valid(" ".join(args.question))] if args.question else stdin_lines()
+    interactive = sys.stdin.isatty() and not args.question
+    for question in questions:
+        reply = answerer.reply(question, lang=args.lang)
+        if args.json:
+            line = _json_line(reply.as_json())
+        else:
+            line = reply.answer if args.question else reply.answer.replace("\n", " ")
+        sys.stdout.write(line + "\n")
+        if interactive:
+            sys.stdout.flush()
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the bot in Telegram; without a token, say how to get one and chat in the console instead."""
+    from bot.cache import load_answerer
+    from bot.config import load_settings
+
+    settings = load_settings(os.environ)
+    answerer = load_answerer(args.knowledge or settings.knowledge_path)
+    if not settings.token:
+        from bot.console import NO_TOKEN
+
+        print(NO_TOKEN, file=sys.stderr, flush=True)
+        return _console_chat(answerer, settings)
+
+    from telegram.error import InvalidToken, TelegramError
+
+    from bot.telegram import app
+    from bot.telegram.redact import configure_logging
+
+    redact = configure_logging(settings.log_level_number, settings.secrets())
+    try:
+        app.run(settings, answerer)
+    except InvalidToken as error:
+        raise BotError("Telegram rejected TELEGRAM_BOT_TOKEN; copy it again from @BotFather (/token)") from error
+    except TelegramError as error:
+        raise BotError(f"cannot talk to the Telegram Bot API: {redact(str(error))}") from error
+    return 0
+
+
+def chat(args: argparse.Namespace) -> int:
+    """Chat with the bot in this terminal: the same replies as in Telegram."""
+    from bot.cache import load_answerer
+    from bot.config import load_settings
+
+    settings = load_settings(os.environ)
+    return _console_chat(load_answerer(args.knowledge or settings.knowledge_path), settings)
+
+
+def _console_chat(answerer: Answerer, settings: Settings) -> int:
+    from bot.console import run_chat
+    from bot.upkeep.unanswered import UnansweredLog
+
+    log = UnansweredLog(settings.unanswered_path)
+    interactive = sys.stdin.isatty()
+    return run_chat(answerer, stdin_lines(), sys.stdout, interactive=interactive, unanswered=log, watch=True)
