@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -94,7 +95,7 @@ def test_facts_add_without_a_terminal_names_the_missing_options(
 ) -> None:
     code = main(["facts", "add", "--id", "x", "--knowledge", str(knowledge_copy)])
     assert code == 1
-    assert "missing --lang, --answer, --question" in capsys.readouterr().err
+    assert "missing --lang, --answer or --question" in capsys.readouterr().err
 
 
 class TerminalInput:
@@ -222,3 +223,125 @@ def test_thousands_of_problems_print_a_few_dozen_and_a_count(tmp_path: Path) -> 
     assert done.returncode == 1
     lines = done.stderr.splitlines()
     assert len(lines) <= 60 and lines[-1].strip() == "and 2,950 more"
+
+
+def on(knowledge: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A command on the given knowledge file."""
+    return run_bot(*args, "--knowledge", str(knowledge))
+
+
+def test_questions_alone_are_added_to_an_existing_fact_in_their_language(knowledge_copy: Path) -> None:
+    before = load(knowledge_copy).get("vostok-dates")
+    assert before is not None
+    done = on(
+        knowledge_copy, "facts", "add", "--id", "vostok-dates", "--question", "Quand se terminent les manœuvres ?"
+    )
+    assert done.returncode == 0, done.stderr
+    after = load(knowledge_copy).get("vostok-dates")
+    assert after is not None and after.answers == before.answers
+    assert after.questions["fr"][-1] == "Quand se terminent les manœuvres ?"
+
+
+def test_questions_alone_cannot_create_a_fact(knowledge_copy: Path) -> None:
+    done = on(knowledge_copy, "facts", "add", "--id", "new-fact", "--question", "Who knows?")
+    assert done.returncode == 1 and "give its answer" in done.stderr
+
+
+def test_a_fact_is_removed_safely_and_an_unknown_one_is_a_clear_error(knowledge_copy: Path) -> None:
+    assert on(knowledge_copy, "facts", "remove", "publication-time").returncode == 0
+    assert load(knowledge_copy).get("publication-time") is None
+    assert knowledge_copy.with_name("facts.yaml.bak").exists()
+    done = on(knowledge_copy, "facts", "remove", "publication-time")
+    assert done.returncode == 1 and "no fact 'publication-time'" in done.stderr
+
+
+def test_a_declined_question_is_attached_from_the_command_line_and_the_log_cleared(
+    knowledge_copy: Path, tmp_path: Path
+) -> None:
+    done = on(knowledge_copy, "unanswered", "attach", "vostok kick-off?", "--to", "vostok-dates")
+    assert done.returncode == 0, done.stderr
+    fact = load(knowledge_copy).get("vostok-dates")
+    assert fact is not None and "vostok kick-off?" in fact.questions["en"]
+    log = tmp_path / "unanswered.jsonl"
+    log.write_text('{"time": "2026-01-01T00:00:00+00:00", "text": "x", "lang": "en"}\n', encoding="utf-8")
+    cleared = subprocess.run(
+        [sys.executable, "-m", "bot", "unanswered", "clear", "--log", str(log)], capture_output=True, text=True
+    )
+    assert cleared.returncode == 0 and "cleared 1" in cleared.stdout and not log.exists()
+
+
+def test_interactive_add_asks_again_for_each_wrong_answer_and_keeps_the_right_ones(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli import facts
+    from bot.knowledge.reading import load as load_knowledge
+
+    typed = iter(
+        [
+            "Not An Id",
+            "late-hour",  # a bad id, then a good one
+            "de",
+            "en",  # no such language
+            "",
+            "The article was published at 6:38.",  # an empty answer
+            "When is Vostok?",
+            "At what time was it published?",
+            "",  # a question another fact asks
+            "Published at 6h38",
+            "Publié à 6h38",  # not verbatim, then verbatim
+        ]
+    )
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(typed))
+    args = argparse.Namespace(id=None, lang=None, answer=None, question=[], source=None)
+    facts._prompt_missing(args, load_knowledge(knowledge_copy))
+    assert (args.id, args.lang, args.answer) == ("late-hour", "en", "The article was published at 6:38.")
+    assert (args.question, args.source) == (["At what time was it published?"], "Publié à 6h38")
+    said = capsys.readouterr().out
+    assert "lower-case words" in said and "already asked in fact 'vostok-dates'" in said and "closest passage" in said
+
+
+def test_ctrl_d_during_interactive_add_writes_nothing_and_says_so(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def end_of_input(prompt: str = "") -> str:
+        raise EOFError
+
+    before = knowledge_copy.read_text(encoding="utf-8")
+    monkeypatch.setattr("builtins.input", end_of_input)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    assert main(["facts", "add", "--knowledge", str(knowledge_copy)]) == 1
+    assert "nothing was written" in capsys.readouterr().err
+    assert knowledge_copy.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(("given", "share"), [("0.95", 0.95), ("95%", 0.95), ("95", 0.95), ("1", 1.0)])
+def test_eval_min_takes_a_share_or_a_percentage(given: str, share: float) -> None:
+    args = build_parser().parse_args(["eval", "knowledge/eval.yaml", "--min", given])
+    assert args.min == pytest.approx(share)
+
+
+@pytest.mark.parametrize("given", ["abc", "-1", "150", "95%%"])
+def test_eval_min_refuses_anything_else_in_one_line(given: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["eval", "knowledge/eval.yaml", "--min", given])
+    assert "is no accuracy" in capsys.readouterr().err
+
+
+def test_run_help_lists_every_setting_the_bot_reads(capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+
+    sources = [ROOT / "bot" / "config.py", ROOT / "bot" / "cache.py", ROOT / "bot" / "knowledge" / "files.py"]
+    read = set()
+    for source in sources:
+        read |= set(re.findall(r'"((?:TELEGRAM|BOT|WEBHOOK)_[A-Z_]+|LOG_LEVEL)"', source.read_text(encoding="utf-8")))
+    with pytest.raises(SystemExit):
+        main(["run", "--help"])
+    shown = capsys.readouterr().out
+    assert read and all(name in shown for name in read), read
+
+
+def test_ask_help_lists_every_json_field(capsys: pytest.CaptureFixture[str], answerer: Any) -> None:
+    with pytest.raises(SystemExit):
+        main(["ask", "--help"])
+    shown = capsys.readouterr().out
+    assert all(f"  {field} " in shown for field in answerer.reply("When is Vostok?").as_json())

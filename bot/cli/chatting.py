@@ -9,12 +9,34 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from bot.answerer import JSON_FIELDS
 from bot.cli.common import add_knowledge_option, knowledge_path, stdin_lines
 from bot.errors import BotError
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer
     from bot.config import Settings
+
+
+SETTINGS = (  # every variable the bot reads, with what it means (tests/test_facts_cli.py holds it to config.py)
+    ("TELEGRAM_BOT_TOKEN", "the token from @BotFather; never logged (without it, run chats in the console)"),
+    ("TELEGRAM_API_BASE_URL", "another Bot API server, e.g. http://127.0.0.1:8081/bot (default: Telegram's)"),
+    ("BOT_KNOWLEDGE", "the knowledge file (default: knowledge/facts.yaml here, else the packaged one)"),
+    ("BOT_ARTICLE_DIRS", "more folders an article may be in, separated by ':'"),
+    ("LOG_LEVEL", "DEBUG, INFO (default), WARNING, ERROR"),
+    ("WEBHOOK_URL", "the public HTTPS URL Telegram posts updates to (set it for webhook mode)"),
+    ("WEBHOOK_LISTEN", "the address the webhook server listens on (default 127.0.0.1)"),
+    ("WEBHOOK_PORT", "its port (default 8080); GET /healthz answers 200 there"),
+    ("WEBHOOK_SECRET", "the secret Telegram sends with every update (default: a random one per start)"),
+    ("BOT_ADMIN_IDS", "numeric Telegram user ids of the admins, comma-separated"),
+    ("BOT_RELOAD_SECONDS", "how often the knowledge file is checked for edits (default 2; 0: off)"),
+    ("BOT_UNANSWERED_LOG", "where declined questions are kept (default knowledge/unanswered.jsonl)"),
+    ("BOT_FLOOD_LIMIT", "questions allowed per user per window (default 20; 0: off)"),
+    ("BOT_FLOOD_WINDOW", "that window, in seconds (default 60)"),
+    ("BOT_MAX_RATE", "messages sent per second overall (default 30, Telegram's limit; 0: no pacing)"),
+    ("BOT_CACHE_DIR", "where the indexed knowledge is cached (default ~/.cache/article-bot; 'off' disables)"),
+)
+"""Written out here rather than read from ``bot.config``, which ``ask`` would then import at every start."""
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,12 +48,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
             "Answer QUESTION, or when no QUESTION is given, read one question per line from "
             "standard input and print one answer per line, in the same order."
         ),
+        epilog="fields of --json:\n" + "\n".join(f"  {name:<12} {meaning}" for name, meaning in JSON_FIELDS),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ask_parser.add_argument("question", nargs="*", metavar="QUESTION", help="the question, in English or French")
     ask_parser.add_argument(
         "--json",
         action="store_true",
-        help="print one JSON object per question: question, answer, fact_id, score, lang, suggestions, kind",
+        help="print one JSON object per question, one per line (its fields are listed below)",
     )
     ask_parser.add_argument("--lang", choices=("en", "fr"), help="answer in this language instead of the question's")
     add_knowledge_option(ask_parser)
@@ -42,11 +66,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="run the bot in Telegram (or chat in the console when no token is set)",
         description=(
             "Run the Telegram bot with long polling, or as a webhook server when WEBHOOK_URL is set, "
-            "until Ctrl-C or SIGTERM. Settings come from the environment or a .env file: "
-            "TELEGRAM_BOT_TOKEN, TELEGRAM_API_BASE_URL, BOT_KNOWLEDGE, LOG_LEVEL, WEBHOOK_URL, "
-            "WEBHOOK_LISTEN, WEBHOOK_PORT, WEBHOOK_SECRET (see .env.example). Without "
-            "TELEGRAM_BOT_TOKEN it explains how to get one from @BotFather and starts the console chat."
+            "until Ctrl-C or SIGTERM. Settings come from the environment or a .env file (see .env.example). "
+            "Without TELEGRAM_BOT_TOKEN it explains how to get one from @BotFather and starts the console chat."
         ),
+        epilog="settings:\n" + "\n".join(f"  {name:<22} {meaning}" for name, meaning in SETTINGS),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_knowledge_option(run_parser)
     run_parser.set_defaults(handler=run)

@@ -5,11 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.cli.common import MAX_SHOWN, add_knowledge_option, knowledge_path
 from bot.errors import BotError
-from bot.knowledge.model import ID_RULE
+from bot.knowledge.model import (
+    ID_RULE,
+    LANGUAGES,
+    Knowledge,
+    answer_problem,
+    id_problem,
+    taken_problem,
+    unquoted,
+)
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,14 +34,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="add a fact, or a language's answer and questions to an existing fact",
         description=(
             "Add fact ID, or give an existing fact ID this language's answer (replacing the old one) and more "
-            "questions. Checked before writing; the file is locked, written whole and renamed into place, its "
-            "comments are kept, and the previous version is saved as FILE.bak. Run in a terminal without the "
-            "options to be asked for them."
+            "questions; to an existing fact, --question alone adds ways to ask it. Checked before writing; the "
+            "file is locked, written whole and renamed into place, its comments are kept, and the previous "
+            "version is saved as FILE.bak. Run in a terminal without the options to be asked for them, each "
+            "answer checked as you type it (Ctrl-D stops, writing nothing)."
         ),
     )
     add_parser.add_argument("--id", help=f"the fact's id: {ID_RULE}")
-    add_parser.add_argument("--lang", choices=("en", "fr"), help="the language of the answer and questions")
-    add_parser.add_argument("--answer", metavar="TEXT", help="the answer users will read, a complete sentence")
+    add_parser.add_argument(
+        "--lang", choices=("en", "fr"), help="the language of the answer and questions (default: as they read)"
+    )
+    add_parser.add_argument(
+        "--answer", metavar="TEXT", help="the answer users will read, a complete sentence (kept when omitted)"
+    )
     add_parser.add_argument(
         "--question", action="append", metavar="Q", help="a question people would ask; repeat for more"
     )
@@ -41,6 +55,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     add_knowledge_option(add_parser)
     add_parser.set_defaults(handler=facts_add)
+    remove_parser = facts_commands.add_parser(
+        "remove",
+        help="take a fact out of the knowledge file",
+        description="Take fact ID out of the knowledge file, as safely as add (lock, backup in FILE.bak, rename).",
+    )
+    remove_parser.add_argument("id", metavar="ID", help="the fact's id (see: python -m bot facts list)")
+    add_knowledge_option(remove_parser)
+    remove_parser.set_defaults(handler=facts_remove)
     check_parser = facts_commands.add_parser(
         "check",
         help="validate the knowledge file",
@@ -62,55 +84,104 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
     unanswered_parser = commands.add_parser(
         "unanswered",
-        help="show the questions the bot could not answer, most frequent first",
+        help="show the questions the bot could not answer; attach one to a fact; clear them",
         description=(
             "Show the questions the bot declined, near-duplicates grouped with a count, most frequent first, "
-            "with the fact that came closest. Read from $BOT_UNANSWERED_LOG, else knowledge/unanswered.jsonl."
+            "with the fact that came closest. Read from $BOT_UNANSWERED_LOG, else knowledge/unanswered.jsonl. "
+            "'unanswered attach QUESTION --to ID' adds a question to a fact as another way to ask it; "
+            "'unanswered clear' forgets them all."
         ),
     )
     unanswered_parser.add_argument("--json", action="store_true", help="print one JSON object per group")
     unanswered_parser.add_argument("--limit", type=int, metavar="N", help="show only the N most frequent groups")
     unanswered_parser.add_argument("--log", type=Path, metavar="PATH", help="the log file to read")
     unanswered_parser.set_defaults(handler=unanswered)
+    unanswered_commands = unanswered_parser.add_subparsers(dest="unanswered_command", metavar="ACTION")
+    attach_parser = unanswered_commands.add_parser(
+        "attach",
+        help="add a declined question to a fact, as another way to ask it",
+        description="Add QUESTION to fact ID's example questions, in the question's language when the fact "
+        "answers in it; the bot answers it at once (a running bot picks the edit up).",
+    )
+    attach_parser.add_argument("question", metavar="QUESTION", help="the question, as users typed it")
+    attach_parser.add_argument("--to", required=True, metavar="ID", help="the fact that answers it")
+    add_knowledge_option(attach_parser)
+    attach_parser.set_defaults(handler=unanswered_attach)
+    clear_parser = unanswered_commands.add_parser(
+        "clear", help="forget every declined question", description="Delete the unanswered log and its older file."
+    )
+    clear_parser.add_argument("--log", type=Path, metavar="PATH", help="the log file to clear")
+    clear_parser.set_defaults(handler=unanswered_clear)
 
 
-def _prompt_missing(args: argparse.Namespace) -> None:
-    """Ask in the terminal for what ``facts add`` needs and was not given as options."""
+def _asked(prompt: str, check: Callable[[str], str | None]) -> str:
+    """What the maintainer types at ``prompt``, asked again until ``check`` finds nothing wrong with it."""
+    while True:
+        value = input(prompt).strip()
+        problem = check(value)
+        if problem is None:
+            return value
+        print(f"  {problem}")
+
+
+def _prompt_missing(args: argparse.Namespace, knowledge: Knowledge) -> None:
+    """Ask in the terminal for what ``facts add`` was not given, checking each answer as it is typed, so a
+    mistake costs that answer, not everything typed before it."""
     if args.id is None:
-        args.id = input(f"Fact id ({ID_RULE}): ").strip()
+        args.id = _asked(f"Fact id ({ID_RULE}): ", id_problem)
+    existing = knowledge.get(args.id)
     if args.lang is None:
-        args.lang = input("Language of the answer (en or fr): ").strip().lower()
-    if args.answer is None:
-        args.answer = input("Answer (what users will read): ").strip()
+        args.lang = _asked(
+            "Language of the answer and questions (en or fr): ",
+            lambda lang: None if lang in LANGUAGES else f"type one of: {', '.join(LANGUAGES)}",
+        )
+    if args.answer is None and (existing is None or args.lang not in existing.answers):
+        args.answer = _asked("Answer (what users will read): ", answer_problem)
     if not args.question:
         print("Questions people would ask, one per line; an empty line ends:")
         while question := input("  ? ").strip():
-            args.question.append(question)
+            other = knowledge.asking(question)
+            if other is not None and other.id != args.id:
+                print(f"  {taken_problem(question, other.id)}")
+            else:
+                args.question.append(question)
     if args.source is None:
-        args.source = input("Source, copied verbatim from the article (empty to skip): ").strip() or None
+        args.source = (
+            _asked(
+                "Source, copied verbatim from the article (empty to skip): ",
+                lambda source: None if not source or knowledge.quotes(source) else unquoted(source, knowledge.article),
+            )
+            or None
+        )
 
 
 def facts_add(args: argparse.Namespace) -> int:
     """Add a fact, or a language's answer and questions to an existing one."""
+    from bot.knowledge.reading import load
     from bot.knowledge.store import add_fact
 
+    path = knowledge_path(args)
     args.question = list(args.question or [])
     if sys.stdin.isatty() and (args.id is None or args.lang is None or args.answer is None or not args.question):
-        _prompt_missing(args)
-    given = (("--id", args.id), ("--lang", args.lang), ("--answer", args.answer))
-    missing = [flag for flag, value in given if not value]
-    if not args.question:
-        missing.append("--question")
+        try:
+            _prompt_missing(args, load(path))
+        except EOFError:  # Ctrl-D: the maintainer left
+            print()
+            raise BotError("stopped: nothing was written") from None
+    if args.lang is None and args.question:
+        args.lang = _language_of(args.question, args.answer)
+    missing = [flag for flag, value in (("--id", args.id), ("--lang", args.lang)) if not value]
+    if not args.question and args.answer is None:
+        missing.append("--answer or --question")
     if missing:
         raise BotError(
             f"missing {', '.join(missing)}; see python -m bot facts add --help (or run it in a terminal to be asked)"
         )
-    path = knowledge_path(args)
     added = add_fact(path, args.id, lang=args.lang, answer=args.answer, questions=args.question, source=args.source)
     if added.created:
         print(f"added fact '{added.fact_id}' ({added.lang}) with {len(added.questions_added)} question(s) to {path}")
     else:
-        changes = [f"{len(added.questions_added)} question(s) added"]
+        changes = [f"{len(added.questions_added)} {added.lang} question(s) added"]
         if added.answer_replaced:
             changes.insert(0, f"{added.lang} answer replaced")
         if added.source_added:
@@ -119,6 +190,25 @@ def facts_add(args: argparse.Namespace) -> int:
     print(f"the previous version is kept in {added.backup}")
     if added.created and not added.source_added:
         print(f"note: fact '{added.fact_id}' has no source yet; add one with --source QUOTE", file=sys.stderr)
+    return 0
+
+
+def _language_of(questions: list[str], answer: str | None) -> str:
+    """The language the questions (and answer) are written in, as the bot would read them."""
+    from bot.folding import tokenize
+    from bot.matching.text import detect_language
+
+    text = " ".join([*questions, answer or ""])
+    return detect_language(text, tokenize(text))
+
+
+def facts_remove(args: argparse.Namespace) -> int:
+    """Take a fact out of the knowledge file, safely."""
+    from bot.knowledge.store import remove_fact
+
+    path = knowledge_path(args)
+    backup = remove_fact(path, args.id)
+    print(f"removed fact '{args.id}' from {path}; the previous version is kept in {backup}")
     return 0
 
 
@@ -197,4 +287,27 @@ def unanswered(args: argparse.Namespace) -> int:
         print(f"{group.count:>5}  {group.text}  [{','.join(group.langs)}] {best}")
         for example in group.examples[1:]:
             print(f"       also: {example}")
+    return 0
+
+
+def unanswered_attach(args: argparse.Namespace) -> int:
+    """Add a declined question to a fact."""
+    from bot.cache import load_answerer
+    from bot.upkeep.unanswered import attach
+
+    path = knowledge_path(args)
+    added = attach(load_answerer(path), args.question, args.to)
+    if added.questions_added:
+        print(f"attached {args.question!r} to fact '{args.to}' ({added.lang}) in {path}")
+    else:
+        print(f"fact '{args.to}' already asks {args.question!r}")
+    return 0
+
+
+def unanswered_clear(args: argparse.Namespace) -> int:
+    """Forget the declined questions."""
+    from bot.upkeep.unanswered import UnansweredLog
+
+    log = UnansweredLog(args.log)
+    print(f"cleared {log.clear()} unanswered question(s) from {log.path}")
     return 0

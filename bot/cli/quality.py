@@ -33,7 +33,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "files", type=Path, nargs="+", metavar="FILE", help="evaluation files, e.g. knowledge/eval*.yaml"
     )
     eval_parser.add_argument(
-        "--min", type=float, metavar="SHARE", help="fail below this answerable accuracy, e.g. 0.95 for 95%%"
+        "--min", type=share, metavar="SHARE", help="fail below this answerable accuracy: 0.95, 95%% or 95"
     )
     eval_parser.add_argument(
         "--sweep",
@@ -77,6 +77,20 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     extract_parser.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     extract_parser.set_defaults(handler=extract)
+
+
+def share(text: str) -> float:
+    """An accuracy given as 0-1 (0.95), a percentage (95%) or a number of percent (95)."""
+    number = text.strip().removesuffix("%")
+    try:
+        value = float(number)
+    except ValueError:
+        value = -1.0
+    if text.strip().endswith("%") or value > 1:
+        value /= 100
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is no accuracy: give 0.95, 95% or 95")
+    return value
 
 
 def eval_files(args: argparse.Namespace) -> int:

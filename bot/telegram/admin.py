@@ -28,7 +28,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.answerer import Answerer
 from bot.errors import BotError, KnowledgeError
 from bot.folding import normalize
-from bot.knowledge.model import LANGUAGES, Fact, Knowledge, answer_problem, id_problem, unquoted
+from bot.knowledge.model import LANGUAGES, Knowledge, answer_problem, id_problem, unquoted
 from bot.knowledge.store import add_fact
 from bot.matching.lexicon import STOPWORDS
 from bot.telegram import texts
@@ -36,6 +36,7 @@ from bot.telegram.formatting import markup
 from bot.telegram.handlers import answerer_of, is_admin, user_language
 from bot.upkeep.reload import KnowledgeWatcher
 from bot.upkeep.unanswered import Group, UnansweredLog
+from bot.upkeep.unanswered import attach as attach_question
 
 logger = logging.getLogger(__name__)
 
@@ -384,12 +385,6 @@ async def unanswered_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
         await update.effective_message.reply_html(escape("\n".join(lines)), reply_markup=markup(rows))
 
 
-def attach_language(text: str, fact: Fact, answerer: Answerer) -> str:
-    """The question's language, or the fact's first one when it has no answer in that language."""
-    lang = answerer.matcher.analyse(text).lang
-    return lang if lang in fact.answers else next(iter(fact.answers))
-
-
 async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Add a declined question to its closest fact as one more way to ask it (admins only)."""
     query = update.callback_query
@@ -403,11 +398,8 @@ async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if item is None or fact is None:
         await query.answer(texts.ATTACH_EXPIRED, show_alert=True)
         return
-    lang = attach_language(item.text, fact, answerer)
     try:
-        added = await asyncio.to_thread(
-            add_fact, answerer.knowledge.path, fact.id, lang=lang, answer=fact.answers[lang], questions=[item.text]
-        )
+        added = await asyncio.to_thread(attach_question, answerer, item.text, fact.id)
     except BotError as error:
         await query.answer()
         await say(update, texts.ATTACH_FAILED.format(error=error))
@@ -417,7 +409,7 @@ async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not_live:
         await say(update, texts.SAVED_NOT_LIVE.format(fact_id=fact.id, error=not_live))
     elif added.questions_added:
-        await say(update, texts.ATTACHED.format(text=item.text, fact_id=fact.id, lang=lang))
+        await say(update, texts.ATTACHED.format(text=item.text, fact_id=fact.id, lang=added.lang))
     else:
         await say(update, texts.ALREADY_ATTACHED.format(text=item.text, fact_id=fact.id))
 

@@ -17,13 +17,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
-from bot.answerer import Reply
+from bot.answerer import Answerer, Reply
+
+if TYPE_CHECKING:
+    from bot.knowledge.store import Added
 from bot.folding import normalize, without_mentions
-from bot.knowledge.store import locked
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +100,8 @@ class UnansweredLog:
             "score": reply.score,
         }
         line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
+        from bot.knowledge.store import locked  # writes only: the log is read where ruamel is not needed
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with locked(self.path):
@@ -108,6 +112,16 @@ class UnansweredLog:
             logger.warning("could not record an unanswered question in %s: %s", self.path, error)
             return False
         return True
+
+    def clear(self) -> int:
+        """Forget every declined question (the log and its older file); how many entries went."""
+        from bot.knowledge.store import locked
+
+        count = sum(1 for _ in self.entries())
+        with locked(self.path):
+            for path in (self.path, self.rotated):
+                path.unlink(missing_ok=True)
+        return count
 
     def _rotate_before(self, size: int) -> None:
         try:
@@ -178,3 +192,16 @@ def _summary(items: list[Entry]) -> Group:
 def _negated(time: str) -> tuple[int, ...]:
     """A sort key putting the most recent ISO time first among equal counts."""
     return tuple(-ord(c) for c in time)
+
+
+def attach(answerer: Answerer, question: str, fact_id: str) -> Added:
+    """Add a declined ``question`` to fact ``fact_id`` as one more way to ask it, in the question's language
+    when the fact answers in it, else in the fact's own; raises FactRejected for an unknown fact."""
+    from bot.knowledge.store import FactRejected, add_fact
+
+    fact = answerer.knowledge.get(fact_id)
+    if fact is None:
+        raise FactRejected(f"there is no fact '{fact_id}'; python -m bot facts list shows the ids")
+    lang = answerer.matcher.analyse(question).lang
+    lang = lang if lang in fact.answers else next(iter(fact.answers))
+    return add_fact(answerer.knowledge.path, fact_id, lang=lang, questions=[question])
