@@ -94,7 +94,7 @@ class Answerer:
         lang = query.lang
         example = self.matcher.example(query)
         if example is not None:
-            body = replies.answer(example.fact.answer(lang), lang, False)
+            body = replies.answer(example.fact.answer(lang), lang, False, translated=lang in example.fact.answers)
             return self._reply(question, body, [], lang, kind="answer", best=example, candidate=example.fact.id)
         if not query.terms and not query.kinds:
             hints = self._default_hints()
@@ -110,7 +110,7 @@ class Answerer:
         if matches and matches[0].score >= cutoff:
             best = matches[0]
             tied = [m for m in matches[1:] if m.score >= max(cutoff, best.score - self.tie_margin)]
-            body = replies.answer(best.fact.answer(lang), lang, bool(tied))
+            body = replies.answer(best.fact.answer(lang), lang, bool(tied), translated=lang in best.fact.answers)
             return self._reply(
                 question, body, tied, lang, kind="answer", best=best, suggestions=tied, candidate=best.fact.id
             )

@@ -13,6 +13,10 @@ EMPTY = {
     "fr": "Posez-moi une question sur l'article, par exemple :",
 }
 DID_YOU_MEAN = {"en": "Or did you mean:", "fr": "Ou vouliez-vous dire :"}
+ONLY_IN = {  # said after an answer the knowledge has only in the other language
+    "en": "(The article's facts give this answer in French only.)",
+    "fr": "(Les faits de l'article ne donnent cette réponse qu'en anglais.)",
+}
 SMALL_TALK = {  # {about}: the article's subject, as the knowledge words it, after a colon (or nothing)
     "greeting": {
         "en": "Hello! I answer questions about one news article{about}. For example:",
@@ -63,6 +67,9 @@ def about(subject: str | None, lang: str) -> str:
     return f" : {subject}" if lang == "fr" else f": {subject}"
 
 
-def answer(text: str, lang: str, tied: bool) -> str:
-    """An answer, leading into the nearly tied questions when there are any."""
+def answer(text: str, lang: str, tied: bool, *, translated: bool = True) -> str:
+    """An answer, saying so when it is not in the asker's language (``translated`` false), leading into the
+    nearly tied questions when there are any."""
+    if not translated:
+        text = f"{text}\n{ONLY_IN[lang]}"
     return f"{text}\n\n{DID_YOU_MEAN[lang]}" if tied else text

@@ -9,10 +9,11 @@ import pytest
 
 from bot.answerer import Answerer
 from bot.cli import main
+from bot.folding import fold
 from bot.knowledge.model import same_text
 from bot.knowledge.reading import load
 from bot.upkeep.evaluation import ANSWERABLE, evaluate, load_cases
-from bot.upkeep.extract import drafts, keywords, sentences
+from bot.upkeep.extract import drafts, keywords, sentences, states_something
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT.parent / "shared" / "eval" / "sample.yaml"
@@ -61,16 +62,19 @@ def test_french_sentence_is_drafted_in_french() -> None:
 def test_draft_loads_with_one_fact_per_sentence_quoting_the_article(draft_path: Path, article_path: Path) -> None:
     knowledge = load(draft_path)
     article = article_path.read_text(encoding="utf-8")
-    assert len(knowledge.facts) == len(sentences(article))
+    assert len(knowledge.facts) == len(
+        {fold(sentence) for sentence in sentences(article) if states_something(sentence)}
+    )
     assert knowledge.article_path.resolve() == article_path.resolve()
     assert all(same_text(fact.sources[0], article) for fact in knowledge.facts)
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="needs ../shared/eval/sample.yaml beside the checkout")
-def test_draft_alone_answers_two_in_five_of_the_sample(draft_path: Path) -> None:
+def test_draft_alone_answers_a_third_of_the_sample(draft_path: Path) -> None:
+    """7 of 19 since the dateline is no longer a fact (8 before); the floor guards against collapse."""
     report = evaluate(Answerer(load(draft_path)), load_cases(SAMPLE))
     answered, answerable = report.count(ANSWERABLE)
-    assert answered / answerable >= 0.4, [miss.case.q for miss in report.misses]
+    assert answered / answerable >= 1 / 3, [miss.case.q for miss in report.misses]
 
 
 def test_extract_refuses_to_overwrite_without_force(
@@ -96,3 +100,39 @@ def test_a_draft_that_cannot_be_written_is_one_clear_line(
     assert main(["extract", str(article_path), "-o", str(tmp_path / "a-file" / "draft.yaml")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: cannot write the draft") and "Traceback" not in err
+
+
+def test_an_article_without_latin_letters_is_drafted_with_numbered_ids() -> None:
+    items = drafts("Россия и Китай проведут учения.\nУчения начнутся в сентябре.")
+    assert [item.id for item in items] == ["fact", "fact-2"]
+
+
+def test_a_repeated_sentence_is_drafted_once_and_the_draft_passes_check(tmp_path: Path) -> None:
+    sentence = "The ministry announced on Monday that 5,000 troops would take part."
+    article = tmp_path / "article.txt"
+    article.write_text(f"{sentence}\n{sentence} The exercise ends on Friday.\n", encoding="utf-8")
+    draft = tmp_path / "draft.yaml"
+    assert main(["extract", str(article), "-o", str(draft)]) == 0
+    assert [fact.answer("en") for fact in load(draft).facts] == [sentence, "The exercise ends on Friday."]
+
+
+def test_headline_byline_credits_and_also_read_lines_are_no_facts(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Dam opened in the north\nBy Jane Doe\nPhoto: Getty Images\n(PTI)\n"
+        "The dam opened on Monday after ten years of work.\nAlso Read: Ten dams to visit this summer.\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "draft.yaml"
+    assert main(["extract", str(article), "-o", str(draft)]) == 0
+    knowledge = load(draft)
+    assert [fact.answer("en") for fact in knowledge.facts] == ["The dam opened on Monday after ten years of work."]
+    assert knowledge.title == {"en": "Dam opened in the north", "fr": "Dam opened in the north"}
+
+
+def test_a_fact_in_one_language_answers_the_other_and_says_so(draft_path: Path) -> None:
+    knowledge = load(draft_path)
+    [english] = [fact for fact in knowledge.facts if set(fact.answers) == {"en"}][:1]
+    reply = Answerer(knowledge).reply(english.answers["en"], lang="fr")
+    assert reply.fact_id == english.id
+    assert "qu'en anglais" in reply.answer

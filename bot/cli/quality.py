@@ -241,7 +241,7 @@ def extract(args: argparse.Namespace) -> int:
     from bot.knowledge import files
     from bot.knowledge.reading import check
     from bot.knowledge.store import write_atomic
-    from bot.upkeep.extract import drafts, render, synonyms
+    from bot.upkeep.extract import drafts, headline, render, synonyms
 
     try:
         article = files.read_text(args.article, limit=files.MAX_ARTICLE_BYTES, what="the article")
@@ -255,7 +255,13 @@ def extract(args: argparse.Namespace) -> int:
     if not items:
         raise BotError(f"no sentence found in {args.article}")
     relative = os.path.relpath(args.article.resolve(), args.output.parent.resolve())
-    text = render(items, article=Path(relative).as_posix(), origin=str(args.article), synonyms=synonyms(article))
+    text = render(
+        items,
+        article=Path(relative).as_posix(),
+        origin=str(args.article),
+        synonyms=synonyms(article),
+        title=headline(article),
+    )
     try:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(args.output, text, validate=check)

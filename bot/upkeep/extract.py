@@ -25,6 +25,16 @@ from bot.upkeep import bilingual
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+(?=[\"“«(]?[A-ZÀ-ÖØ-Þ])")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _ID_WORDS = 4
+_MAX_HEADLINE_WORDS = 20
+_BOILERPLATE = re.compile(  # lines of a web page around the article, not the article's facts
+    r"^\W*(?:also read|read also|read more|related|see also|lire aussi|à lire aussi|voir aussi)\b"
+    r"|^\W*(?:by|par)\s+\w+(?:\s+\w+){0,4}\W*$"
+    r"|^\W*(?:photo|photograph|image|picture|illustration|crédit|credit|source)s?\b.{0,120}$"
+    r"|©|\bgetty images\b"
+    r"|^\W*\(?[A-Z]{2,6}\)?\W*$",
+    re.IGNORECASE,
+)
+_SENTENCE_FINAL = re.compile(r"[.!?…:;][\"”»’)]*$")
 _MONTHS = frozenset(
     """january february march april may june july august september october november december
     janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
@@ -109,16 +119,40 @@ def kinds(sentence: str) -> tuple[str, ...]:
 
 
 def drafts(article: str) -> list[Draft]:
-    """One draft per sentence of ``article``."""
+    """One draft per sentence of ``article`` that states something: headlines, bylines, credits and
+    "also read" lines are left out, and a sentence repeated (as scraped pages often do) is drafted once."""
     result = []
     used: set[str] = set()
+    asked: set[str] = set()
+    seen: set[str] = set()
     for sentence in sentences(article):
+        if not states_something(sentence) or fold(sentence) in seen:
+            continue
+        seen.add(fold(sentence))
         lang = detect_language(sentence, _tokens(sentence))
         words = keywords(sentence)
         topic = " ".join(words[:8]) or sentence
-        questions = tuple(_QUESTIONS[lang][kind].format(topic=topic) for kind in kinds(sentence))
-        result.append(Draft(_unique_id(words or (sentence,), used), lang, sentence, words, questions))
+        questions = [_QUESTIONS[lang][kind].format(topic=topic) for kind in kinds(sentence)]
+        questions = [question for question in questions if fold(question) not in asked]
+        asked.update(fold(question) for question in questions)
+        result.append(Draft(_unique_id(words or (sentence,), used), lang, sentence, words, tuple(questions)))
     return result
+
+
+def headline(article: str) -> str | None:
+    """The article's first line when it reads as a headline (no sentence ending), for the draft's title."""
+    for line in article.splitlines():
+        if line.strip():
+            line = line.strip()
+            return line if not _SENTENCE_FINAL.search(line) and not _BOILERPLATE.search(line) else None
+    return None
+
+
+def states_something(sentence: str) -> bool:
+    """Whether a sentence of the article is worth a fact: it ends like a sentence and is no page furniture."""
+    if _BOILERPLATE.search(sentence):
+        return False
+    return bool(_SENTENCE_FINAL.search(sentence)) or len(sentence.split()) > _MAX_HEADLINE_WORDS
 
 
 def synonyms(article: str) -> list[tuple[str, ...]]:
@@ -135,6 +169,8 @@ def _tokens(text: str) -> list[str]:
 def _unique_id(words: Iterable[str], used: set[str]) -> str:
     slug = "-".join("-".join(tokenize(word)) for word in list(words)[:_ID_WORDS]) or "fact"
     slug = "-".join(part for part in slug.split("-") if part) or "fact"
+    if id_problem(slug):  # words without Latin letters make no valid slug, and numbering cannot fix that
+        slug = "fact"
     candidate, number = slug, 2
     while candidate in used or id_problem(candidate):
         candidate, number = f"{slug}-{number}", number + 1
@@ -142,7 +178,14 @@ def _unique_id(words: Iterable[str], used: set[str]) -> str:
     return candidate
 
 
-def render(items: Iterable[Draft], *, article: str, origin: str, synonyms: Iterable[tuple[str, ...]] = ()) -> str:
+def render(
+    items: Iterable[Draft],
+    *,
+    article: str,
+    origin: str,
+    synonyms: Iterable[tuple[str, ...]] = (),
+    title: str | None = None,
+) -> str:
     """The draft as a knowledge file; ``article`` is the article's path relative to the draft's folder."""
     lines = [
         f"# Draft knowledge made by `python -m bot extract {origin}` on {date.today().isoformat()}.",
@@ -150,6 +193,7 @@ def render(items: Iterable[Draft], *, article: str, origin: str, synonyms: Itera
         "# clean sentence, add it in the other language, replace the generated questions with how people",
         "# really ask, merge facts that belong together, and run `python -m bot facts check`.",
         "",
+        *([f"title: {_quote(title)}"] if title else []),
         f"article: {_quote(article)}",
         "",
         "# Words users may use for one another: general English/French groups found in the article.",
