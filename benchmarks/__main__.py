@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.cli.common import add_knowledge_option
 from bot.errors import BotError, KnowledgeError
 from bot.knowledge.model import default_path
 
@@ -34,13 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="instead of benchmarking, answer each line of stdin with this baseline, one JSON line each "
         "(the process the batch benchmark times)",
     )
-    parser.add_argument(
-        "--knowledge",
-        type=Path,
-        default=None,
-        metavar="PATH",
-        help="the knowledge file (default: $BOT_KNOWLEDGE, else knowledge/facts.yaml)",
-    )
+    add_knowledge_option(parser)
     return parser
 
 
