@@ -22,18 +22,6 @@ EXAMPLES = 3
 _RELATED_COVERAGE = 0.5  # a declined question's candidates holding half of what it names are offered as hints
 
 
-JSON_FIELDS = (  # the fields of ``ask --json``, a contract for scripts: ask --help lists them
-    ("question", "the question as received"),
-    ("answer", "the whole text a user sees: the answer, or the decline or small talk, with suggestions"),
-    ("fact_id", "the fact that answers, or null (a decline, small talk, an empty message)"),
-    ("score", "how likely the best fact answers the question, 0-100"),
-    ("lang", "the language of the reply: en or fr"),
-    ("suggestions", "fact ids offered: nearly tied facts beside an answer, related facts with a decline"),
-    ("kind", "answer, decline, small_talk or empty"),
-    ("candidate", "the best-scoring fact even when it did not answer, or null"),
-)
-
-
 @dataclass(frozen=True)
 class Choice:
     """A question the reply offers to ask next, and the fact that answers it."""
@@ -61,7 +49,7 @@ class Reply:
     choices: tuple[Choice, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
-        """The ``ask --json`` object, its fields as ``JSON_FIELDS`` describes them."""
+        """The ``ask --json`` object, its fields as ``replies.JSON_FIELDS`` describes them."""
         return {
             "question": self.question,
             "answer": self.answer,

@@ -73,3 +73,17 @@ def answer(text: str, lang: str, tied: bool, *, translated: bool = True) -> str:
     if not translated:
         text = f"{text}\n{ONLY_IN[lang]}"
     return f"{text}\n\n{DID_YOU_MEAN[lang]}" if tied else text
+
+
+# The fields of ``ask --json``, a contract for scripts; ``ask --help`` lists them. Kept in this light module
+# so that building the command line's help does not import the matcher.
+JSON_FIELDS = (
+    ("question", "the question as received"),
+    ("answer", "the whole text a user sees: the answer, or the decline or small talk, with suggestions"),
+    ("fact_id", "the fact that answers, or null (a decline, small talk, an empty message)"),
+    ("score", "how likely the best fact answers the question, 0-100"),
+    ("lang", "the language of the reply: en or fr"),
+    ("suggestions", "fact ids offered: nearly tied facts beside an answer, related facts with a decline"),
+    ("kind", "answer, decline, small_talk or empty"),
+    ("candidate", "the best-scoring fact even when it did not answer, or null"),
+)

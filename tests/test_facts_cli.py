@@ -188,7 +188,20 @@ def subcommands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> 
 
 
 @pytest.mark.parametrize(
-    "command", ["facts", "facts add", "facts check", "facts list", "facts show", "unanswered", "eval", "extract"]
+    "command",
+    [
+        "facts",
+        "facts add",
+        "facts remove",
+        "facts check",
+        "facts list",
+        "facts show",
+        "unanswered",
+        "unanswered attach",
+        "unanswered clear",
+        "eval",
+        "extract",
+    ],
 )
 def test_maintenance_command_has_help_text(command: str) -> None:
     descriptions = dict(subcommands(build_parser()))

@@ -9,9 +9,9 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from bot.answerer import JSON_FIELDS
 from bot.cli.common import add_knowledge_option, knowledge_path, stdin_lines
 from bot.errors import BotError
+from bot.replies import JSON_FIELDS
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer

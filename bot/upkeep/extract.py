@@ -126,9 +126,10 @@ def drafts(article: str) -> list[Draft]:
     asked: set[str] = set()
     seen: set[str] = set()
     for sentence in sentences(article):
-        if not states_something(sentence) or fold(sentence) in seen:
+        key = fold(sentence)
+        if not states_something(sentence) or key in seen:
             continue
-        seen.add(fold(sentence))
+        seen.add(key)
         lang = detect_language(sentence, _tokens(sentence))
         words = keywords(sentence)
         topic = " ".join(words[:8]) or sentence
