@@ -1,11 +1,13 @@
 """A draft knowledge file from an article: one fact per sentence, for a maintainer to complete.
 
-With nothing but the draft the bot already answers many questions on the next
+With nothing but the draft the bot already answers some questions on the next
 article's first day: each fact quotes its sentence, names its content words as
 keywords, and carries generated example questions, one per kind of question
 the sentence can answer (a date answers "when", a number "how many"), because
-the matcher marks down facts that answer no question of the kind asked.
-Maintainers then rewrite the answers and questions by hand.
+the matcher marks down facts that answer no question of the kind asked. The
+questions are the sentence's own words with the date, place, name or number
+replaced by the question word, so they read as questions when users see them
+as suggestions. Maintainers then rewrite the answers and questions by hand.
 """
 
 from __future__ import annotations
@@ -45,26 +47,43 @@ _TIME = re.compile(r"\b\d{1,2}\s?h\s?\d{0,2}\b|\b\d{1,2}:\d{2}\b|\b(?:1[89]|20)\
 _NUMBER = re.compile(r"\b\d+\b")
 _ORDINALS = frozenset("first second third premier premiere deuxieme deuxiemes troisieme".split())
 _REASON = frozenset("because since objective goal aim order afin parce pour objectif but".split())
-_QUESTIONS = {
-    "en": {
-        "what": "What about {topic}?",
-        "when": "When: {topic}?",
-        "quantity": "How many: {topic}?",
-        "times": "How many times: {topic}?",
-        "who": "Who: {topic}?",
-        "where": "Where: {topic}?",
-        "why": "Why: {topic}?",
-    },
-    "fr": {
-        "what": "Quoi sur {topic} ?",
-        "when": "Quand : {topic} ?",
-        "quantity": "Combien : {topic} ?",
-        "times": "Combien de fois : {topic} ?",
-        "who": "Qui : {topic} ?",
-        "where": "Où : {topic} ?",
-        "why": "Pourquoi : {topic} ?",
-    },
+_DAY_WORDS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
+    "|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    "|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+)
+_YEAR = r"(?:1[89]|20)\d{2}\b"
+_WHEN = re.compile(  # a date or time with the words that introduce it, which the question replaces
+    r"(?:\b(?:on|in|at|from|since|by|until|before|after|about|around|le|en|depuis|d[eè]s|jusqu'(?:au|en)"
+    r"|d'ici(?: le mois de)?|au mois de|vers|avant|apr[eè]s)\s+)*"
+    r"(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+)?"
+    rf"(?:\b(?:{_DAY_WORDS})\b(?:\s+\d{{1,2}}(?:st|nd|rd|th|er)?\b)?(?:,?\s+{_YEAR})?"
+    r"(?:\s+(?:morning|afternoon|evening|night|matin|après-midi|soir))?"
+    r"|\d{1,2}\s?[:h]\s?\d{2}\b|\b" + _YEAR + ")",
+    re.IGNORECASE,
+)
+_NAME = r"[A-ZÀ-ÖØ-Þ][^\W_]*(?:[-'’][^\W_]+)*"
+_NAMES = re.compile(rf"{_NAME}(?:\s+(?:(?:of|de|du|des|van|von|den|der|and|et)\s+)?{_NAME})*")
+_PLACE = re.compile(
+    r"\b(?:in|at|near|from|to|into|across|en|à|au|aux|dans|près de|vers)\s+(?:(?:the|la|le|les|l')\s*)?"
+    + _NAMES.pattern
+)
+_COUNT = re.compile(r"(?<![\w:.,-])\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?(?![-\w:]|\.\w)(?!\s?[:h]\s?\d)")
+_CLAUSE = re.compile(r"\s*(?:[,;()«»“”\"]|:\s|(?:^|\s)[-–—]\s)\s*")
+_QUESTION_WORDS = 16
+"""The longest generated question, in words: enough to say which fact it is about."""
+_CONTEXT_WORDS = 10
+_MIN_QUESTION_WORDS = 3
+_ASK = {
+    "en": {"when": "when", "where": "where", "who": "who", "quantity": "how many", "share": "how much"},
+    "fr": {"when": "quand", "where": "où", "who": "qui", "quantity": "combien", "share": "combien"},
 }
+_WHO_IS = {"en": "Who is {name}?", "fr": "Qui est {name} ?"}
+_WHY = {"en": "Why {clause}?", "fr": "Pourquoi {clause} ?"}
+_TIMES = {"en": "How many times {clause}?", "fr": "Combien de fois {clause} ?"}
+_DETERMINERS = frozenset("a an the le la les l un une des".split())
+_STARTERS = frozenset("avant apres prenons selon ainsi mais pourtant however but yet also".split())
 
 
 @dataclass(frozen=True)
@@ -110,8 +129,7 @@ def kinds(sentence: str) -> tuple[str, ...]:
         found.append("quantity")
     if tokens & _ORDINALS:
         found.append("times")
-    names = [word for word in _WORD.findall(sentence)[1:] if word[0].isupper()]
-    if names:
+    if any(word[0].isupper() for word in _WORD.findall(sentence)[1:]):
         found += ["who", "where"]
     if tokens & _REASON:
         found.append("why")
@@ -132,8 +150,7 @@ def drafts(article: str) -> list[Draft]:
         seen.add(key)
         lang = detect_language(sentence, _tokens(sentence))
         words = keywords(sentence)
-        topic = " ".join(words[:8]) or sentence
-        questions = [_QUESTIONS[lang][kind].format(topic=topic) for kind in kinds(sentence)]
+        questions = [question for kind in kinds(sentence) if (question := ask(sentence, kind, lang))]
         questions = [question for question in questions if fold(question) not in asked]
         asked.update(fold(question) for question in questions)
         result.append(Draft(_unique_id(words or (sentence,), used), lang, sentence, words, tuple(questions)))
@@ -154,6 +171,97 @@ def states_something(sentence: str) -> bool:
     if _BOILERPLATE.search(sentence):
         return False
     return bool(_SENTENCE_FINAL.search(sentence)) or len(sentence.split()) > _MAX_HEADLINE_WORDS
+
+
+def ask(sentence: str, kind: str, lang: str) -> str | None:
+    """A question of ``kind`` that ``sentence`` answers, made of its own words: the date, place or number
+    it gives is replaced by the question word ("The drill ends on 5 September" -> "The drill ends when?"),
+    which reads like a question in either language without a parser; ``None`` when it finds none."""
+    parts = [part for part in _CLAUSE.split(sentence.strip().rstrip(".!?…")) if len(part.split()) > 1]
+    if not parts:
+        return None
+    end_mark = "?" if lang == "en" else " ?"
+    if kind == "what":
+        return _clip(_lowered(parts[0]).split(), 0, capital=True) + end_mark
+    if kind == "why":  # what comes before "because", "in order to"... is what it explains
+        words = sentence.strip().rstrip(".!?…").split()
+        cut = next((i for i, word in enumerate(words) if set(tokenize(word)) & _REASON), 0)
+        clause = _lowered(_CLAUSE.split(" ".join(words[:cut]))[-1]).split()
+        return _WHY[lang].format(clause=_clip(clause, len(clause))) if cut > 1 and clause else None
+    if kind == "times":
+        part = next((part for part in parts if set(_tokens(part)) & _ORDINALS), parts[0])
+        return _TIMES[lang].format(clause=_clip(_lowered(part).split(), 0))
+    if kind == "who":
+        return _who(parts, lang)
+    pattern = {"when": _WHEN, "where": _PLACE, "quantity": _COUNT}[kind]
+    for part in parts:
+        for found in pattern.finditer(part):
+            if kind != "when" and any(_overlaps(found, date) for date in _WHEN.finditer(part)):
+                continue  # the 30 of "August 30" counts nothing, and no month is a place
+            start, end = found.span()
+            before = part[:start].split()
+            if before and fold(before[-1]) in _DETERMINERS:
+                before.pop()
+            after = part[end:].split()
+            word = _ASK[lang]["share" if kind == "quantity" and after[:1] == ["%"] else kind]
+            if len(before) + len(after) + 1 >= _MIN_QUESTION_WORDS:
+                return _clip([*before, word, *after], len(before), capital=True) + end_mark
+    return None
+
+
+def names(sentence: str) -> list[str]:
+    """The names of ``sentence`` (capitalised words), without those capitalised only by starting it or a
+    quote, and without the places."""
+    places = {fold(found.group()) for found in _PLACE.finditer(sentence)}
+    found: list[str] = []
+    for part in _CLAUSE.split(sentence):
+        for match in _NAMES.finditer(part):
+            words = match.group().split()
+            if match.start() == 0 and fold(words[0]) in _DETERMINERS | lexicon.STOPWORDS | _STARTERS:
+                words = words[1:]
+            if match.start() == 0 and len(words) == 1 and part is not sentence and not words[0].isupper():
+                continue
+            name = " ".join(words)
+            placed = any(fold(name) in place for place in places) or _WHEN.fullmatch(name)
+            if len(name) > 1 and name != "I" and not placed:
+                found.append(name)
+    return list(dict.fromkeys(found))
+
+
+def _who(parts: list[str], lang: str) -> str | None:
+    """ "Who ...?" when a clause starts with a name (its subject), else "Who is NAME?"."""
+    end_mark = "?" if lang == "en" else " ?"
+    for part in parts:
+        match = _NAMES.match(part)
+        rest = part[match.end() :].split() if match else []
+        if match and fold(match.group().split()[0]) not in _DETERMINERS | lexicon.STOPWORDS and len(rest) > 1:
+            return _clip([_ASK[lang]["who"], *rest], 0, capital=True) + end_mark
+    found = names(" ".join(parts))
+    return _WHO_IS[lang].format(name=found[0]) if found else None
+
+
+def _overlaps(one: re.Match[str], other: re.Match[str]) -> bool:
+    return one.start() < other.end() and other.start() < one.end()
+
+
+def _clip(words: list[str], focus: int, *, capital: bool = False) -> str:
+    """At most ``_QUESTION_WORDS`` words, keeping up to ``_CONTEXT_WORDS`` before position ``focus``; a
+    question cut short does not end on "of the"."""
+    start = max(0, focus - _CONTEXT_WORDS)
+    kept = words[start : start + _QUESTION_WORDS]
+    if start + _QUESTION_WORDS < len(words):
+        while len(kept) > focus - start + 1 and fold(kept[-1]) in lexicon.STOPWORDS:
+            kept.pop()
+    text = " ".join(kept)
+    return f"{text[:1].upper()}{text[1:]}" if capital else text
+
+
+def _lowered(text: str) -> str:
+    """``text`` with its first word in lower case unless it is a name, to follow "Why"."""
+    first, _, rest = text.strip().partition(" ")
+    name = first[:1].isupper() and fold(first) not in lexicon.STOPWORDS | _STARTERS
+    keep = (first.isupper() and len(first) > 1) or name
+    return f"{first if keep else first.lower()} {rest}".strip()
 
 
 def synonyms(article: str) -> list[tuple[str, ...]]:
