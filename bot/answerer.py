@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from bot import replies
 from bot.knowledge.model import Fact, Knowledge
-from bot.matching.matcher import Match, Matcher
+from bot.matching.matcher import Match, Matcher, Query
 
 ReplyKind = Literal["answer", "decline", "small_talk", "empty"]
 TIE_MARGIN = 6.0
@@ -78,7 +78,10 @@ class Answerer:
 
     def reply(self, question: str, *, lang: str | None = None) -> Reply:
         """The reply to one question; ``lang`` forces the answer language."""
-        query = self.matcher.analyse(question, lang=lang)
+        return self.reply_to(self.matcher.analyse(question, lang=lang), question)
+
+    def reply_to(self, query: Query, question: str) -> Reply:
+        """The reply to ``question`` read as ``query``: its own reading, or one a conversation widened."""
         lang = query.lang
         example = self.matcher.example(query)
         if example is not None:

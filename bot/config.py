@@ -4,7 +4,8 @@ The variable names are a contract (automated checks and deployments set them):
 ``TELEGRAM_BOT_TOKEN``, ``TELEGRAM_API_BASE_URL``, ``BOT_KNOWLEDGE``, ``LOG_LEVEL``,
 ``WEBHOOK_URL``, ``WEBHOOK_LISTEN``, ``WEBHOOK_PORT``, ``WEBHOOK_SECRET``; and for maintenance
 ``BOT_ADMIN_IDS``, ``BOT_UNANSWERED_LOG``, ``BOT_RELOAD_SECONDS``; and against abuse
-``BOT_FLOOD_LIMIT``, ``BOT_FLOOD_WINDOW`` (per user) and ``BOT_MAX_RATE`` (messages sent per second, overall).
+``BOT_FLOOD_LIMIT``, ``BOT_FLOOD_WINDOW`` (per user) and ``BOT_MAX_RATE`` (messages sent per second, overall);
+and for conversations ``BOT_CONTEXT_MINUTES`` (how long follow-up questions refer back).
 The environment wins over ``.env``, so a deployment can override a developer's file.
 Nothing here runs at import: ``load_settings`` is called by the commands that need it.
 """
@@ -30,6 +31,7 @@ DEFAULT_WEBHOOK_PORT = 8080
 DEFAULT_RELOAD_SECONDS = 2.0
 DEFAULT_FLOOD_LIMIT = 20
 DEFAULT_FLOOD_WINDOW = 60.0
+DEFAULT_CONTEXT_MINUTES = 5.0
 DEFAULT_MAX_RATE = 30.0
 """Telegram's documented limit for a bot's messages across all chats, per second."""
 _SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as a webhook secret token
@@ -76,6 +78,8 @@ class Settings:
     flood_window: float = DEFAULT_FLOOD_WINDOW
     max_rate: float = DEFAULT_MAX_RATE
     """Messages the bot sends per second across all chats (Telegram allows about 30); 0 turns the pacing off."""
+    context_minutes: float = DEFAULT_CONTEXT_MINUTES
+    """How long a chat remembers its last question for follow-ups ("and when?"); 0 turns follow-ups off."""
 
     @property
     def log_level_number(self) -> int:
@@ -158,6 +162,12 @@ def load_settings(environ: Mapping[str, str], *, env_file: Path | None = ENV_FIL
             get,
             DEFAULT_MAX_RATE,
             expected="a number of messages per second (Telegram allows 30; 0 turns the pacing off)",
+        ),
+        context_minutes=_number(
+            "BOT_CONTEXT_MINUTES",
+            get,
+            DEFAULT_CONTEXT_MINUTES,
+            expected="a number of minutes (0 turns follow-up questions off)",
         ),
     )
 

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from bot import replies
 from bot.answerer import Answerer, Choice
+from bot.conversation import MEMORY_SECONDS, Conversation
 from bot.errors import KnowledgeError
 from bot.upkeep.reload import KnowledgeWatcher
 from bot.upkeep.unanswered import UnansweredLog
@@ -54,8 +55,10 @@ class ConsoleChat:
         *,
         unanswered: UnansweredLog | None = None,
         watcher: KnowledgeWatcher | None = None,
+        conversation: Conversation | None = None,
     ) -> None:
         self.answerer = answerer
+        self.conversation = conversation or Conversation()
         self.unanswered = unanswered
         self.watcher = watcher
         self.choices: tuple[Choice, ...] = ()
@@ -85,7 +88,7 @@ class ConsoleChat:
             if len(text) <= 3 and 1 <= int(text) <= len(self.choices):
                 return self._choose(self.choices[int(text) - 1])
             return NO_SUCH_CHOICE.format(number=text[:10])
-        reply = self.answerer.reply(text)
+        reply = self.conversation.reply(self.answerer, text)
         if reply.kind == "decline" and self.unanswered is not None:
             self.unanswered.record(reply)  # never raises: a full disk costs a log line, not the answer
         self.choices, self.lang, self.fact_id = reply.choices, reply.lang, reply.fact_id
@@ -153,14 +156,18 @@ def run_chat(
     interactive: bool,
     unanswered: UnansweredLog | None = None,
     watch: bool = False,
+    memory: float = MEMORY_SECONDS,
 ) -> int:
     """Chat until /quit or the end of input; a person typing gets a welcome and readline's editing.
 
     Declines are recorded in ``unanswered``, by default the log at $BOT_UNANSWERED_LOG;
-    ``watch`` picks up edits of the knowledge file between two lines.
+    ``watch`` picks up edits of the knowledge file between two lines; a follow-up ("and when?") refers
+    to the last question for ``memory`` seconds.
     """
     watcher = KnowledgeWatcher(answerer.knowledge) if watch else None
-    chat = ConsoleChat(answerer, unanswered=unanswered or UnansweredLog(), watcher=watcher)
+    chat = ConsoleChat(
+        answerer, unanswered=unanswered or UnansweredLog(), watcher=watcher, conversation=Conversation(memory=memory)
+    )
     if interactive:
         out.write(WELCOME.format(about=replies.about(answerer.knowledge.subject("en"), "en")) + "\n")
         out.flush()

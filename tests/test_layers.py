@@ -13,7 +13,7 @@ LAYERS = (
     ("bot.errors", "bot.folding"),
     ("bot.knowledge",),
     ("bot.matching",),
-    ("bot.answerer", "bot.replies", "bot.cache"),
+    ("bot.answerer", "bot.replies", "bot.cache", "bot.conversation"),
     ("bot.upkeep",),
     ("bot.config",),
     ("bot.console", "bot.telegram"),

@@ -617,6 +617,10 @@ class BrokenAnswerer:
     def reply(self, question: str, *, lang: str | None = None) -> Any:
         raise RuntimeError("matcher bug")
 
+    @property
+    def matcher(self) -> Any:
+        raise RuntimeError("matcher bug")
+
 
 async def test_an_error_is_logged_and_the_user_gets_an_apology_then_the_bot_carries_on(
     app: Any, api: FakeBotApi, answerer: Answerer, caplog: pytest.LogCaptureFixture

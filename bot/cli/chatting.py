@@ -34,6 +34,7 @@ SETTINGS = (  # every variable the bot reads, with what it means (tests/test_fac
     ("BOT_FLOOD_LIMIT", "questions allowed per user per window (default 20; 0: off)"),
     ("BOT_FLOOD_WINDOW", "that window, in seconds (default 60)"),
     ("BOT_MAX_RATE", "messages sent per second overall (default 30, Telegram's limit; 0: no pacing)"),
+    ("BOT_CONTEXT_MINUTES", "how long a chat remembers its last question for follow-ups (default 5; 0: off)"),
     ("BOT_CACHE_DIR", "where the indexed knowledge is cached (default ~/.cache/article-bot; 'off' disables)"),
 )
 """Written out here rather than read from ``bot.config``, which ``ask`` would then import at every start."""
@@ -58,6 +59,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="print one JSON object per question, one per line (its fields are listed below)",
     )
     ask_parser.add_argument("--lang", choices=("en", "fr"), help="answer in this language instead of the question's")
+    ask_parser.add_argument(
+        "--conversation",
+        action="store_true",
+        help=(
+            "read standard input as one conversation, a turn per line, each read with the turns before it "
+            '("and when?"); a blank line starts a new conversation and prints nothing'
+        ),
+    )
     add_knowledge_option(ask_parser)
     ask_parser.set_defaults(handler=ask)
 
@@ -104,12 +113,17 @@ def _valid(text: str) -> str:
 def ask(args: argparse.Namespace) -> int:
     """Answer one question, or one per line of standard input."""
     from bot.cache import load_answerer
+    from bot.conversation import Conversation
 
     answerer = load_answerer(knowledge_path(args))
     questions: Iterable[str] = [_valid(" ".join(args.question))] if args.question else stdin_lines()
     interactive = sys.stdin.isatty() and not args.question
+    chat = Conversation() if args.conversation else None
     for question in questions:
-        reply = answerer.reply(question, lang=args.lang)
+        if chat is not None and not question.strip():
+            chat.forget()
+            continue
+        reply = chat.reply(answerer, question, lang=args.lang) if chat else answerer.reply(question, lang=args.lang)
         if args.json:
             line = _json_line(reply.as_json())
         else:
@@ -163,4 +177,7 @@ def _console_chat(answerer: Answerer, settings: Settings) -> int:
 
     log = UnansweredLog(settings.unanswered_path)
     interactive = sys.stdin.isatty()
-    return run_chat(answerer, stdin_lines(), sys.stdout, interactive=interactive, unanswered=log, watch=True)
+    memory = 60 * settings.context_minutes
+    return run_chat(
+        answerer, stdin_lines(), sys.stdout, interactive=interactive, unanswered=log, watch=True, memory=memory
+    )

@@ -14,7 +14,7 @@ from bot.errors import BotError
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer
-    from bot.upkeep.evaluation import Case, EvalSet, SweepRow
+    from bot.upkeep.evaluation import Case, EvalSet, Report, SweepRow
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -97,7 +97,14 @@ def eval_files(args: argparse.Namespace) -> int:
     """Judge the bot on evaluation files, one row per article; non-zero when one is below --min."""
     from bot.answerer import Answerer
     from bot.knowledge.reading import load
-    from bot.upkeep.evaluation import ANSWERABLE, REFUSABLE, Report, article_name, evaluate, load_set
+    from bot.upkeep.evaluation import (
+        ANSWERABLE,
+        REFUSABLE,
+        article_name,
+        evaluate,
+        evaluate_conversations,
+        load_set,
+    )
 
     sets = [load_set(path, knowledge=args.knowledge) for path in args.files]
     answerers: dict[Path, Answerer] = {}
@@ -107,13 +114,16 @@ def eval_files(args: argparse.Namespace) -> int:
         if key not in answerers:
             answerers[key] = Answerer(load(evaluation.knowledge))
         report = evaluate(answerers[key], evaluation.cases)
+        if evaluation.conversations:
+            report = report.merge(evaluate_conversations(answerers[key], evaluation.conversations))
         by_article[key] = by_article[key].merge(report) if key in by_article else report
         if len(sets) > 1:
             print(f"== {evaluation.path} ({article_name(evaluation.knowledge)})")
         print(" ".join(f"{kind}={report.good[kind]}/{report.total[kind]}" for kind in sorted(report.total)))
         if not args.quiet:
             for miss in report.misses:
-                print(f"  MISS [{miss.case.kind}] {miss.case.q!r} -> {miss.fact_id}: {miss.answer[:160]!r}")
+                kind = f"{miss.case.kind} follow-up" if miss.case.follow else miss.case.kind
+                print(f"  MISS [{kind}] {miss.case.q!r} -> {miss.fact_id}: {miss.answer[:160]!r}")
         answered, answerable = report.count(ANSWERABLE)
         refused, refusable = report.count(REFUSABLE)
         near, near_total = report.count(("near",))
@@ -122,6 +132,8 @@ def eval_files(args: argparse.Namespace) -> int:
             f"refused out-of-scope+small {refused}/{refusable} = {report.refused:.1%}; "
             f"near-miss refused {near}/{near_total} = {report.near_refused:.1%}"
         )
+        if evaluation.conversations:
+            _print_follow_ups(report, quiet=args.quiet)
     if len(sets) > 1:
         print(f"\n{'article':<40} {'answerable':>16} {'off-topic+small':>16} {'near misses':>16}")
         for key, report in by_article.items():
@@ -143,6 +155,21 @@ def eval_files(args: argparse.Namespace) -> int:
             )
         return 1 if low else 0
     return 0
+
+
+def _print_follow_ups(report: Report, *, quiet: bool) -> None:
+    """What conversations add: follow-up turns, and the turns the context bent."""
+    from bot.upkeep.evaluation import ANSWERABLE
+
+    answered, answerable = report.follow_count(ANSWERABLE)
+    near, near_total = report.follow_count(("near",))
+    print(
+        f"follow-ups answered {_cell(answered, answerable)}; follow-up near misses refused {_cell(near, near_total)}; "
+        f"turns without context bent by it: {len(report.bent)}"
+    )
+    if not quiet:
+        for miss in report.bent:
+            print(f"  BENT [{miss.case.kind}] {miss.case.q!r} -> {miss.fact_id}: {miss.answer[:160]!r}")
 
 
 def _cell(good: int, total: int) -> str:

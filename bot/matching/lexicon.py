@@ -502,3 +502,34 @@ FILLER_PHRASES = tuple(
 
 # "how many X" asks for a count of X: these words open the count.
 COUNT_WORDS = frozenset({"many", "much", "combien", "nombre", "number"})
+
+# A message that starts like this continues the previous question with another subject
+# ("and India?", "what about the May drills?", "et pour la Mongolie ?").
+FOLLOW_UP_OPENERS = tuple(
+    phrase.split()
+    for phrase in (
+        "and",
+        "and what about",
+        "and how about",
+        "what about",
+        "how about",
+        "what of",
+        "and for",
+        "also",
+        "et",
+        "et pour",
+        "et pour ce qui est de",
+        "et concernant",
+        "et quid de",
+        "quid de",
+        "et du cote de",
+        "et alors",
+        "aussi",
+    )
+)
+# Pronouns that stand for someone or something of the previous question ("what did he say?",
+# "il a dit quoi ?"); French "le/la/les" are left out, being articles far more often.
+FOLLOW_UP_PRONOUNS = frozenset(
+    "he she it they him her them his hers its their theirs that this there"
+    " il elle ils elles lui leur leurs ca cela ceci y".split()
+)

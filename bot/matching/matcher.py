@@ -123,6 +123,7 @@ class Matcher:
         self.decision = decision or load_decision()
         self.score_cutoff = 100 * self.decision.threshold if score_cutoff is None else score_cutoff
         self._canonical: dict[str, str] = {}
+        self._positions: dict[str, int] = {}  # fact id -> its number, built when first needed
         phrases: dict[tuple[str, ...], str] = {}
         for group in knowledge.synonyms:
             canonical = "~" + "_".join(stem(word) for word in tokenize(group[0]))
@@ -297,6 +298,22 @@ class Matcher:
             small_talk=small_talk if not terms else None,
             misspelt=misspelt,
         )
+
+    def held(self, fact_id: str, terms: Iterable[str]) -> tuple[str, ...]:
+        """The ``terms`` that the fact ``fact_id`` holds (in its answers, questions, keywords or sources)."""
+        if not self._positions:
+            self._positions.update((fact.id, number) for number, fact in enumerate(self.knowledge.facts))
+        number = self._positions.get(fact_id)
+        ids = self._index.ids
+        return tuple(
+            term
+            for term in terms
+            if number is not None and term in ids and number in self._index.weights(ids[term], (number,))
+        )
+
+    def names(self, terms: Iterable[str]) -> tuple[str, ...]:
+        """The ``terms`` that the knowledge writes as names (capitalised in an answer or a keyword)."""
+        return tuple(term for term in terms if term in self._entities)
 
     def example(self, query: Query) -> Match | None:
         """The fact that lists the question itself among its examples (normalised), as a certain match."""

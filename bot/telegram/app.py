@@ -35,6 +35,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.answerer import Answerer
 from bot.config import DEFAULT_MAX_RATE, Settings, Webhook
+from bot.conversation import MEMORY_SECONDS
 from bot.errors import KnowledgeError
 from bot.knowledge.model import LANGUAGES
 from bot.telegram import admin, handlers, texts
@@ -113,13 +114,15 @@ def build_application(
     flood: FloodGate | None = None,
     max_rate: float = DEFAULT_MAX_RATE,
     secrets: Iterable[str] = (),
+    context_seconds: float = MEMORY_SECONDS,
 ) -> AnyApplication:
     """The application with its handlers and shared objects in ``bot_data``; ``request`` replaces HTTP in tests.
 
     ``reload_seconds`` > 0 polls the knowledge file for edits while the application runs
     (``run_polling``/``run_webhook``); ``unanswered`` None keeps no log of declined questions;
     ``flood`` None answers every question; ``max_rate`` caps messages per second overall (0: no cap);
-    the token and ``secrets`` are redacted from everything sent.
+    the token and ``secrets`` are redacted from everything sent; ``context_seconds`` is how long a chat
+    remembers its last question for follow-ups (0: never).
     """
     # Sent messages are paced to Telegram's limits (max_rate overall, 20 a minute per group) so that
     # a burst is spread out rather than refused; a 429 anyway is waited out and retried, and so is a
@@ -148,6 +151,7 @@ def build_application(
         admins=frozenset(admins),
         reload_seconds=reload_seconds,
         flood=flood,
+        context_seconds=context_seconds,
     )
     add_handlers(application)
     return application
@@ -268,6 +272,7 @@ def run(settings: Settings, answerer: Answerer) -> None:
         flood=FloodGate(settings.flood_limit, settings.flood_window),
         max_rate=settings.max_rate,
         secrets=settings.secrets(),
+        context_seconds=60 * settings.context_minutes,
     )
     if not settings.admin_ids:
         logger.info("BOT_ADMIN_IDS is not set: nobody can use /addfact or /unanswered")

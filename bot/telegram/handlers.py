@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from html import escape
 from typing import cast
 
@@ -27,6 +28,7 @@ from telegram.ext import ContextTypes
 
 from bot import replies
 from bot.answerer import Answerer, Reply
+from bot.conversation import MEMORY_SECONDS, recall, remember, reply_in_context
 from bot.knowledge.model import LANGUAGES
 from bot.telegram import texts
 from bot.telegram.flood import FloodGate, Verdict
@@ -51,6 +53,7 @@ from bot.upkeep.unanswered import UnansweredLog
 logger = logging.getLogger(__name__)
 
 INLINE_CACHE_SECONDS = 60  # short, so a knowledge reload shows in inline results soon
+TOPICS = "topics"  # chat_data key: each thread's last question, for follow-ups (bot.conversation)
 
 
 def answerer_of(context: ContextTypes.DEFAULT_TYPE) -> Answerer:
@@ -134,10 +137,25 @@ async def record_decline(reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> No
 async def send_reply(message: Message, question: str, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer ``question`` under ``message`` (quoted in groups, where several people talk)."""
     answerer = answerer_of(context)
-    reply = answerer.reply(question)
+    reply = answer_in_thread(message, question, context)
     text, keyboard = reply_message(reply, answerer.knowledge)
     await message.reply_html(text, reply_markup=keyboard)
     await record_decline(reply, context)
+
+
+def answer_in_thread(message: Message, question: str, context: ContextTypes.DEFAULT_TYPE) -> Reply:
+    """The reply to ``question`` read with the last question of its thread (the chat, or in a group the
+    asker's own exchange with the bot) so that "and when?" follows on; the chat's data keeps the topic."""
+    answerer = answerer_of(context)
+    memory = float(context.bot_data.get("context_seconds", MEMORY_SECONDS))
+    if memory <= 0 or context.chat_data is None:
+        return answerer.reply(question)
+    store = context.chat_data.setdefault(TOPICS, {})
+    thread = str(message.from_user.id if message.from_user else message.chat_id)
+    now = time.time()
+    reply, topic = reply_in_context(answerer, question, recall(store, thread, now=now, memory=memory), now=now)
+    remember(store, thread, topic, now=now, memory=memory)
+    return reply
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -6,6 +6,10 @@ but it does not say; small: small talk) and, for answerable kinds, ``expect``:
 groups of words, the answer must contain one word of every group (case- and
 accent-insensitive, whole words). A case with no ``expect`` must get no fact.
 Keeping the judge here lets ``python -m bot eval`` and the tests share it.
+
+A conversation file has ``conversations:`` instead, each a list of turns; a turn
+is a case, with ``follow: true`` when it only makes sense after the turns before
+it ("and when?"). Each conversation is asked in order, as one chat.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import Protocol
 import yaml
 
 from bot.answerer import Answerer, Reply
+from bot.conversation import Conversation
 from bot.errors import BotError
 from bot.knowledge import files
 from bot.knowledge.model import Knowledge, default_path
@@ -51,6 +56,8 @@ class Case:
     q: str
     kind: str
     expect: tuple[tuple[str, ...], ...] = ()
+    follow: bool = False
+    """A turn of a conversation that only makes sense after the turns before it."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,11 @@ class Report:
     good: Counter[str] = field(default_factory=Counter)
     declined: int = 0
     misses: list[Miss] = field(default_factory=list)
+    follow_total: Counter[str] = field(default_factory=Counter)
+    """Follow-up turns of conversations, by kind (also counted in ``total``)."""
+    follow_good: Counter[str] = field(default_factory=Counter)
+    bent: list[Miss] = field(default_factory=list)
+    """Turns that need no context, right when asked alone but wrong in their conversation."""
 
     @property
     def answerable(self) -> float:
@@ -93,12 +105,20 @@ class Report:
             self.good + other.good,
             self.declined + other.declined,
             self.misses + other.misses,
+            self.follow_total + other.follow_total,
+            self.follow_good + other.follow_good,
+            self.bent + other.bent,
         )
 
     def count(self, kinds: Iterable[str]) -> tuple[int, int]:
         """(good, total) over ``kinds``."""
         kinds = tuple(kinds)
         return sum(self.good[k] for k in kinds), sum(self.total[k] for k in kinds)
+
+    def follow_count(self, kinds: Iterable[str]) -> tuple[int, int]:
+        """(good, total) of follow-up turns over ``kinds``."""
+        kinds = tuple(kinds)
+        return sum(self.follow_good[k] for k in kinds), sum(self.follow_total[k] for k in kinds)
 
 
 def _share(good: Counter[str], total: Counter[str], kinds: Sequence[str]) -> float:
@@ -113,6 +133,7 @@ class EvalSet:
     path: Path
     knowledge: Path
     cases: list[Case]
+    conversations: list[list[Case]] = field(default_factory=list)
 
 
 def load_set(path: str | os.PathLike[str], *, knowledge: Path | None = None) -> EvalSet:
@@ -128,6 +149,8 @@ def load_set(path: str | os.PathLike[str], *, knowledge: Path | None = None) -> 
             knowledge = path.parent / "facts.yaml"
         else:
             knowledge = default_path()
+    if isinstance(data, dict) and "conversations" in data and "cases" not in data:
+        return EvalSet(path, knowledge, [], _conversations(path, data))
     return EvalSet(path, knowledge, _cases(path, data))
 
 
@@ -155,23 +178,46 @@ def _cases(path: Path, data: object) -> list[Case]:
     raw = data.get("cases") if isinstance(data, dict) else None
     if not isinstance(raw, list) or not raw:
         example = "- {q: 'When?', kind: en, expect: [[august]]}"
-        raise EvaluationError(f"{path}: needs a non-empty 'cases:' list, e.g. {example}")
-    cases = []
-    budget = _EXPANSION_SLACK + path.stat().st_size  # what the file holds, not what its aliases repeat
-    spent = 0
-    for number, item in enumerate(raw, 1):
-        if not isinstance(item, dict) or not isinstance(item.get("q"), str) or item.get("kind") not in KINDS:
-            raise EvaluationError(f"{path}: case {number} needs 'q' (text) and 'kind' (one of {', '.join(KINDS)})")
-        expect = item.get("expect") or []
-        if not isinstance(expect, list) or not all(isinstance(group, list) for group in expect):
-            raise EvaluationError(f"{path}: case {number} ({item['q'][:60]!r}): 'expect' must be lists of words")
-        spent += 1 + sum(len(group) for group in expect)
-        if spent > budget:
-            raise EvaluationError(f"{path}: case {number}: its aliases (*name) repeat more than the file holds")
-        if not all(isinstance(word, str | int | float) for group in expect for word in group):
-            raise EvaluationError(f"{path}: case {number} ({item['q'][:60]!r}): 'expect' must be lists of words")
-        cases.append(Case(item["q"], item["kind"], tuple(tuple(str(word) for word in group) for group in expect)))
-    return cases
+        raise EvaluationError(f"{path}: needs a non-empty 'cases:' list (or 'conversations:'), e.g. {example}")
+    budget = _Budget(path)
+    return [_case(path, f"case {number}", item, budget) for number, item in enumerate(raw, 1)]
+
+
+def _conversations(path: Path, data: dict[str, object]) -> list[list[Case]]:
+    raw = data.get("conversations")
+    if not isinstance(raw, list) or not raw or not all(isinstance(turns, list) and turns for turns in raw):
+        example = "- [{q: 'Who won?', kind: en, expect: [[smith]]}, {q: 'and when?', kind: en, follow: true}]"
+        raise EvaluationError(f"{path}: 'conversations:' must be a list of lists of turns, e.g. {example}")
+    budget = _Budget(path)
+    return [
+        [_case(path, f"conversation {number}, turn {turn}", item, budget) for turn, item in enumerate(turns, 1)]
+        for number, turns in enumerate(raw, 1)
+    ]
+
+
+class _Budget:
+    """How many expected words a file may expand to: what it holds, not what its aliases repeat."""
+
+    def __init__(self, path: Path) -> None:
+        self.left = _EXPANSION_SLACK + path.stat().st_size
+
+    def spend(self, words: int) -> bool:
+        self.left -= words
+        return self.left >= 0
+
+
+def _case(path: Path, where: str, item: object, budget: _Budget) -> Case:
+    if not isinstance(item, dict) or not isinstance(item.get("q"), str) or item.get("kind") not in KINDS:
+        raise EvaluationError(f"{path}: {where} needs 'q' (text) and 'kind' (one of {', '.join(KINDS)})")
+    expect = item.get("expect") or []
+    if not isinstance(expect, list) or not all(isinstance(group, list) for group in expect):
+        raise EvaluationError(f"{path}: {where} ({item['q'][:60]!r}): 'expect' must be lists of words")
+    if not budget.spend(1 + sum(len(group) for group in expect)):
+        raise EvaluationError(f"{path}: {where}: its aliases (*name) repeat more than the file holds")
+    if not all(isinstance(word, str | int | float) for group in expect for word in group):
+        raise EvaluationError(f"{path}: {where} ({item['q'][:60]!r}): 'expect' must be lists of words")
+    groups = tuple(tuple(str(word) for word in group) for group in expect)
+    return Case(item["q"], item["kind"], groups, follow=item.get("follow") is True)
 
 
 def fold(text: str) -> str:
@@ -206,6 +252,31 @@ def evaluate(answerer: Replier, cases: Iterable[Case]) -> Report:
         report.declined += reply.kind == "decline"
         if not ok:
             report.misses.append(Miss(case, reply.fact_id, reply.answer))
+    return report
+
+
+def evaluate_conversations(
+    answerer: Answerer, conversations: Iterable[Sequence[Case]], *, memory: float = 300.0
+) -> Report:
+    """Ask every conversation's turns in order, each conversation as a new chat, and judge the replies.
+    A turn that needs no context is also asked alone: when only that reading is right, the context bent it."""
+    report = Report()
+    for turns in conversations:
+        chat = Conversation(memory=memory, clock=lambda: 0.0)
+        for case in turns:
+            reply = chat.reply(answerer, case.q.replace("\n", " "))
+            ok = judge(case, reply.fact_id, reply.answer)
+            report.total[case.kind] += 1
+            report.good[case.kind] += ok
+            report.declined += reply.kind == "decline"
+            if case.follow:
+                report.follow_total[case.kind] += 1
+                report.follow_good[case.kind] += ok
+            if not ok:
+                report.misses.append(Miss(case, reply.fact_id, reply.answer))
+                alone = answerer.reply(case.q.replace("\n", " "))
+                if not case.follow and judge(case, alone.fact_id, alone.answer):
+                    report.bent.append(Miss(case, reply.fact_id, reply.answer))
     return report
 
 

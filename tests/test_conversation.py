@@ -1,0 +1,223 @@
+"""Follow-up questions: each chat's last question gives an elliptical message its topic, for a while."""
+
+from __future__ import annotations
+
+import io
+import json
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fake_bot_api import BOT_USERNAME, FakeBotApi, group_chat, message_update, process, user
+from fake_clock import Clock
+
+from bot.answerer import Answerer
+from bot.cli import main
+from bot.conversation import MAX_THREADS, Conversation, Topic, recall, remember
+from bot.knowledge.reading import load
+from bot.upkeep.evaluation import ANSWERABLE, evaluate_conversations, load_set
+
+ARTICLE = """\
+Maria Lopes of Portugal won the Lisbon marathon on Sunday.
+The Lisbon marathon took place on Sunday 12 October.
+The marathon started and finished on the Praça do Comércio.
+About 30,000 runners from Kenya, Ethiopia and Portugal took part.
+Maria Lopes said she had trained for two years.
+"""
+FACTS = """\
+article: article.txt
+facts:
+  - id: winner
+    en:
+      answer: Maria Lopes of Portugal won the Lisbon marathon.
+      questions: [Who won the Lisbon marathon?, Who is the winner?, Who won?]
+    fr:
+      answer: Maria Lopes, du Portugal, a gagné le marathon de Lisbonne.
+      questions: [Qui a gagné le marathon de Lisbonne ?]
+    source: [Maria Lopes of Portugal won the Lisbon marathon]
+  - id: race-date
+    en:
+      answer: The Lisbon marathon took place on Sunday 12 October.
+      questions: [When was the marathon?, What day was the race?]
+    fr:
+      answer: Le marathon de Lisbonne a eu lieu le dimanche 12 octobre.
+      questions: [Quand a eu lieu le marathon ?]
+    source: [The Lisbon marathon took place on Sunday 12 October.]
+  - id: race-place
+    en:
+      answer: The marathon started and finished on the Praça do Comércio.
+      questions: [Where did the race start?, Where was the finish?]
+    fr:
+      answer: La course est partie et arrivée place du Commerce.
+      questions: [Où était le départ ?]
+    source: [The marathon started and finished on the Praça do Comércio.]
+  - id: runners
+    en:
+      answer: About 30,000 runners from Kenya, Ethiopia and Portugal took part.
+      questions: [How many runners took part?, Which countries took part?, Did Kenya take part?]
+    fr:
+      answer: Environ 30 000 coureurs du Kenya, d'Éthiopie et du Portugal ont participé.
+      questions: [Combien de coureurs ?]
+    source: [About 30,000 runners from Kenya, Ethiopia and Portugal took part.]
+  - id: statement
+    en:
+      answer: Maria Lopes said she had trained for two years.
+      questions: [What did Maria Lopes say?, What did the winner say?]
+    fr:
+      answer: Maria Lopes a dit s'être entraînée pendant deux ans.
+      questions: [Qu'a dit Maria Lopes ?]
+    source: [Maria Lopes said she had trained for two years.]
+"""
+
+
+@pytest.fixture
+def marathon(tmp_path: Path) -> Path:
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    path = tmp_path / "facts.yaml"
+    path.write_text(FACTS, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def answerer(marathon: Path) -> Answerer:
+    return Answerer(load(marathon))
+
+
+def chat_replies(answerer: Answerer, *turns: str, chat: Conversation | None = None) -> list[str | None]:
+    chat = chat or Conversation(clock=lambda: 0.0)
+    return [chat.reply(answerer, turn).fact_id for turn in turns]
+
+
+def test_a_bare_question_word_asks_about_the_previous_question(answerer: Answerer) -> None:
+    assert chat_replies(answerer, "Who won the Lisbon marathon?", "and when?") == ["winner", "race-date"]
+    assert chat_replies(answerer, "When was the marathon?", "et où ?") == ["race-date", "race-place"]
+    assert answerer.reply("and when?").fact_id is None  # alone, it asks nothing
+
+
+def test_a_pronoun_stands_for_the_previous_questions_subject(answerer: Answerer) -> None:
+    assert chat_replies(answerer, "Who won the Lisbon marathon?", "what did she say?")[1] == "statement"
+
+
+def test_what_about_swaps_the_subject_and_keeps_the_question(answerer: Answerer) -> None:
+    assert chat_replies(answerer, "Did Kenya take part?", "what about Ethiopia?") == ["runners", "runners"]
+
+
+def test_a_complete_new_question_is_never_bent_by_the_context(answerer: Answerer) -> None:
+    turns = ["Who won the Lisbon marathon?", "How many runners took part?", "Where did the race start?"]
+    assert chat_replies(answerer, *turns) == [answerer.reply(turn).fact_id for turn in turns]
+    assert chat_replies(answerer, *turns) == ["winner", "runners", "race-place"]
+
+
+def test_a_follow_up_the_article_does_not_answer_is_declined(answerer: Answerer) -> None:
+    assert chat_replies(answerer, "Who won the Lisbon marathon?", "and how much prize money?")[1] is None
+
+
+def test_small_talk_in_between_keeps_the_topic(answerer: Answerer) -> None:
+    assert chat_replies(answerer, "Who won the Lisbon marathon?", "thanks!", "and when?")[2] == "race-date"
+
+
+def test_the_topic_is_forgotten_after_the_memory(answerer: Answerer) -> None:
+    clock = Clock()
+    chat = Conversation(memory=60, clock=clock)
+    assert chat.reply(answerer, "Who won the Lisbon marathon?").fact_id == "winner"
+    clock.now += 61
+    assert chat.reply(answerer, "and when?").fact_id is None
+    assert chat_replies(answerer, "Who won?", "and when?", chat=Conversation(memory=0))[1] is None
+
+
+def test_a_topic_survives_as_plain_data_and_a_damaged_record_is_no_topic() -> None:
+    topic = Topic(("~marathon", "lisbon"), ("who",), ("lisbon",), "winner", 12.5)
+    assert Topic.from_dict(json.loads(json.dumps(topic.as_dict()))) == topic
+    assert Topic.from_dict({"terms": 3}) is None
+    assert Topic.from_dict({}) is None
+
+
+def test_a_chat_keeps_each_threads_topic_while_fresh_and_at_most_a_bounded_number() -> None:
+    store: dict[str, Any] = {}
+    topic = Topic(("race",), (), (), "winner", 100.0)
+    remember(store, "ada", topic, now=100.0, memory=60)
+    assert recall(store, "ada", now=150.0, memory=60) == topic
+    assert recall(store, "ada", now=161.0, memory=60) is None
+    assert recall(store, "bob", now=150.0, memory=60) is None
+    for number in range(MAX_THREADS + 5):
+        remember(store, str(number), topic, now=100.0, memory=60)
+    assert len(store) == MAX_THREADS and "0" not in store
+    remember(store, "late", Topic(("race",), (), (), "winner", 200.0), now=200.0, memory=60)  # stale ones go
+    assert list(store) == ["late"]
+
+
+def test_ask_conversation_carries_context_and_a_blank_line_starts_a_new_one(
+    marathon: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Who won the Lisbon marathon?\nand when?\n\nand when?\n"))
+    assert main(["ask", "--json", "--conversation", "--knowledge", str(marathon)]) == 0
+    replies = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [reply["fact_id"] for reply in replies] == ["winner", "race-date", None]
+
+
+def test_ask_without_conversation_reads_every_line_alone(
+    marathon: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Who won the Lisbon marathon?\nand when?\n"))
+    assert main(["ask", "--json", "--knowledge", str(marathon)]) == 0
+    assert [json.loads(line)["fact_id"] for line in capsys.readouterr().out.splitlines()] == ["winner", None]
+
+
+def test_the_console_chat_follows_up(marathon: Path) -> None:
+    from bot.console import run_chat
+
+    out = io.StringIO()
+    run_chat(Answerer(load(marathon)), ["Who won the Lisbon marathon?", "and when?"], out, interactive=False)
+    assert out.getvalue().splitlines()[-1] == "The Lisbon marathon took place on Sunday 12 October."
+
+
+def test_a_conversation_file_counts_follow_ups_and_turns_the_context_bent(marathon: Path, answerer: Answerer) -> None:
+    path = marathon.parent / "conversations.yaml"
+    path.write_text(
+        textwrap.dedent(
+            """\
+            conversations:
+              - - {q: "Who won the Lisbon marathon?", kind: en, expect: [[lopes]]}
+                - {q: "and when?", kind: en, follow: true, expect: [[october]]}
+                - {q: "and how much prize money?", kind: near, follow: true}
+              - - {q: "Did Kenya take part?", kind: en, expect: [[kenya]]}
+                - {q: "Where did the race start?", kind: en, expect: [[comercio]]}
+            """
+        ),
+        encoding="utf-8",
+    )
+    evaluation = load_set(path)
+    assert [len(turns) for turns in evaluation.conversations] == [3, 2] and evaluation.knowledge == marathon
+    report = evaluate_conversations(answerer, evaluation.conversations)
+    assert report.follow_count(ANSWERABLE) == (1, 1)
+    assert report.follow_count(("near",)) == (1, 1)
+    assert report.count(ANSWERABLE) == (4, 4) and not report.bent
+
+
+def test_a_conversation_file_that_is_not_lists_of_turns_is_one_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "conversations.yaml"
+    path.write_text("conversations: [{q: hi, kind: small}]\n", encoding="utf-8")
+    assert main(["eval", str(path)]) == 1
+    assert "must be a list of lists of turns" in capsys.readouterr().err
+
+
+# -- Telegram (the ``app`` fixture answers from this module's ``answerer``: the marathon) -----------
+
+
+async def test_in_telegram_a_private_chat_follows_up(app: Any, api: FakeBotApi) -> None:
+    await process(app, message_update("Who won the Lisbon marathon?"))
+    await process(app, message_update("and when?"))
+    assert api.sent[-1].text.startswith("The Lisbon marathon took place on Sunday 12 October.")
+
+
+async def test_in_a_group_each_member_has_their_own_thread(app: Any, api: FakeBotApi) -> None:
+    group = group_chat()
+    ada, bob = user(1), user(2, first_name="Bob")
+    await process(app, message_update(f"@{BOT_USERNAME} Who won the Lisbon marathon?", chat=group, sender=ada))
+    await process(app, message_update(f"@{BOT_USERNAME} and when?", chat=group, sender=bob))
+    assert not api.sent[-1].text.startswith("The Lisbon marathon took place")
+    await process(app, message_update(f"@{BOT_USERNAME} and when?", chat=group, sender=ada))
+    assert api.sent[-1].text.startswith("The Lisbon marathon took place on Sunday 12 October.")
