@@ -3,7 +3,7 @@
 The variable names are a contract (automated checks and deployments set them):
 ``TELEGRAM_BOT_TOKEN``, ``TELEGRAM_API_BASE_URL``, ``BOT_KNOWLEDGE``, ``LOG_LEVEL``,
 ``WEBHOOK_URL``, ``WEBHOOK_LISTEN``, ``WEBHOOK_PORT``, ``WEBHOOK_SECRET``; and for maintenance
-``BOT_ADMIN_IDS``, ``BOT_UNANSWERED_LOG``, ``BOT_RELOAD_SECONDS``; and against abuse
+``BOT_ADMIN_IDS``, ``BOT_UNANSWERED_LOG``, ``BOT_STATS_LOG``, ``BOT_RELOAD_SECONDS``; and against abuse
 ``BOT_FLOOD_LIMIT``, ``BOT_FLOOD_WINDOW`` (per user) and ``BOT_MAX_RATE`` (messages sent per second, overall);
 and for conversations ``BOT_CONTEXT_MINUTES`` (how long follow-up questions refer back).
 The environment wins over ``.env``, so a deployment can override a developer's file.
@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from bot.errors import BotError
 from bot.knowledge.model import DEFAULT_PATH, local_or_packaged
+from bot.upkeep.stats import DEFAULT_PATH as DEFAULT_STATS_PATH
 from bot.upkeep.unanswered import DEFAULT_PATH as DEFAULT_UNANSWERED_PATH
 
 ENV_FILE = Path(".env")
@@ -71,6 +72,8 @@ class Settings:
     admin_ids: frozenset[int] = frozenset()
     """Telegram user ids allowed to change the knowledge from the chat (ids, never usernames, which change hands)."""
     unanswered_path: Path = DEFAULT_UNANSWERED_PATH
+    stats_path: Path = DEFAULT_STATS_PATH
+    """Where answered, declined, disputed and liked questions are counted, per fact and day."""
     reload_seconds: float = DEFAULT_RELOAD_SECONDS
     """How often the running bot looks for edits to the knowledge file; 0 turns live reload off."""
     flood_limit: int = DEFAULT_FLOOD_LIMIT
@@ -150,6 +153,7 @@ def load_settings(environ: Mapping[str, str], *, env_file: Path | None = ENV_FIL
         webhook=_webhook(get),
         admin_ids=_admin_ids(get("BOT_ADMIN_IDS")),
         unanswered_path=Path(get("BOT_UNANSWERED_LOG") or DEFAULT_UNANSWERED_PATH),
+        stats_path=Path(get("BOT_STATS_LOG") or DEFAULT_STATS_PATH),
         reload_seconds=_number(
             "BOT_RELOAD_SECONDS", get, DEFAULT_RELOAD_SECONDS, expected="a number of seconds (0 turns live reload off)"
         ),

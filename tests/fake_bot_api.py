@@ -396,6 +396,19 @@ class FakeBotApi:
         self._messages[key] = edited
         return self._message_json(edited)
 
+    def _api_editMessageReplyMarkup(self, params: dict[str, str]) -> Json | bool:
+        key = (int(params["chat_id"]), int(params["message_id"]))
+        old = self._messages.get(key)
+        if old is None:
+            raise _ApiError(400, "Bad Request: message to edit not found")
+        markup = _json(params.get("reply_markup"))
+        if markup == old.reply_markup:
+            raise _ApiError(400, "Bad Request: message is not modified")
+        edited = Sent(old.chat_id, old.message_id, old.html, old.parse_mode, markup, old.reply_to)
+        self.edits.append(edited)
+        self._messages[key] = edited
+        return self._message_json(edited)
+
     def _api_answerCallbackQuery(self, params: dict[str, str]) -> bool:
         query_id = params["callback_query_id"]
         if query_id in self._answered_queries:

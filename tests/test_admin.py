@@ -229,7 +229,7 @@ async def test_a_declined_question_is_logged_without_who_asked_and_an_answer_is_
     raw = log.path.read_text(encoding="utf-8")
     entries = [json.loads(line) for line in raw.splitlines()]
     assert [entry["text"] for entry in entries] == [NEW_QUESTION, "what colour are the Chinese uniforms?"]
-    assert all(set(entry) == {"time", "text", "lang", "candidate", "score"} for entry in entries)
+    assert all(set(entry) == {"time", "kind", "text", "lang", "candidate", "score"} for entry in entries)
     assert entries[0]["candidate"] == "china-sends-troops" and entries[0]["lang"] == "en"
     assert str(READER) not in raw and "Zelda" not in raw
 

@@ -26,7 +26,7 @@ def log(tmp_path: Path) -> UnansweredLog:
 def test_declined_question_is_recorded_with_time_text_language_candidate_and_score(log: UnansweredLog) -> None:
     assert log.record(declined("How many tanks?", "vostok-dates", 42.0))
     entry = json.loads(log.path.read_text(encoding="utf-8"))
-    assert set(entry) == {"time", "text", "lang", "candidate", "score"}
+    assert set(entry) == {"time", "kind", "text", "lang", "candidate", "score"} and entry["kind"] == "declined"
     assert entry["text"] == "How many tanks?"
     assert (entry["lang"], entry["candidate"], entry["score"]) == ("en", "vostok-dates", 42.0)
 
@@ -73,9 +73,9 @@ def test_log_rotates_at_its_size_limit_keeping_one_old_file(tmp_path: Path) -> N
 def test_write_failure_logs_a_warning_and_never_raises(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     log = UnansweredLog(tmp_path / "a-directory")
     log.path.mkdir()
-    with caplog.at_level(logging.WARNING, logger="bot.upkeep.unanswered"):
+    with caplog.at_level(logging.WARNING, logger="bot.upkeep.jsonlines"):
         assert not log.record(declined("How many tanks?"))
-    assert "could not record" in caplog.text
+    assert "could not write a line to" in caplog.text
 
 
 def test_unreadable_lines_are_skipped(log: UnansweredLog) -> None:

@@ -31,6 +31,7 @@ SETTINGS = (  # every variable the bot reads, with what it means (tests/test_fac
     ("BOT_ADMIN_IDS", "numeric Telegram user ids of the admins, comma-separated"),
     ("BOT_RELOAD_SECONDS", "how often the knowledge file is checked for edits (default 2; 0: off)"),
     ("BOT_UNANSWERED_LOG", "where declined questions are kept (default knowledge/unanswered.jsonl)"),
+    ("BOT_STATS_LOG", "where answered/declined/disputed/liked counts are kept (default knowledge/stats.jsonl)"),
     ("BOT_FLOOD_LIMIT", "questions allowed per user per window (default 20; 0: off)"),
     ("BOT_FLOOD_WINDOW", "that window, in seconds (default 60)"),
     ("BOT_MAX_RATE", "messages sent per second overall (default 30, Telegram's limit; 0: no pacing)"),

@@ -87,7 +87,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="show the questions the bot could not answer; attach one to a fact; clear them",
         description=(
             "Show the questions the bot declined, near-duplicates grouped with a count, most frequent first, "
-            "with the fact that came closest. Read from $BOT_UNANSWERED_LOG, else knowledge/unanswered.jsonl. "
+            "with the fact that came closest, and the answers users disputed with 👎, with the fact they got. "
+            "Read from $BOT_UNANSWERED_LOG, else knowledge/unanswered.jsonl. "
             "'unanswered attach QUESTION --to ID' adds a question to a fact as another way to ask it; "
             "'unanswered clear' forgets them all."
         ),
@@ -112,6 +113,21 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     clear_parser.add_argument("--log", type=Path, metavar="PATH", help="the log file to clear")
     clear_parser.set_defaults(handler=unanswered_clear)
+
+    stats_parser = commands.add_parser(
+        "stats",
+        help="count answered, declined, disputed and liked questions per fact and per day",
+        description=(
+            "Count what the running bot recorded in $BOT_STATS_LOG, else knowledge/stats.jsonl: questions "
+            "answered, declined (counted for the closest fact, '-' when none), answers disputed with 👎 and "
+            "liked with 👍, per fact and per day."
+        ),
+    )
+    stats_parser.add_argument("--days", type=_positive, metavar="N", help="only the last N days (UTC)")
+    stats_parser.add_argument("--log", type=Path, metavar="PATH", help="the stats log to read")
+    stats_parser.add_argument("--json", action="store_true", help="print the counts as one JSON object")
+    stats_parser.add_argument("--plot", type=Path, metavar="PNG", help="also draw the counts per day (bench extra)")
+    stats_parser.set_defaults(handler=stats)
 
 
 def _asked(prompt: str, check: Callable[[str], str | None]) -> str:
@@ -283,10 +299,46 @@ def unanswered(args: argparse.Namespace) -> int:
         print(f"no unanswered questions in {log.path}")
         return 0
     for group in groups:
-        best = f"best: {group.candidate} ({group.score:g})" if group.candidate else "best: none"
+        if group.kind == "disputed":
+            best = f"disputed: the answer of {group.candidate}"
+        else:
+            best = f"best: {group.candidate} ({group.score:g})" if group.candidate else "best: none"
         print(f"{group.count:>5}  {group.text}  [{','.join(group.langs)}] {best}")
         for example in group.examples[1:]:
             print(f"       also: {example}")
+    return 0
+
+
+def _positive(text: str) -> int:
+    number = int(text) if text.isdigit() else 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of days, at least 1, not {text[:20]!r}")
+    return number
+
+
+def stats(args: argparse.Namespace) -> int:
+    """Usage counts per fact and per day."""
+    from datetime import UTC, datetime, timedelta
+
+    from bot.upkeep.stats import StatsLog, table
+
+    log = StatsLog(args.log)
+    today = datetime.now(UTC).date()
+    days = [(today - timedelta(days=back)).isoformat() for back in range(args.days)] if args.days else None
+    counts = log.counts(days=days)
+    if args.json:
+        print(json.dumps({"by_fact": counts.by_fact, "by_day": counts.by_day}, ensure_ascii=False))
+    elif not counts.by_day:
+        print(f"no questions recorded in {log.path}")
+    else:
+        print("\n".join(table(counts.by_fact, heading="fact")))
+        print()
+        print("\n".join(table(counts.by_day, heading="day", by_name=True)))
+    if args.plot and counts.by_day:
+        from bot.upkeep.plots import usage_plot
+
+        usage_plot(counts, args.plot)
+        print(f"plot written to {args.plot}")
     return 0
 
 

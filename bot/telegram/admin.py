@@ -17,6 +17,7 @@ import logging
 import secrets
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from html import escape
 from typing import Any, cast
 
@@ -35,7 +36,8 @@ from bot.telegram import texts
 from bot.telegram.formatting import markup
 from bot.telegram.handlers import answerer_of, is_admin, user_language
 from bot.upkeep.reload import KnowledgeWatcher
-from bot.upkeep.unanswered import Group, UnansweredLog
+from bot.upkeep.stats import StatsLog, table
+from bot.upkeep.unanswered import DECLINED, DISPUTED, Group, UnansweredLog
 from bot.upkeep.unanswered import attach as attach_question
 
 logger = logging.getLogger(__name__)
@@ -44,6 +46,9 @@ QUESTIONS, ANSWER, LANGUAGE, FACT_ID, SOURCE, CONFIRM = range(6)
 """The steps of /addfact, in order."""
 END = ConversationHandler.END
 UNANSWERED_SHOWN = 10
+DISPUTE_TARGETS = 2  # facts offered for a disputed question
+STATS_DAYS = 7
+STATS_FACTS = 15  # the busiest facts /stats lists, so the table fits one message
 ATTACH = "attach"
 """Callback data ``attach:<token>``; the question itself waits in ``bot_data["pending_attach"]``."""
 MAX_PENDING = 200  # attach buttons remembered, oldest forgotten first: bounded memory
@@ -339,16 +344,30 @@ async def reload_now(context: ContextTypes.DEFAULT_TYPE) -> KnowledgeError | Non
 
 
 def still_declined(groups: Iterable[Group], answerer: Answerer) -> Iterator[Group]:
-    """Groups whose question the bot still declines: one attached or added since is no longer listed."""
-    return (group for group in groups if answerer.reply(group.text).kind == "decline")
+    """Groups whose question the bot still declines, or still answers with the disputed fact: one attached
+    or added since is no longer listed."""
+    for group in groups:
+        reply = answerer.reply(group.text)
+        if reply.kind == "decline" if group.kind == DECLINED else reply.fact_id == group.candidate:
+            yield group
 
 
 def shorten(text: str, limit: int = _LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def targets(group: Group, answerer: Answerer) -> list[str]:
+    """The facts an admin may attach the group's question to: the closest one for a declined question, the
+    next best ones (not the disputed fact) for a disputed answer."""
+    if group.kind == DECLINED:
+        return [group.candidate] if group.candidate and answerer.knowledge.get(group.candidate) else []
+    matches = answerer.matcher.extract(group.text, limit=DISPUTE_TARGETS + 1)
+    return [match.fact.id for match in matches if match.fact.id != group.candidate][:DISPUTE_TARGETS]
+
+
 async def unanswered_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """List the most frequent declined questions, each with a button to attach it to its closest fact."""
+    """List the most frequent declined questions and disputed answers, each with buttons to attach the
+    question to a fact that may answer it."""
     if await refused(update, context):
         return
     log = cast(UnansweredLog | None, context.bot_data.get("unanswered"))
@@ -364,25 +383,58 @@ async def unanswered_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
     pending = cast(dict[str, Pending], context.bot_data.setdefault("pending_attach", {}))
     lines, rows = [texts.DECLINED], []
     for number, group in enumerate(shown, start=1):
-        fact = answerer.knowledge.get(group.candidate) if group.candidate else None
+        lang = group.langs[0] if group.langs else "en"
         langs = ", ".join(group.langs) or "?"
         listed = shorten(group.text, _LISTED_CHARS)
-        if fact is None:
+        facts = [fact for fact_id in targets(group, answerer) if (fact := answerer.knowledge.get(fact_id))]
+        if group.kind == DISPUTED:
+            given = answerer.knowledge.get(group.candidate or "")
+            gave = given.first_question(lang) if given else group.candidate or "?"
+            lines.append(texts.DISPUTED_LINE.format(number=number, text=listed, count=group.count, gave=gave))
+        elif facts:
+            closest = facts[0].first_question(lang)
+            lines.append(
+                texts.DECLINED_LINE.format(number=number, text=listed, count=group.count, langs=langs, closest=closest)
+            )
+        else:
             lines.append(texts.DECLINED_NO_CANDIDATE.format(number=number, text=listed, count=group.count, langs=langs))
-            continue
-        closest = fact.first_question(group.langs[0] if group.langs else "en")
-        lines.append(
-            texts.DECLINED_LINE.format(number=number, text=listed, count=group.count, langs=langs, closest=closest)
-        )
-        token = secrets.token_urlsafe(8)
-        pending[token] = Pending(group.text, fact.id)
-        label = texts.ATTACH_BUTTON.format(number=number, closest=shorten(closest))
-        rows.append([InlineKeyboardButton(label, callback_data=f"{ATTACH}:{token}")])
+        for fact in facts:
+            token = secrets.token_urlsafe(8)
+            pending[token] = Pending(group.text, fact.id)
+            label = texts.ATTACH_BUTTON.format(number=number, closest=shorten(fact.first_question(lang)))
+            rows.append([InlineKeyboardButton(label, callback_data=f"{ATTACH}:{token}")])
     for old in list(pending)[: max(0, len(pending) - MAX_PENDING)]:
         del pending[old]
     lines.append(texts.DECLINED_HINT)
     if update.effective_message:
         await update.effective_message.reply_html(escape("\n".join(lines)), reply_markup=markup(rows))
+
+
+async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answered, declined, disputed and liked questions of the last days, per fact and per day (admins only)."""
+    if await refused(update, context):
+        return
+    log = cast(StatsLog | None, context.bot_data.get("stats"))
+    if log is None:
+        await say(update, texts.NO_STATS)
+        return
+    today = datetime.now(UTC).date()
+    days = [(today - timedelta(days=back)).isoformat() for back in range(STATS_DAYS)]
+    counts = await asyncio.to_thread(log.counts, days=days)
+    if not counts.by_day:
+        await say(update, texts.NOTHING_COUNTED.format(days=STATS_DAYS))
+        return
+    by_fact = dict(sorted(counts.by_fact.items(), key=lambda item: -sum(item[1].values()))[:STATS_FACTS])
+    text = "\n".join(
+        [
+            texts.STATS_HEADING.format(days=STATS_DAYS),
+            *table(by_fact, heading="fact"),
+            "",
+            *table(counts.by_day, heading="day", by_name=True),
+        ]
+    )
+    if update.effective_message:
+        await update.effective_message.reply_html(f"<pre>{escape(text)}</pre>")
 
 
 async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

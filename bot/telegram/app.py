@@ -45,6 +45,7 @@ from bot.telegram.redact import Redactor
 from bot.telegram.updates import ReadableUpdates, readable
 from bot.telegram.webhook import WebhookServer
 from bot.upkeep.reload import KnowledgeWatcher
+from bot.upkeep.stats import StatsLog
 from bot.upkeep.unanswered import UnansweredLog
 
 logger = logging.getLogger(__name__)
@@ -110,6 +111,7 @@ def build_application(
     request: BaseRequest | None = None,
     admins: Iterable[int] = (),
     unanswered: UnansweredLog | None = None,
+    stats: StatsLog | None = None,
     reload_seconds: float = 0,
     flood: FloodGate | None = None,
     max_rate: float = DEFAULT_MAX_RATE,
@@ -119,7 +121,8 @@ def build_application(
     """The application with its handlers and shared objects in ``bot_data``; ``request`` replaces HTTP in tests.
 
     ``reload_seconds`` > 0 polls the knowledge file for edits while the application runs
-    (``run_polling``/``run_webhook``); ``unanswered`` None keeps no log of declined questions;
+    (``run_polling``/``run_webhook``); ``unanswered`` None keeps no log of declined questions and
+    disputed answers, ``stats`` None counts nothing;
     ``flood`` None answers every question; ``max_rate`` caps messages per second overall (0: no cap);
     the token and ``secrets`` are redacted from everything sent; ``context_seconds`` is how long a chat
     remembers its last question for follow-ups (0: never).
@@ -148,6 +151,7 @@ def build_application(
         answerer=answerer,
         watcher=KnowledgeWatcher(answerer.knowledge),
         unanswered=unanswered,
+        stats=stats,
         admins=frozenset(admins),
         reload_seconds=reload_seconds,
         flood=flood,
@@ -183,6 +187,7 @@ def add_handlers(application: AnyApplication) -> None:
         )
     )
     application.add_handler(CommandHandler("unanswered", admin.unanswered_command))
+    application.add_handler(CommandHandler("stats", admin.stats_command))
     application.add_handler(CallbackQueryHandler(admin.attach, pattern=f"^{admin.ATTACH}:"))
 
     # Commands, in any chat (in groups only those meant for this bot, as /help@botname)
@@ -268,6 +273,7 @@ def run(settings: Settings, answerer: Answerer) -> None:
         base_url=settings.api_base_url,
         admins=settings.admin_ids,
         unanswered=UnansweredLog(settings.unanswered_path),
+        stats=StatsLog(settings.stats_path),
         reload_seconds=settings.reload_seconds,
         flood=FloodGate(settings.flood_limit, settings.flood_window),
         max_rate=settings.max_rate,

@@ -2,9 +2,10 @@
 
 Answers from the core are plain text; user and knowledge text may hold ``<`` or
 ``&``, so everything goes through ``html.escape`` here and nowhere else builds HTML.
-Callback data is ``fact:<id>:<lang>`` (answer that fact) or ``src:<id>:<lang>``
-(show its source): the language travels with the button so the answer to a
-French question's button is French.
+Callback data is ``fact:<id>:<lang>`` (answer that fact), ``src:<id>:<lang>``
+(show its source), or ``up:``/``down:<id>:<lang>`` (a user's 👍/👎 on that
+fact's answer): the language travels with the button so the answer to a French
+question's button is French.
 """
 
 from __future__ import annotations
@@ -27,7 +28,11 @@ from bot.telegram import texts
 
 ANSWER = "fact"
 SOURCE = "src"
+LIKE = "up"
+DISLIKE = "down"
+FEEDBACK = (LIKE, DISLIKE)
 _DESCRIPTION_CHARS = 120
+_FEEDBACK_LABELS = ((texts.LIKE_BUTTON, LIKE), (texts.DISLIKE_BUTTON, DISLIKE))
 
 
 def callback_data(action: str, fact_id: str, lang: str) -> str | None:
@@ -39,7 +44,7 @@ def callback_data(action: str, fact_id: str, lang: str) -> str | None:
 def parse_callback(data: str | None) -> tuple[str, str, str] | None:
     """(action, fact id, language) from a button's data, or None if it is not one of ours."""
     parts = (data or "").split(":")
-    if len(parts) != 3 or parts[0] not in (ANSWER, SOURCE) or parts[2] not in LANGUAGES:
+    if len(parts) != 3 or parts[0] not in (ANSWER, SOURCE, *FEEDBACK) or parts[2] not in LANGUAGES:
         return None
     return parts[0], parts[1], parts[2]
 
@@ -69,10 +74,18 @@ def markup(rows: Sequence[list[InlineKeyboardButton]]) -> InlineKeyboardMarkup |
     return InlineKeyboardMarkup(rows) if rows else None
 
 
+def feedback_buttons(fact: Fact, lang: str) -> list[InlineKeyboardButton]:
+    """👍 and 👎 for an answer, so users can tell the maintainers whether it answered them."""
+    found = [(label, callback_data(action, fact.id, lang)) for label, action in _FEEDBACK_LABELS]
+    return [InlineKeyboardButton(label, callback_data=data) for label, data in found if data]
+
+
 def reply_message(reply: Reply, knowledge: Knowledge) -> tuple[str, InlineKeyboardMarkup | None]:
-    """An answer, decline or small talk: its text, a Source button, and its suggestions as buttons."""
+    """An answer, decline or small talk: its text, one row with Source, 👍 and 👎 under an answer, and its
+    suggestions as buttons."""
     fact = knowledge.get(reply.fact_id) if reply.fact_id else None
-    rows = source_row(fact, reply.lang) + question_buttons(reply.choices, reply.lang)
+    first = [*(source_row(fact, reply.lang) or [[]])[0], *feedback_buttons(fact, reply.lang)] if fact else []
+    rows = ([first] if first else []) + question_buttons(reply.choices, reply.lang)
     return escape(reply.body), markup(rows)
 
 
@@ -96,10 +109,19 @@ def sources_html(fact: Fact, lang: str) -> str:
 
 def without_sources(keyboard: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:
     """The same keyboard minus the Source button, once the source is shown."""
+    return without(keyboard, (SOURCE,))
+
+
+def without_feedback(keyboard: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:
+    """The same keyboard minus 👍 and 👎, once one was pressed."""
+    return without(keyboard, FEEDBACK)
+
+
+def without(keyboard: InlineKeyboardMarkup | None, actions: Sequence[str]) -> InlineKeyboardMarkup | None:
     if keyboard is None:
         return None
     rows = [
-        [button for button in row if not str(button.callback_data or "").startswith(f"{SOURCE}:")]
+        [button for button in row if str(button.callback_data or "").split(":")[0] not in actions]
         for row in keyboard.inline_keyboard
     ]
     return markup([row for row in rows if row])

@@ -16,12 +16,13 @@ only) does not. Admins are not counted: they are few, known by id, and reviewing
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from html import escape
 from typing import cast
 
-from telegram import InlineQueryResultsButton, Message, MessageEntity, Update
+from telegram import CallbackQuery, InlineQueryResultsButton, Message, MessageEntity, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
@@ -29,10 +30,13 @@ from telegram.ext import ContextTypes
 from bot import replies
 from bot.answerer import Answerer, Reply
 from bot.conversation import MEMORY_SECONDS, recall, remember, reply_in_context
+from bot.folding import MAX_QUESTION_CHARS, without_mentions
 from bot.knowledge.model import LANGUAGES
 from bot.telegram import texts
 from bot.telegram.flood import FloodGate, Verdict
 from bot.telegram.formatting import (
+    DISLIKE,
+    FEEDBACK,
     SOURCE,
     fact_choices,
     fact_html,
@@ -46,14 +50,18 @@ from bot.telegram.formatting import (
     reply_message,
     source_html,
     sources_html,
+    without_feedback,
     without_sources,
 )
+from bot.upkeep.stats import StatsLog
 from bot.upkeep.unanswered import UnansweredLog
 
 logger = logging.getLogger(__name__)
 
 INLINE_CACHE_SECONDS = 60  # short, so a knowledge reload shows in inline results soon
 TOPICS = "topics"  # chat_data key: each thread's last question, for follow-ups (bot.conversation)
+ASKED = "asked"  # chat_data key: the question behind each recent answer, for 👎
+ASKED_KEPT = 50
 
 
 def answerer_of(context: ContextTypes.DEFAULT_TYPE) -> Answerer:
@@ -128,10 +136,26 @@ def addressed_question(message: Message, bot_id: int, bot_username: str) -> str 
 
 
 async def record_decline(reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Keep a declined question for the maintainers: its text only, nothing about who asked."""
+    """Keep a declined question for the maintainers, its text only, nothing about who asked; and count
+    answers and declines per fact for ``stats``."""
     log = cast(UnansweredLog | None, context.bot_data.get("unanswered"))
     if reply.kind == "decline" and log is not None:
         await asyncio.to_thread(log.record, reply)  # never raises: losing a log line never costs an answer
+    counts = cast(StatsLog | None, context.bot_data.get("stats"))
+    if counts is not None and reply.kind in ("answer", "decline"):
+        event = "answered" if reply.kind == "answer" else "declined"
+        await asyncio.to_thread(counts.record, event, reply.fact_id or reply.candidate)
+
+
+def remember_question(sent: Message, reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Keep the question an answer replied to, so a 👎 on it can tell the maintainers what was asked;
+    only the last ``ASKED_KEPT`` per chat."""
+    if reply.kind != "answer" or context.chat_data is None:
+        return
+    asked = context.chat_data.setdefault(ASKED, {})
+    asked[sent.message_id] = without_mentions(reply.question)[:MAX_QUESTION_CHARS]
+    while len(asked) > ASKED_KEPT:
+        del asked[next(iter(asked))]
 
 
 async def send_reply(message: Message, question: str, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -139,7 +163,8 @@ async def send_reply(message: Message, question: str, context: ContextTypes.DEFA
     answerer = answerer_of(context)
     reply = answer_in_thread(message, question, context)
     text, keyboard = reply_message(reply, answerer.knowledge)
-    await message.reply_html(text, reply_markup=keyboard)
+    sent = await message.reply_html(text, reply_markup=keyboard)
+    remember_question(sent, reply, context)
     await record_decline(reply, context)
 
 
@@ -241,8 +266,11 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(texts.FACT_GONE[user_language(update)])
         return
     action, _, lang = parsed
-    await query.answer()
     message = query.message if isinstance(query.message, Message) else None
+    if action in FEEDBACK:
+        await feedback(query, message, fact.id, lang, action, context)
+        return
+    await query.answer()
     if action == SOURCE:
         shown = message.text_html if message and message.text else fact_html(fact, lang)
         try:
@@ -260,6 +288,31 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.chat.send_message(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
     else:  # a button under an inline-mode message: there is no chat to send to, only that message
         await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+
+
+async def feedback(
+    query: CallbackQuery,
+    message: Message | None,
+    fact_id: str,
+    lang: str,
+    action: str,
+    context: ContextTypes.DEFAULT_TYPE,
+) -> None:
+    """A user's 👍 (counted for the fact) or 👎 (the question and the fact given go to the maintainers'
+    log as a disputed answer, and are counted); both buttons then leave the message."""
+    counts = cast(StatsLog | None, context.bot_data.get("stats"))
+    if action == DISLIKE:
+        asked = context.chat_data.get(ASKED, {}) if context.chat_data is not None else {}
+        question = asked.pop(message.message_id, None) if message else None
+        log = cast(UnansweredLog | None, context.bot_data.get("unanswered"))
+        if log is not None:
+            await asyncio.to_thread(log.dispute, question or texts.QUESTION_NOT_KEPT, fact_id, lang)
+    if counts is not None:
+        await asyncio.to_thread(counts.record, "disputed" if action == DISLIKE else "liked", fact_id)
+    await query.answer((texts.DISLIKED if action == DISLIKE else texts.LIKED)[lang])
+    if message is not None:
+        with contextlib.suppress(BadRequest):  # pressed twice, or the message is too old to edit
+            await query.edit_message_reply_markup(reply_markup=without_feedback(message.reply_markup))
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

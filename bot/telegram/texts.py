@@ -10,6 +10,14 @@ from __future__ import annotations
 from bot.knowledge.model import ID_RULE
 
 SOURCE_BUTTON = {"en": "📄 Source", "fr": "📄 Source"}
+LIKE_BUTTON = "👍"
+DISLIKE_BUTTON = "👎"
+LIKED = {"en": "Thanks!", "fr": "Merci !"}
+QUESTION_NOT_KEPT = "(question not kept)"  # a 👎 on an answer older than the questions a chat keeps
+DISLIKED = {
+    "en": "Thanks, noted: the maintainers will look at this answer.",
+    "fr": "Merci, c'est noté : les responsables vont revoir cette réponse.",
+}
 FROM_THE_ARTICLE = {"en": "From the article:", "fr": "Dans l'article :"}
 NO_SOURCE = {"en": "This answer has no quoted sentence.", "fr": "Cette réponse ne cite aucune phrase."}
 
@@ -157,10 +165,14 @@ LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
 NO_LOG = "No unanswered log is kept (BOT_UNANSWERED_LOG)."
 NOTHING_DECLINED = "No declined question waits for an answer."
-DECLINED = "Questions I declined, most frequent first:"
+DECLINED = "Questions I declined and answers users disputed (👎), most frequent first:"
+DISPUTED_LINE = "{number}. “{text}” ×{count} disputed: I answered “{gave}”"
 DECLINED_LINE = "{number}. “{text}” ×{count} ({langs}), closest: “{closest}”"
 DECLINED_NO_CANDIDATE = "{number}. “{text}” ×{count} ({langs}), no close fact"
-DECLINED_HINT = "A button adds that question to the closest fact as one more way to ask it; /addfact makes a new fact."
+DECLINED_HINT = "A button adds that question to that fact as one more way to ask it; /addfact makes a new fact."
+NO_STATS = "No usage counts are kept (BOT_STATS_LOG)."
+NOTHING_COUNTED = "No question in the last {days} days."
+STATS_HEADING = "Questions of the last {days} days (UTC):"
 ATTACH_BUTTON = "{number}. attach to “{closest}”"
 ATTACH_EXPIRED = "This button has expired: send /unanswered again."
 ATTACHED = "Added “{text}” as a question of fact '{fact_id}' ({lang}). It answers from now on."

@@ -1,16 +1,17 @@
-"""The threshold plot of ``eval --plot``: matplotlib, from the bench extra, imported only here."""
+"""The plots of ``eval --plot`` and ``stats --plot``: matplotlib, from the bench extra, imported only here."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from bot.errors import BotError
 from bot.upkeep.evaluation import SweepRow
+from bot.upkeep.stats import EVENTS, Counts
 
 
-def sweep_plot(rows: Mapping[str, Sequence[SweepRow]], current: float, path: Path) -> None:
-    """Answered right (solid) and declined off-topic and near misses (dashed) against the threshold, per article."""
+def _pyplot() -> Any:
     try:
         import matplotlib
 
@@ -18,6 +19,12 @@ def sweep_plot(rows: Mapping[str, Sequence[SweepRow]], current: float, path: Pat
         import matplotlib.pyplot as plt
     except ImportError:
         raise BotError("--plot needs matplotlib: pip install -e '.[bench]'") from None
+    return plt
+
+
+def sweep_plot(rows: Mapping[str, Sequence[SweepRow]], current: float, path: Path) -> None:
+    """Answered right (solid) and declined off-topic and near misses (dashed) against the threshold, per article."""
+    plt = _pyplot()
     figure, axes = plt.subplots(figsize=(9, 5.5))
     for index, (name, found) in enumerate(rows.items()):
         color = f"C{index % 10}"
@@ -36,4 +43,21 @@ def sweep_plot(rows: Mapping[str, Sequence[SweepRow]], current: float, path: Pat
     axes.legend(fontsize=7, loc="lower left")
     figure.tight_layout()
     figure.savefig(path, dpi=110)
+    plt.close(figure)
+
+
+def usage_plot(counts: Counts, path: Path) -> None:
+    """Answered, declined, disputed and liked questions per day."""
+    plt = _pyplot()
+    days = sorted(counts.by_day)
+    figure, axes = plt.subplots(figsize=(7, 3.5))
+    for event in EVENTS:
+        axes.plot(days, [counts.by_day[day][event] for day in days], marker="o", label=event)
+    axes.set_ylabel("questions")
+    axes.set_title("Questions per day")
+    axes.grid(alpha=0.3)
+    axes.legend(fontsize=8)
+    figure.autofmt_xdate()
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
     plt.close(figure)

@@ -1,6 +1,8 @@
-"""The questions the bot declined, kept so maintainers learn what users want to know.
+"""The questions the bot declined, and the answers users disputed, kept so maintainers learn what to fix.
 
-One JSON object per line: time, text, language, best candidate and its score.
+One JSON object per line: time, text, language, best candidate and its score,
+and ``kind``: "declined" (no fact answered), or "disputed" (a user pressed 👎 on
+the answer of fact ``candidate``); older lines without it are declines.
 Nothing that identifies the user is kept (no ids, no names, ``@mentions`` are
 removed). The log is rotated at a size limit so it cannot fill the disk, and
 recording never raises: a full disk must not stop the bot from answering.
@@ -9,7 +11,6 @@ Recording blocks briefly on a lock: call it from async code with ``asyncio.to_th
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from collections import Counter
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 
 from bot.answerer import Answerer, Reply
+from bot.upkeep.jsonlines import JsonLines
 
 if TYPE_CHECKING:
     from bot.knowledge.store import Added
@@ -30,6 +32,8 @@ from bot.folding import normalize, without_mentions
 logger = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path("knowledge/unanswered.jsonl")
+DECLINED = "declined"
+DISPUTED = "disputed"
 MAX_BYTES = 1_000_000
 SIMILARITY = 85.0
 """Questions at least this similar (rapidfuzz token_sort_ratio, after normalising) form one group."""
@@ -49,11 +53,13 @@ class Entry:
     lang: str
     candidate: str | None
     score: float
+    kind: str = DECLINED
+    """"declined", or "disputed": ``candidate`` is then the fact whose answer a user disputed."""
 
 
 @dataclass(frozen=True)
 class Group:
-    """Near-duplicate declined questions, shown as one line with a count."""
+    """Near-duplicate declined questions (or disputed answers of one fact), shown as one line with a count."""
 
     text: str
     count: int
@@ -62,10 +68,12 @@ class Group:
     score: float
     last: str
     examples: tuple[str, ...]
+    kind: str = DECLINED
 
     def as_json(self) -> dict[str, Any]:
         """The ``unanswered --json`` object."""
         return {
+            "kind": self.kind,
             "text": self.text,
             "count": self.count,
             "langs": list(self.langs),
@@ -77,81 +85,58 @@ class Group:
 
 
 class UnansweredLog:
-    """Appends declined questions to a JSON-lines file and groups them back."""
+    """Appends declined questions and disputed answers to a JSON-lines file and groups them back."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, max_bytes: int = MAX_BYTES) -> None:
         self.path = Path(path) if path is not None else default_path()
         self.max_bytes = max_bytes
+        self._file = JsonLines(self.path, max_bytes=max_bytes)
 
     @property
     def rotated(self) -> Path:
         """The one older file kept after rotation."""
-        return self.path.with_name(self.path.name + ".1")
+        return self._file.rotated
 
     def record(self, reply: Reply) -> bool:
         """Append ``reply`` when it is a decline; whether it was written. Never raises."""
         if reply.kind != "decline":
             return False
-        entry = {
-            "time": datetime.now(UTC).isoformat(timespec="seconds"),
-            "text": without_mentions(reply.question),
-            "lang": reply.lang,
-            "candidate": reply.candidate,
-            "score": reply.score,
-        }
-        line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
-        from bot.knowledge.store import locked  # writes only: the log is read where ruamel is not needed
+        return self._append(DECLINED, reply.question, reply.lang, reply.candidate, reply.score)
 
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with locked(self.path):
-                self._rotate_before(len(line))
-                with open(self.path, "ab") as stream:
-                    stream.write(line)
-        except Exception as error:  # losing one log line must never cost the user an answer
-            logger.warning("could not record an unanswered question in %s: %s", self.path, error)
-            return False
-        return True
+    def dispute(self, question: str, fact_id: str, lang: str) -> bool:
+        """Append a disputed answer: a user said fact ``fact_id`` does not answer ``question``. Never raises."""
+        return self._append(DISPUTED, question, lang, fact_id, 0.0)
+
+    def _append(self, kind: str, question: str, lang: str, candidate: str | None, score: float) -> bool:
+        return self._file.append(
+            {
+                "time": datetime.now(UTC).isoformat(timespec="seconds"),
+                "kind": kind,
+                "text": without_mentions(question),
+                "lang": lang,
+                "candidate": candidate,
+                "score": score,
+            }
+        )
 
     def clear(self) -> int:
-        """Forget every declined question (the log and its older file); how many entries went."""
-        from bot.knowledge.store import locked
-
-        count = sum(1 for _ in self.entries())
-        with locked(self.path):
-            for path in (self.path, self.rotated):
-                path.unlink(missing_ok=True)
-        return count
-
-    def _rotate_before(self, size: int) -> None:
-        try:
-            current = self.path.stat().st_size
-        except FileNotFoundError:
-            return
-        if current and current + size > self.max_bytes:
-            os.replace(self.path, self.rotated)
+        """Forget every declined question and disputed answer (the log and its older file); how many went."""
+        return self._file.clear()
 
     def entries(self) -> Iterator[Entry]:
         """Every logged question, oldest first; unreadable lines are skipped with a warning."""
-        for path in (self.rotated, self.path):
+        for data in self._file.records():
             try:
-                lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-            except FileNotFoundError:
-                continue
-            for number, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                try:
-                    data = json.loads(line)
-                    yield Entry(
-                        str(data["time"]),
-                        str(data["text"]),
-                        str(data.get("lang") or ""),
-                        data.get("candidate"),
-                        float(data.get("score") or 0.0),
-                    )
-                except (ValueError, KeyError, TypeError):
-                    logger.warning("skipping an unreadable line %s:%d", path, number)
+                yield Entry(
+                    str(data["time"]),
+                    str(data["text"]),
+                    str(data.get("lang") or ""),
+                    data.get("candidate"),
+                    float(data.get("score") or 0.0),
+                    DISPUTED if data.get("kind") == DISPUTED else DECLINED,
+                )
+            except (ValueError, KeyError, TypeError):
+                logger.warning("skipping an unreadable entry of %s", self.path)
 
     def groups(self) -> list[Group]:
         """The logged questions grouped with their near-duplicates, most frequent first."""
@@ -159,18 +144,21 @@ class UnansweredLog:
 
 
 def group(entries: Iterable[Entry], *, similarity: float = SIMILARITY) -> list[Group]:
-    """Near-duplicates together (normalised, rapidfuzz token_sort_ratio >= ``similarity``), most frequent first."""
-    keys: list[str] = []
-    members: list[list[Entry]] = []
+    """Near-duplicates together (normalised, rapidfuzz token_sort_ratio >= ``similarity``), most frequent first;
+    a disputed answer only with disputes of the same fact's answer."""
+    keys: dict[tuple[str, str | None], list[str]] = {}
+    members: dict[tuple[str, str | None], list[list[Entry]]] = {}
     for entry in entries:
+        kind = (entry.kind, entry.candidate if entry.kind == DISPUTED else None)
+        known, listed = keys.setdefault(kind, []), members.setdefault(kind, [])
         key = normalize(entry.text)
-        found = process.extractOne(key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=similarity) if keys else None
+        found = process.extractOne(key, known, scorer=fuzz.token_sort_ratio, score_cutoff=similarity) if known else None
         if found is None:
-            keys.append(key)
-            members.append([entry])
+            known.append(key)
+            listed.append([entry])
         else:
-            members[found[2]].append(entry)
-    groups = [_summary(items) for items in members]
+            listed[found[2]].append(entry)
+    groups = [_summary(items) for listed in members.values() for items in listed]
     groups.sort(key=lambda g: (-g.count, _negated(g.last)))
     return groups
 
@@ -186,6 +174,7 @@ def _summary(items: list[Entry]) -> Group:
         score=max(item.score for item in items),
         last=max(item.time for item in items),
         examples=tuple(text for text, _ in texts.most_common(3)),
+        kind=items[0].kind,
     )
 
 
