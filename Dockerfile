@@ -10,6 +10,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     BOT_KNOWLEDGE=/data/knowledge/facts.yaml \
     BOT_UNANSWERED_LOG=/data/knowledge/unanswered.jsonl \
+    BOT_STATS_LOG=/data/knowledge/stats.jsonl \
+    BOT_PERSISTENCE=/data/knowledge/bot-state.pickle \
     BOT_CACHE_DIR=/home/bot/.cache/article-bot
 
 WORKDIR /app

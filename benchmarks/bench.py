@@ -416,6 +416,8 @@ def _bot_environment(base_url: str, knowledge: Path, directory: Path, token: str
         TELEGRAM_API_BASE_URL=base_url,
         BOT_KNOWLEDGE=str(knowledge),
         BOT_UNANSWERED_LOG=str(directory / "unanswered.jsonl"),
+        BOT_STATS_LOG=str(directory / "stats.jsonl"),
+        BOT_PERSISTENCE=str(directory / "bot-state.pickle"),  # never beside the project's knowledge
         PYTHONPATH=str(ROOT),
         # The fake is not Telegram: without this the bot paces its sends to Telegram's 30 a second
         # (bot.config's default), and that limit, not the bot, would be measured.

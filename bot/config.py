@@ -5,7 +5,8 @@ The variable names are a contract (automated checks and deployments set them):
 ``WEBHOOK_URL``, ``WEBHOOK_LISTEN``, ``WEBHOOK_PORT``, ``WEBHOOK_SECRET``; and for maintenance
 ``BOT_ADMIN_IDS``, ``BOT_UNANSWERED_LOG``, ``BOT_STATS_LOG``, ``BOT_RELOAD_SECONDS``; and against abuse
 ``BOT_FLOOD_LIMIT``, ``BOT_FLOOD_WINDOW`` (per user) and ``BOT_MAX_RATE`` (messages sent per second, overall);
-and for conversations ``BOT_CONTEXT_MINUTES`` (how long follow-up questions refer back).
+and for conversations ``BOT_CONTEXT_MINUTES`` (how long follow-up questions refer back) and
+``BOT_PERSISTENCE`` (the file that keeps chats' state across restarts, or ``off``).
 The environment wins over ``.env``, so a deployment can override a developer's file.
 Nothing here runs at import: ``load_settings`` is called by the commands that need it.
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.errors import BotError
-from bot.knowledge.model import DEFAULT_PATH, local_or_packaged
+from bot.knowledge.model import DEFAULT_PATH, local_or_packaged, packaged
 from bot.upkeep.stats import DEFAULT_PATH as DEFAULT_STATS_PATH
 from bot.upkeep.unanswered import DEFAULT_PATH as DEFAULT_UNANSWERED_PATH
 
@@ -33,6 +34,7 @@ DEFAULT_RELOAD_SECONDS = 2.0
 DEFAULT_FLOOD_LIMIT = 20
 DEFAULT_FLOOD_WINDOW = 60.0
 DEFAULT_CONTEXT_MINUTES = 5.0
+PERSISTENCE_FILE = "bot-state.pickle"
 DEFAULT_MAX_RATE = 30.0
 """Telegram's documented limit for a bot's messages across all chats, per second."""
 _SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what Telegram accepts as a webhook secret token
@@ -73,6 +75,8 @@ class Settings:
     """Telegram user ids allowed to change the knowledge from the chat (ids, never usernames, which change hands)."""
     unanswered_path: Path = DEFAULT_UNANSWERED_PATH
     stats_path: Path = DEFAULT_STATS_PATH
+    persistence_path: Path | None = None
+    """Where chats' and users' state is kept across restarts (BOT_PERSISTENCE); None: not kept."""
     """Where answered, declined, disputed and liked questions are counted, per fact and day."""
     reload_seconds: float = DEFAULT_RELOAD_SECONDS
     """How often the running bot looks for edits to the knowledge file; 0 turns live reload off."""
@@ -142,18 +146,20 @@ def load_settings(environ: Mapping[str, str], *, env_file: Path | None = ENV_FIL
     api_base_url = get("TELEGRAM_API_BASE_URL")
     if api_base_url and urlsplit(api_base_url).scheme not in ("http", "https"):
         raise ConfigError("TELEGRAM_API_BASE_URL must start with http:// or https://, e.g. http://127.0.0.1:8081/bot")
+    knowledge_path = Path(get("BOT_KNOWLEDGE") or local_or_packaged())
     log_level = (get("LOG_LEVEL") or "INFO").upper()
     if log_level not in LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {_quoted(log_level)}")
     return Settings(
         token=token,
         api_base_url=api_base_url,
-        knowledge_path=Path(get("BOT_KNOWLEDGE") or local_or_packaged()),
+        knowledge_path=knowledge_path,
         log_level=log_level,
         webhook=_webhook(get),
         admin_ids=_admin_ids(get("BOT_ADMIN_IDS")),
         unanswered_path=Path(get("BOT_UNANSWERED_LOG") or DEFAULT_UNANSWERED_PATH),
         stats_path=Path(get("BOT_STATS_LOG") or DEFAULT_STATS_PATH),
+        persistence_path=_persistence(get("BOT_PERSISTENCE"), knowledge_path),
         reload_seconds=_number(
             "BOT_RELOAD_SECONDS", get, DEFAULT_RELOAD_SECONDS, expected="a number of seconds (0 turns live reload off)"
         ),
@@ -174,6 +180,16 @@ def load_settings(environ: Mapping[str, str], *, env_file: Path | None = ENV_FIL
             expected="a number of minutes (0 turns follow-up questions off)",
         ),
     )
+
+
+def _persistence(text: str | None, knowledge_path: Path) -> Path | None:
+    """BOT_PERSISTENCE: 'off', a file, or by default ``bot-state.pickle`` beside the knowledge file (in the
+    current folder for the packaged knowledge: nothing is written into the installed package)."""
+    if text is not None and text.lower() == "off":
+        return None
+    if text:
+        return Path(text)
+    return Path(PERSISTENCE_FILE) if packaged(knowledge_path) else knowledge_path.parent / PERSISTENCE_FILE
 
 
 def _whole(text: str) -> int | None:

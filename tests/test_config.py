@@ -162,6 +162,39 @@ def test_the_unanswered_log_defaults_to_the_knowledge_folder_and_can_be_moved() 
     )
 
 
+def test_the_chats_state_is_kept_beside_the_knowledge_by_default_elsewhere_when_told_and_off_on_request(
+    tmp_path: Path,
+) -> None:
+    knowledge = str(tmp_path / "kb" / "facts.yaml")
+    assert load_settings({"BOT_KNOWLEDGE": knowledge}, env_file=None).persistence_path == tmp_path / "kb" / (
+        "bot-state.pickle"
+    )
+    assert load_settings({"BOT_PERSISTENCE": "/srv/state.pickle"}, env_file=None).persistence_path == Path(
+        "/srv/state.pickle"
+    )
+    assert load_settings({"BOT_PERSISTENCE": "OFF"}, env_file=None).persistence_path is None
+
+
+def test_the_packaged_knowledge_keeps_its_state_in_the_current_folder_not_in_the_package() -> None:
+    import bot
+
+    inside = Path(bot.__file__).parent / "data" / "knowledge" / "facts.yaml"  # (a checkout links it elsewhere)
+    settings = load_settings({"BOT_KNOWLEDGE": str(inside.parent / "another.yaml")}, env_file=None)
+    assert settings.persistence_path == Path("bot-state.pickle")
+
+
+def test_follow_ups_refer_back_five_minutes_by_default_zero_turns_them_off() -> None:
+    assert load_settings({}, env_file=None).context_minutes == 5
+    assert load_settings({"BOT_CONTEXT_MINUTES": "0"}, env_file=None).context_minutes == 0
+    with pytest.raises(ConfigError, match="BOT_CONTEXT_MINUTES"):
+        load_settings({"BOT_CONTEXT_MINUTES": "soon"}, env_file=None)
+
+
+def test_usage_counts_default_to_the_knowledge_folder_and_can_be_moved() -> None:
+    assert load_settings({}, env_file=None).stats_path == Path("knowledge/stats.jsonl")
+    assert load_settings({"BOT_STATS_LOG": "/var/log/s.jsonl"}, env_file=None).stats_path == Path("/var/log/s.jsonl")
+
+
 def test_flood_control_defaults_to_twenty_questions_a_minute_and_zero_turns_it_off() -> None:
     default = load_settings({}, env_file=None)
     assert (default.flood_limit, default.flood_window) == (20, 60)

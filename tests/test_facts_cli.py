@@ -255,6 +255,16 @@ def test_questions_alone_are_added_to_an_existing_fact_in_their_language(knowled
     assert after.questions["fr"][-1] == "Quand se terminent les manœuvres ?"
 
 
+def test_adding_what_a_fact_already_has_writes_nothing_and_says_so(knowledge_copy: Path) -> None:
+    before = knowledge_copy.read_bytes()
+    question = load(knowledge_copy).get("vostok-dates").questions["en"][0]  # type: ignore[union-attr]
+    done = on(knowledge_copy, "facts", "add", "--id", "vostok-dates", "--question", question)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("nothing to change: fact 'vostok-dates' already has that")
+    assert knowledge_copy.read_bytes() == before
+    assert not knowledge_copy.with_name("facts.yaml.bak").exists()
+
+
 def test_questions_alone_cannot_create_a_fact(knowledge_copy: Path) -> None:
     done = on(knowledge_copy, "facts", "add", "--id", "new-fact", "--question", "Who knows?")
     assert done.returncode == 1 and "give its answer" in done.stderr

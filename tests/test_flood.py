@@ -101,3 +101,14 @@ def test_a_negative_limit_or_window_is_refused() -> None:
         FloodGate(-1, 60)
     with pytest.raises(ValueError):
         FloodGate(1, -60)
+
+
+def test_a_users_window_kept_as_plain_data_survives_a_new_gate(clock: Clock) -> None:
+    gate = FloodGate(2, 60, clock=clock)
+    gate.check(7)
+    gate.check(7)
+    saved = gate.saved(7)
+    restarted = FloodGate(2, 60, clock=clock)
+    assert restarted.check(7, saved=saved) is Verdict.NOTICE
+    assert FloodGate(2, 60, clock=clock).check(7, saved={"answered": "garbage"}) is Verdict.ANSWER
+    assert FloodGate(2, 60, clock=clock).saved(7) is None

@@ -70,6 +70,7 @@ def bot_process(tmp_path: Path, base_url: str, **env: str) -> Iterator[BotProces
         LOG_LEVEL="INFO",
         PYTHONPATH=str(ROOT),
         PYTHONUNBUFFERED="1",
+        BOT_PERSISTENCE=str(tmp_path / "bot-state.pickle"),  # never beside the project's knowledge
     )
     environment.update(env)
     stdout, stderr = tmp_path / "stdout.log", tmp_path / "stderr.log"
@@ -438,3 +439,43 @@ def test_webhook_mode_refuses_early_answers_bad_json_with_400_and_skips_unreadab
 
     assert [m.text for m in api.messages_to(42)] == [expected.answer("vostok-dates")]
     assert "my secret" not in bot.output and "Mallory" not in bot.output and "CRITICAL" not in bot.output
+
+
+def test_a_restart_keeps_follow_ups_an_addfact_in_progress_and_flood_windows(
+    tmp_path: Path, api: FakeBotApi, served: str, knowledge_copy: Path
+) -> None:
+    admin, reader, flooder = user(42, first_name="Zelda"), user(7), user(8)
+    settings = {"BOT_KNOWLEDGE": str(knowledge_copy), "BOT_ADMIN_IDS": "42", "BOT_FLOOD_LIMIT": "2"}
+    with bot_process(tmp_path, served, **settings) as bot:
+        assert polling(api), bot.output
+        api.push(message_update("When is Vostok?", sender=reader))
+        api.push(message_update("Who takes part in Vostok?", sender=flooder))
+        api.push(message_update("Where is Vostok?", sender=flooder))
+        api.push(message_update("/addfact", sender=admin))
+        assert answered(api, 4), bot.output
+        api.push(message_update("How many soldiers will China send?", sender=admin))
+        assert answered(api, 5), bot.output
+        assert api.messages_to(42)[-1].text == texts.ASK_ANSWER
+        assert bot.stop() == 0
+    assert (tmp_path / "bot-state.pickle").is_file()
+
+    with bot_process(tmp_path, served, **settings) as bot:  # a new process, the same state file
+        assert polling(api), bot.output
+        api.push(message_update("where?", sender=reader))
+        api.push(message_update("What is Vostok?", sender=flooder))
+        api.push(message_update("The article does not say how many soldiers China will send.", sender=admin))
+        assert answered(api, 8), bot.output
+        assert bot.stop() == 0
+
+    assert api.messages_to(7)[-1].text == expected.answer("vostok-location")  # "where?" still means Vostok
+    assert api.messages_to(8)[-1].text == texts.FLOODED["en"]  # its window of 2 questions was kept
+    assert api.messages_to(42)[-1].text.startswith("3/5")  # /addfact goes on at the language step
+
+
+def test_persistence_off_keeps_nothing(tmp_path: Path, api: FakeBotApi, served: str) -> None:
+    with bot_process(tmp_path, served, BOT_PERSISTENCE="off") as bot:
+        assert polling(api), bot.output
+        api.push(message_update("When is Vostok?", sender=user(7)))
+        assert answered(api, 1), bot.output
+        assert bot.stop() == 0
+    assert not list(tmp_path.glob("*.pickle"))

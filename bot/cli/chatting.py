@@ -36,6 +36,7 @@ SETTINGS = (  # every variable the bot reads, with what it means (tests/test_fac
     ("BOT_FLOOD_WINDOW", "that window, in seconds (default 60)"),
     ("BOT_MAX_RATE", "messages sent per second overall (default 30, Telegram's limit; 0: no pacing)"),
     ("BOT_CONTEXT_MINUTES", "how long a chat remembers its last question for follow-ups (default 5; 0: off)"),
+    ("BOT_PERSISTENCE", "file keeping chats' state across restarts (default bot-state.pickle by the knowledge; off)"),
     ("BOT_CACHE_DIR", "where the indexed knowledge is cached (default ~/.cache/article-bot; 'off' disables)"),
 )
 """Written out here rather than read from ``bot.config``, which ``ask`` would then import at every start."""

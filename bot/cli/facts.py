@@ -196,6 +196,9 @@ def facts_add(args: argparse.Namespace) -> int:
     added = add_fact(path, args.id, lang=args.lang, answer=args.answer, questions=args.question, source=args.source)
     if added.created:
         print(f"added fact '{added.fact_id}' ({added.lang}) with {len(added.questions_added)} question(s) to {path}")
+    elif not (added.questions_added or added.answer_replaced or added.source_added):
+        print(f"nothing to change: fact '{added.fact_id}' already has that; {path} is unchanged")
+        return 0
     else:
         changes = [f"{len(added.questions_added)} {added.lang} question(s) added"]
         if added.answer_replaced:

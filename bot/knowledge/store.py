@@ -223,6 +223,8 @@ def _edit(path: Path, change: Callable[[Knowledge, CommentedSeq, str], Done]) ->
                 done = change(knowledge, data["facts"], old_text)
                 stream = io.StringIO()
                 yaml.dump(data, stream)
+                if stream.getvalue() == old_text:  # nothing new: no write, and the last backup stays
+                    return done
                 write_atomic(backup_path(path), old_text, like=path)
                 write_atomic(path, stream.getvalue(), validate=check, unchanged=old_bytes)
                 return done

@@ -17,6 +17,7 @@ import logging
 import signal
 import weakref
 from collections.abc import Awaitable, Iterable
+from pathlib import Path
 from typing import Any
 
 from telegram import BotCommand, Update
@@ -41,6 +42,7 @@ from bot.knowledge.model import LANGUAGES
 from bot.telegram import admin, handlers, texts
 from bot.telegram.flood import FloodGate
 from bot.telegram.limits import RetryingRateLimiter
+from bot.telegram.persistence import FLUSH_SECONDS, pickle_persistence
 from bot.telegram.redact import Redactor
 from bot.telegram.updates import ReadableUpdates, readable
 from bot.telegram.webhook import WebhookServer
@@ -56,6 +58,7 @@ MAX_CONCURRENT_UPDATES = 64
 SEND_RETRIES = 3
 """How often a message Telegram refused with 429 (flood control) is retried, after the wait it asks for."""
 RELOAD_TASK = "reload_task"
+FLUSH_TASK = "flush_task"
 ALLOWED_UPDATES = ("message", "edited_message", "channel_post", "edited_channel_post", "callback_query", "inline_query")
 
 
@@ -117,6 +120,7 @@ def build_application(
     max_rate: float = DEFAULT_MAX_RATE,
     secrets: Iterable[str] = (),
     context_seconds: float = MEMORY_SECONDS,
+    persistence: Path | None = None,
 ) -> AnyApplication:
     """The application with its handlers and shared objects in ``bot_data``; ``request`` replaces HTTP in tests.
 
@@ -125,7 +129,8 @@ def build_application(
     disputed answers, ``stats`` None counts nothing;
     ``flood`` None answers every question; ``max_rate`` caps messages per second overall (0: no cap);
     the token and ``secrets`` are redacted from everything sent; ``context_seconds`` is how long a chat
-    remembers its last question for follow-ups (0: never).
+    remembers its last question for follow-ups (0: never); ``persistence`` is the file that keeps chats'
+    and users' state (follow-up topics, /addfact in progress, flood windows) across restarts.
     """
     # Sent messages are paced to Telegram's limits (max_rate overall, 20 a minute per group) so that
     # a burst is spread out rather than refused; a 429 anyway is waited out and retried, and so is a
@@ -134,12 +139,15 @@ def build_application(
         Application.builder()
         .token(token)
         .post_init(post_init)
+        .post_stop(post_stop)
         .post_shutdown(post_shutdown)
         .concurrent_updates(PerChatOrder(MAX_CONCURRENT_UPDATES))
         .rate_limiter(
             RetryingRateLimiter(overall_max_rate=max_rate, max_retries=SEND_RETRIES, redact=Redactor([token, *secrets]))
         )
     )
+    if persistence is not None:
+        builder = builder.persistence(pickle_persistence(persistence))
     if base_url:
         builder = builder.base_url(base_url).base_file_url(file_url(base_url))
     if request:
@@ -184,6 +192,8 @@ def add_handlers(application: AnyApplication) -> None:
             },
             fallbacks=[CommandHandler("cancel", admin.cancel)],
             allow_reentry=True,
+            name="addfact",
+            persistent=application.persistence is not None,  # a restart continues where the admin was
         )
     )
     application.add_handler(CommandHandler("unanswered", admin.unanswered_command))
@@ -215,21 +225,45 @@ def add_handlers(application: AnyApplication) -> None:
 
 
 async def post_init(application: AnyApplication) -> None:
-    """Once the bot is connected: register the command menu and start watching the knowledge file."""
+    """Once the bot is connected: register the command menu, start watching the knowledge file and
+    writing the chats' state regularly."""
     await set_commands(application)
     seconds = float(application.bot_data.get("reload_seconds") or 0)
     if seconds > 0:
         task = asyncio.create_task(watch_knowledge(application, seconds), name="watch-knowledge")
         application.bot_data[RELOAD_TASK] = task
+    if application.persistence is not None:
+        application.bot_data[FLUSH_TASK] = asyncio.create_task(flush_regularly(application), name="flush-state")
+
+
+async def post_stop(application: AnyApplication) -> None:
+    """Stop writing the state regularly: shutting down writes it a last time."""
+    await _cancel(application, FLUSH_TASK)
 
 
 async def post_shutdown(application: AnyApplication) -> None:
     """Stop watching the knowledge file."""
-    task = application.bot_data.pop(RELOAD_TASK, None)
+    await _cancel(application, RELOAD_TASK)
+
+
+async def _cancel(application: AnyApplication, name: str) -> None:
+    task = application.bot_data.pop(name, None)
     if task is not None:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+
+
+async def flush_regularly(application: AnyApplication) -> None:
+    """Write the chats' and users' state every ``FLUSH_SECONDS``, so a crash loses at most that much."""
+    persistence = application.persistence
+    while persistence is not None:
+        await asyncio.sleep(FLUSH_SECONDS)
+        try:
+            await application.update_persistence()
+            await persistence.flush()
+        except Exception:  # the next write may succeed: the bot keeps answering meanwhile
+            logger.exception("Writing the bot's state failed")
 
 
 async def watch_knowledge(application: AnyApplication, seconds: float) -> None:
@@ -279,6 +313,7 @@ def run(settings: Settings, answerer: Answerer) -> None:
         max_rate=settings.max_rate,
         secrets=settings.secrets(),
         context_seconds=60 * settings.context_minutes,
+        persistence=settings.persistence_path,
     )
     if not settings.admin_ids:
         logger.info("BOT_ADMIN_IDS is not set: nobody can use /addfact or /unanswered")
@@ -323,6 +358,8 @@ async def serve_webhook(application: AnyApplication, webhook: Webhook) -> None:
         await server.close()
         if application.running:
             await application.stop()
+        if application.post_stop:
+            await application.post_stop(application)
         await application.shutdown()
         if application.post_shutdown:
             await application.post_shutdown(application)

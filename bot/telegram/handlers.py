@@ -62,6 +62,7 @@ INLINE_CACHE_SECONDS = 60  # short, so a knowledge reload shows in inline result
 TOPICS = "topics"  # chat_data key: each thread's last question, for follow-ups (bot.conversation)
 ASKED = "asked"  # chat_data key: the question behind each recent answer, for 👎
 ASKED_KEPT = 50
+FLOOD = "flood"  # user_data key: the user's flood-control window (bot.telegram.flood)
 
 
 def answerer_of(context: ContextTypes.DEFAULT_TYPE) -> Answerer:
@@ -90,7 +91,14 @@ async def allowed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     user = update.effective_user
     if gate is None or user is None or is_admin(update, context):
         return True
-    verdict = gate.check(user.id)
+    data = context.user_data
+    verdict = gate.check(user.id, saved=data.get(FLOOD) if data is not None else None)
+    if data is not None:  # kept with the user's data, so a restart does not reset the window
+        window = gate.saved(user.id)
+        if window:
+            data[FLOOD] = window
+        else:
+            data.pop(FLOOD, None)
     if verdict is Verdict.ANSWER:
         return True
     lang = user_language(update)

@@ -25,6 +25,11 @@ from bot.matching.text import detect_language
 from bot.upkeep import bilingual
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+(?=[\"“«(]?[A-ZÀ-ÖØ-Þ])")
+_ABBREVIATION = re.compile(  # a full stop that ends a title, an initial or "p.m.", not a sentence
+    r"(?:^|[\s(])(?:Dr|Mr|Mrs|Ms|Mme|Mlle|Me|St|Ste|Prof|Gen|Gén|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Insp|Jr|Sr|No|Nos|vs"
+    r"|etc|approx|[ap]\.m|[A-Z]|[A-Z]\.[A-Z])\.$"
+)
+_AGENCY = re.compile(r"^\((?:[A-Z][\w.&-]*\s?){1,3}\)\s+(?=\S)")  # "(Belga) Le Français..." -> "Le Français..."
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _ID_WORDS = 4
 _MAX_HEADLINE_WORDS = 20
@@ -98,13 +103,17 @@ class Draft:
 
 
 def sentences(article: str) -> list[str]:
-    """The article's sentences, verbatim: each line is split after ., ! or ? followed by a capital."""
+    """The article's sentences, verbatim: each line is split after ., ! or ? followed by a capital, except
+    after a title, an initial or "a.m."; a leading agency tag ("(AFP)") is left out."""
     found = []
     for line in article.splitlines():
-        for part in _SENTENCE_END.split(line.strip()):
-            if part.strip():
-                found.append(part.strip())
-    return found
+        text, start = line.strip(), 0
+        for end in _SENTENCE_END.finditer(text):
+            if not _ABBREVIATION.search(text[start : end.start()]):  # "Dr. Smith", "7 p.m. Tuesday" go on
+                found.append(text[start : end.start()])
+                start = end.end()
+        found.append(text[start:])
+    return [_AGENCY.sub("", sentence) for sentence in found if sentence.strip()]
 
 
 def keywords(sentence: str) -> tuple[str, ...]:
