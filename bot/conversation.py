@@ -1,4 +1,4 @@
-"""Follow-up questions: each chat remembers its last answered question for a few minutes.
+"""Follow-up questions: each chat remembers its last question for a few minutes.
 
 People chat: after "who is taking part?" they type "and when?", "what about
 India?", "what did he say?". Such a message is elliptical: a bare question word,
@@ -32,6 +32,8 @@ MEMORY_SECONDS = 300.0
 MAX_THREADS = 1000
 """Topics one chat keeps at most (a big group's members each have one); the oldest go first."""
 _MAX_FOLLOW_UP_TERMS = 3  # a message naming more than this is a question of its own
+_SURE = 85.0
+"""A reading with the context whose fact lacks the message's own words still answers when this likely (0-100)."""
 _OPENERS = PhraseTable(lexicon.FOLLOW_UP_OPENERS)
 _ASKING = lexicon.QUESTION_WORDS | lexicon.FOLLOW_UP_PRONOUNS
 _INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
@@ -109,16 +111,18 @@ def reply_in_context(
     matcher = answerer.matcher
     query = matcher.analyse(question, lang=lang)
     readings = follow_up(matcher, query, topic) if topic else []
-    first: Reply | None = None
+    declined: Reply | None = None
     for reading in readings:
         reply = answerer.reply_to(reading, question)
-        if reply.kind == "answer" and len(matcher.held(reply.fact_id or "", query.terms)) == len(query.terms):
-            return reply, _topic(matcher, reading, reply, now)  # an answer holding what the message adds
-        first = first or reply
+        if reply.kind == "answer":
+            holds = len(matcher.held(reply.fact_id or "", query.terms)) == len(query.terms)
+            if holds or reply.score >= _SURE:  # an answer that holds what the message adds, or a sure one
+                return reply, _topic(matcher, reading, reply, now)
+        declined = declined or (reply if reply.kind == "decline" else None)
     reply = answerer.reply_to(query, question)
     if reply.kind == "answer" or not readings:
         return reply, _topic(matcher, query, reply, now) if query.terms else topic
-    return first or reply, topic
+    return declined or reply, topic  # the decline about the topic suggests what it can tell about it
 
 
 def _topic(matcher: Matcher, query: Query, reply: Reply, now: float) -> Topic:

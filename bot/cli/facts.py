@@ -321,14 +321,10 @@ def _positive(text: str) -> int:
 
 def stats(args: argparse.Namespace) -> int:
     """Usage counts per fact and per day."""
-    from datetime import UTC, datetime, timedelta
-
-    from bot.upkeep.stats import StatsLog, table
+    from bot.upkeep.stats import StatsLog, last_days, table
 
     log = StatsLog(args.log)
-    today = datetime.now(UTC).date()
-    days = [(today - timedelta(days=back)).isoformat() for back in range(args.days)] if args.days else None
-    counts = log.counts(days=days)
+    counts = log.counts(days=last_days(args.days) if args.days else None)
     if args.json:
         print(json.dumps({"by_fact": counts.by_fact, "by_day": counts.by_day}, ensure_ascii=False))
     elif not counts.by_day:

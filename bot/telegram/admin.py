@@ -17,7 +17,6 @@ import logging
 import secrets
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from html import escape
 from typing import Any, cast
 
@@ -36,7 +35,7 @@ from bot.telegram import texts
 from bot.telegram.formatting import markup
 from bot.telegram.handlers import answerer_of, is_admin, user_language
 from bot.upkeep.reload import KnowledgeWatcher
-from bot.upkeep.stats import StatsLog, table
+from bot.upkeep.stats import StatsLog, last_days, table
 from bot.upkeep.unanswered import DECLINED, DISPUTED, Group, UnansweredLog
 from bot.upkeep.unanswered import attach as attach_question
 
@@ -418,9 +417,7 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if log is None:
         await say(update, texts.NO_STATS)
         return
-    today = datetime.now(UTC).date()
-    days = [(today - timedelta(days=back)).isoformat() for back in range(STATS_DAYS)]
-    counts = await asyncio.to_thread(log.counts, days=days)
+    counts = await asyncio.to_thread(log.counts, days=last_days(STATS_DAYS))
     if not counts.by_day:
         await say(update, texts.NOTHING_COUNTED.format(days=STATS_DAYS))
         return

@@ -12,7 +12,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.upkeep.jsonlines import JsonLines
@@ -69,6 +69,12 @@ class StatsLog:
             if isinstance(day, str) and isinstance(fact, str) and event in EVENTS and (wanted is None or day in wanted):
                 counts.add(day, fact, str(event))
         return counts
+
+
+def last_days(count: int) -> list[str]:
+    """The ``count`` most recent days (UTC), today included, as the log writes them."""
+    today = datetime.now(UTC).date()
+    return [(today - timedelta(days=back)).isoformat() for back in range(count)]
 
 
 def table(rows: dict[str, Counter[str]], *, heading: str, by_name: bool = False) -> list[str]:
