@@ -33,10 +33,13 @@ HELP = (
     "When I suggest questions, type a number to pick one.\n"
     "/why     the article's sentence behind the last answer (the Source button in Telegram)\n"
     "/source  the article my answers come from\n"
+    "/wrong   tell the maintainers the last answer was wrong (👎 in Telegram)\n"
     "/help    this help\n"
     "/quit    leave (Ctrl-D works too)"
 )
 NO_ANSWER_YET = "Ask a question first: /why then shows the article's sentence behind the answer."
+NOTHING_TO_DISPUTE = "Ask a question first: /wrong then tells the maintainers its answer was wrong."
+DISPUTED = "Thanks, noted: the maintainers will look at this answer (python -m bot unanswered lists it)."
 NO_SOURCE = "That reply quotes no sentence of the article."
 NO_SUCH_CHOICE = "There is no suggestion {number}: type a question, or one of the numbers shown."
 UNKNOWN_COMMAND = "I don't know that command. Type /help to see what I can do."
@@ -64,6 +67,8 @@ class ConsoleChat:
         self.choices: tuple[Choice, ...] = ()
         self.lang = "en"
         self.fact_id: str | None = None
+        self.asked: str | None = None
+        """The question the last answer replied to, for /wrong."""
 
     def respond(self, line: str) -> str | None:
         """What the bot says to one line; None means the user left."""
@@ -82,6 +87,8 @@ class ConsoleChat:
             return self._article()
         if command == "/why":
             return self._why()
+        if command == "/wrong":
+            return self._wrong()
         if command.startswith("/"):
             return UNKNOWN_COMMAND
         if text.isascii() and text.isdigit():
@@ -92,6 +99,7 @@ class ConsoleChat:
         if reply.kind == "decline" and self.unanswered is not None:
             self.unanswered.record(reply)  # never raises: a full disk costs a log line, not the answer
         self.choices, self.lang, self.fact_id = reply.choices, reply.lang, reply.fact_id
+        self.asked = text if reply.fact_id else None
         numbered = [f"  {number}. {choice.question}" for number, choice in enumerate(reply.choices, start=1)]
         return "\n".join([reply.body, *numbered])
 
@@ -109,11 +117,20 @@ class ConsoleChat:
 
     def _choose(self, choice: Choice) -> str:
         fact = self.answerer.knowledge.get(choice.fact_id)
-        self.choices = ()
+        self.choices, self.asked = (), None  # a suggestion picked is the knowledge's own question
         if fact is None:
             return NO_ANSWER_YET
         self.fact_id = fact.id
         return f"{choice.question}\n{fact.answer(self.lang)}"
+
+    def _wrong(self) -> str:
+        """The console's 👎: the last question and the fact that answered it go to the log as disputed."""
+        if self.asked is None or self.fact_id is None:
+            return NOTHING_TO_DISPUTE
+        if self.unanswered is not None:
+            self.unanswered.dispute(self.asked, self.fact_id, self.lang)
+        self.asked = None
+        return DISPUTED
 
     def _why(self) -> str:
         fact = self.answerer.knowledge.get(self.fact_id) if self.fact_id else None

@@ -12,7 +12,7 @@ import expected
 import pytest
 
 from bot.answerer import Answerer
-from bot.console import HELP, NO_TOKEN, ConsoleChat, run_chat
+from bot.console import DISPUTED, HELP, NO_TOKEN, NOTHING_TO_DISPUTE, ConsoleChat, run_chat
 from bot.upkeep.unanswered import UnansweredLog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,3 +157,19 @@ def test_a_number_in_another_script_or_of_thousands_of_digits_is_read_as_a_quest
     chat = ConsoleChat(answerer)
     chat.respond("hello")
     assert chat.respond(typed)
+
+
+def test_wrong_logs_the_last_question_and_its_fact_as_disputed(answerer: Answerer, tmp_path: Path) -> None:
+    log = UnansweredLog(tmp_path / "unanswered.jsonl")
+    chat = ConsoleChat(answerer, unanswered=log)
+    assert chat.respond("/wrong") == NOTHING_TO_DISPUTE
+    chat.respond("When is Vostok?")
+    assert chat.respond("/wrong") == DISPUTED
+    [entry] = list(log.entries())
+    assert (entry.kind, entry.text, entry.candidate, entry.lang) == (
+        "disputed",
+        "When is Vostok?",
+        "vostok-dates",
+        "en",
+    )
+    assert chat.respond("/wrong") == NOTHING_TO_DISPUTE  # once per answer
