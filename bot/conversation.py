@@ -172,7 +172,12 @@ def remember(
     store.pop(thread, None)
     if topic is not None and memory > 0:
         store[thread] = topic.as_dict()
-    for key in [key for key, data in store.items() if recall(store, key, now=now, memory=memory) is None]:
-        del store[key]
+    forget_stale(store, now=now, memory=memory)
     while len(store) > MAX_THREADS:
         del store[next(iter(store))]
+
+
+def forget_stale(store: MutableMapping[str, Any], *, now: float, memory: float = MEMORY_SECONDS) -> None:
+    """Drop the topics of ``store`` older than ``memory`` (and any record that is no topic)."""
+    for key in [key for key in store if recall(store, key, now=now, memory=memory) is None]:
+        del store[key]

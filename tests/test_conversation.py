@@ -221,3 +221,18 @@ async def test_in_a_group_each_member_has_their_own_thread(app: Any, api: FakeBo
     assert not api.sent[-1].text.startswith("The Lisbon marathon took place")
     await process(app, message_update(f"@{BOT_USERNAME} and when?", chat=group, sender=ada))
     assert api.sent[-1].text.startswith("The Lisbon marathon took place on Sunday 12 October.")
+
+
+async def test_stale_chat_and_user_state_is_forgotten_so_it_stays_bounded(app: Any, api: FakeBotApi) -> None:
+    import time
+
+    from bot.telegram.flood import FloodGate
+    from bot.telegram.handlers import tidy
+
+    app.bot_data["flood"] = FloodGate(20, 60)
+    await process(app, message_update("Who won the Lisbon marathon?", sender=user(5)))
+    assert app.chat_data[5] and app.user_data[5]  # a topic, the question behind the answer, a flood window
+    tidy(app, now=time.time())
+    assert app.chat_data[5] and app.user_data[5]  # all fresh: kept
+    tidy(app, now=time.time() + 2 * 86_400)
+    assert 5 not in app.chat_data and 5 not in app.user_data

@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import time
 import weakref
 from collections.abc import Awaitable, Iterable
 from pathlib import Path
@@ -59,6 +60,8 @@ SEND_RETRIES = 3
 """How often a message Telegram refused with 429 (flood control) is retried, after the wait it asks for."""
 RELOAD_TASK = "reload_task"
 FLUSH_TASK = "flush_task"
+TIDY_TASK = "tidy_task"
+TIDY_SECONDS = 60.0
 ALLOWED_UPDATES = ("message", "edited_message", "channel_post", "edited_channel_post", "callback_query", "inline_query")
 
 
@@ -234,10 +237,12 @@ async def post_init(application: AnyApplication) -> None:
         application.bot_data[RELOAD_TASK] = task
     if application.persistence is not None:
         application.bot_data[FLUSH_TASK] = asyncio.create_task(flush_regularly(application), name="flush-state")
+    application.bot_data[TIDY_TASK] = asyncio.create_task(tidy_regularly(application), name="tidy-state")
 
 
 async def post_stop(application: AnyApplication) -> None:
-    """Stop writing the state regularly: shutting down writes it a last time."""
+    """Stop tidying and writing the state regularly: shutting down writes it a last time."""
+    await _cancel(application, TIDY_TASK)
     await _cancel(application, FLUSH_TASK)
 
 
@@ -252,6 +257,16 @@ async def _cancel(application: AnyApplication, name: str) -> None:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+
+
+async def tidy_regularly(application: AnyApplication) -> None:
+    """Forget stale chat and user state every ``TIDY_SECONDS`` (``handlers.tidy``): memory stays bounded."""
+    while True:
+        await asyncio.sleep(TIDY_SECONDS)
+        try:
+            handlers.tidy(application, now=time.time())
+        except Exception:  # the next round may succeed: the bot keeps answering meanwhile
+            logger.exception("Tidying the chats' state failed")
 
 
 async def flush_regularly(application: AnyApplication) -> None:

@@ -20,16 +20,16 @@ import contextlib
 import logging
 import time
 from html import escape
-from typing import cast
+from typing import Any, cast
 
 from telegram import CallbackQuery, InlineQueryResultsButton, Message, MessageEntity, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import Application, ContextTypes
 
 from bot import replies
 from bot.answerer import Answerer, Reply
-from bot.conversation import MEMORY_SECONDS, recall, remember, reply_in_context
+from bot.conversation import MEMORY_SECONDS, forget_stale, recall, remember, reply_in_context
 from bot.folding import MAX_QUESTION_CHARS, without_mentions
 from bot.knowledge.model import LANGUAGES
 from bot.telegram import texts
@@ -62,6 +62,7 @@ INLINE_CACHE_SECONDS = 60  # short, so a knowledge reload shows in inline result
 TOPICS = "topics"  # chat_data key: each thread's last question, for follow-ups (bot.conversation)
 ASKED = "asked"  # chat_data key: the question behind each recent answer, for 👎
 ASKED_KEPT = 50
+ASKED_SECONDS = 86_400.0  # a 👎 on an older answer is logged without its question
 FLOOD = "flood"  # user_data key: the user's flood-control window (bot.telegram.flood)
 
 
@@ -161,7 +162,7 @@ def remember_question(sent: Message, reply: Reply, context: ContextTypes.DEFAULT
     if reply.kind != "answer" or context.chat_data is None:
         return
     asked = context.chat_data.setdefault(ASKED, {})
-    asked[sent.message_id] = without_mentions(reply.question)[:MAX_QUESTION_CHARS]
+    asked[sent.message_id] = (without_mentions(reply.question)[:MAX_QUESTION_CHARS], time.time())
     while len(asked) > ASKED_KEPT:
         del asked[next(iter(asked))]
 
@@ -189,6 +190,30 @@ def answer_in_thread(message: Message, question: str, context: ContextTypes.DEFA
     reply, topic = reply_in_context(answerer, question, recall(store, thread, now=now, memory=memory), now=now)
     remember(store, thread, topic, now=now, memory=memory)
     return reply
+
+
+def tidy(application: Application[Any, Any, Any, Any, Any, Any], *, now: float) -> None:
+    """Forget what chats and users keep once it is stale (follow-up topics, questions behind old answers,
+    flood windows), and drop the chats and users left with nothing: the library keeps a record for every
+    chat and user it has seen, and the persisted state would grow with them."""
+    memory = float(application.bot_data.get("context_seconds", MEMORY_SECONDS))
+    gate = cast(FloodGate | None, application.bot_data.get("flood"))
+    window = gate.window if gate else 0.0
+    for chat_id, data in list(application.chat_data.items()):
+        forget_stale(data.get(TOPICS, {}), now=now, memory=memory)
+        asked = data.get(ASKED, {})
+        for message_id in [key for key, (_, at) in asked.items() if now - at > ASKED_SECONDS]:
+            del asked[message_id]
+        for key in [key for key in (TOPICS, ASKED) if not data.get(key)]:
+            data.pop(key, None)
+        if not data:
+            application.drop_chat_data(chat_id)
+    for user_id, data in list(application.user_data.items()):
+        flood = data.get(FLOOD)
+        if isinstance(flood, dict) and all(now - moment >= window for moment in flood.get("answered", ())):
+            del data[FLOOD]
+        if not data:
+            application.drop_user_data(user_id)
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -311,7 +336,8 @@ async def feedback(
     counts = cast(StatsLog | None, context.bot_data.get("stats"))
     if action == DISLIKE:
         asked = context.chat_data.get(ASKED, {}) if context.chat_data is not None else {}
-        question = asked.pop(message.message_id, None) if message else None
+        kept = asked.pop(message.message_id, None) if message else None
+        question = kept[0] if isinstance(kept, tuple) else None
         log = cast(UnansweredLog | None, context.bot_data.get("unanswered"))
         if log is not None:
             await asyncio.to_thread(log.dispute, question or texts.QUESTION_NOT_KEPT, fact_id, lang)
