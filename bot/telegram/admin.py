@@ -347,7 +347,8 @@ def still_declined(groups: Iterable[Group], answerer: Answerer) -> Iterator[Grou
     or added since is no longer listed."""
     for group in groups:
         reply = answerer.reply(group.text)
-        if reply.kind == "decline" if group.kind == DECLINED else reply.fact_id == group.candidate:
+        still = reply.kind == "decline" if group.kind == DECLINED else reply.fact_id == group.candidate
+        if still:
             yield group
 
 

@@ -144,7 +144,7 @@ def addressed_question(message: Message, bot_id: int, bot_username: str) -> str 
     return " ".join(question.split())
 
 
-async def record_decline(reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def record_reply(reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Keep a declined question for the maintainers, its text only, nothing about who asked; and count
     answers and declines per fact for ``stats``."""
     log = cast(UnansweredLog | None, context.bot_data.get("unanswered"))
@@ -174,7 +174,7 @@ async def send_reply(message: Message, question: str, context: ContextTypes.DEFA
     text, keyboard = reply_message(reply, answerer.knowledge)
     sent = await message.reply_html(text, reply_markup=keyboard)
     remember_question(sent, reply, context)
-    await record_decline(reply, context)
+    await record_reply(reply, context)
 
 
 def answer_in_thread(message: Message, question: str, context: ContextTypes.DEFAULT_TYPE) -> Reply:
@@ -202,7 +202,7 @@ def tidy(application: Application[Any, Any, Any, Any, Any, Any], *, now: float) 
     for chat_id, data in list(application.chat_data.items()):
         forget_stale(data.get(TOPICS, {}), now=now, memory=memory)
         asked = data.get(ASKED, {})
-        for message_id in [key for key, (_, at) in asked.items() if now - at > ASKED_SECONDS]:
+        for message_id in [key for key, kept in asked.items() if not _fresh(kept, now)]:
             del asked[message_id]
         for key in [key for key in (TOPICS, ASKED) if not data.get(key)]:
             data.pop(key, None)
@@ -214,6 +214,11 @@ def tidy(application: Application[Any, Any, Any, Any, Any, Any], *, now: float) 
             del data[FLOOD]
         if not data:
             application.drop_user_data(user_id)
+
+
+def _fresh(kept: object, now: float) -> bool:
+    """Whether a kept (question, time) is younger than ``ASKED_SECONDS``."""
+    return isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], float) and now - kept[1] <= ASKED_SECONDS
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
