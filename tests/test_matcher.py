@@ -262,3 +262,12 @@ def test_ways_of_asking_that_name_no_topic_are_not_counted_against_a_fact(
 )
 def test_chat_spellings_and_inverted_french_reach_the_fact(answerer: Answerer, question: str, fact_id: str) -> None:
     assert fact_of(answerer, question) == fact_id
+
+
+def test_an_example_question_typed_with_typos_or_chat_spellings_is_still_its_facts_example(
+    answerer: Answerer,
+) -> None:
+    assert answerer.reply("What happened?").fact_id == "summary"  # listed word for word in the knowledge
+    for typed in ("wat happend", "wat hapened?"):
+        reply = answerer.reply(typed)
+        assert (reply.fact_id, reply.score) == ("summary", 100.0), typed

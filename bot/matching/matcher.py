@@ -316,12 +316,14 @@ class Matcher:
         return tuple(term for term in terms if term in self._entities)
 
     def example(self, query: Query) -> Match | None:
-        """The fact that lists the question itself among its examples (normalised), as a certain match."""
-        key = normalize(query.text)
-        for index in self._questions.find(key):
-            fact = self.knowledge.facts[index]
-            if any(normalize(q) == key for questions in fact.questions.values() for q in questions):
-                return Match(fact, 100.0)
+        """The fact that lists the question itself among its examples (normalised, or once its typos and chat
+        spellings are read: "wen is vostock" is "when is vostok"), as a certain match."""
+        for key in dict.fromkeys((normalize(query.text), " ".join(query.tokens))):
+            for index in self._questions.find(key):
+                fact = self.knowledge.facts[index]
+                examples = (q for questions in fact.questions.values() for q in questions)
+                if any(key in (normalize(q), " ".join(tokenize(q))) for q in examples):
+                    return Match(fact, 100.0)
         return None
 
     def other_readings(self, question: str, *, lang: str) -> list[Query]:
