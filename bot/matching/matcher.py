@@ -317,7 +317,7 @@ class Matcher:
 
     def example(self, query: Query) -> Match | None:
         """The fact that lists the question itself among its examples (normalised, or once its typos and chat
-        spellings are read: "wen is vostock" is "when is vostok"), as a certain match."""
+        spellings are read: "wat happend" is "what happened"), as a certain match."""
         for key in dict.fromkeys((normalize(query.text), " ".join(query.tokens))):
             for index in self._questions.find(key):
                 fact = self.knowledge.facts[index]
