@@ -90,7 +90,7 @@ def test_draft_alone_answers_a_third_of_the_sample(draft_path: Path) -> None:
 def test_unedited_drafts_of_the_corpus_articles_answer_some_questions_and_decline_every_off_topic_one(
     tmp_path: Path,
 ) -> None:
-    """Over the ten corpus articles' blind sets: 181 of 919 answerable (19.7%), all 222 off-topic and small
+    """Over the ten corpus articles' blind sets: 225 of 919 answerable (24.5%), all 222 off-topic and small
     talk declined. The floor guards against a collapse the sample alone would not show."""
     answered = answerable = 0
     for path in CORPUS:
@@ -103,7 +103,7 @@ def test_unedited_drafts_of_the_corpus_articles_answer_some_questions_and_declin
         good, total = report.count(ANSWERABLE)
         answered, answerable = answered + good, answerable + total
         assert report.refused == 1.0, (path.parent.name, [m.case.q for m in report.misses if not m.case.expect])
-    assert len(CORPUS) >= 10 and answered / answerable >= 0.17
+    assert len(CORPUS) >= 10 and answered / answerable >= 0.22
 
 
 @pytest.mark.parametrize(

@@ -271,3 +271,9 @@ def test_an_example_question_typed_with_typos_or_chat_spellings_is_still_its_fac
     for typed in ("wat happend", "wat hapened?"):
         reply = answerer.reply(typed)
         assert (reply.fact_id, reply.score) == ("summary", 100.0), typed
+
+
+def test_a_year_the_knowledge_never_mentions_asks_about_another_time_and_is_declined(answerer: Answerer) -> None:
+    assert answerer.reply("When does Vostok start?").fact_id == "vostok-dates"
+    assert answerer.reply("When does Vostok 2018 start?").fact_id is None  # the article is about another year
+    assert answerer.reply("Quand commence Vostok 2018 ?").fact_id is None

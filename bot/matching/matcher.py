@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 import sys
 from array import array
 from collections import Counter
@@ -44,6 +45,7 @@ _SMALL_TALK = tuple(
     (category, PhraseTable(phrase.split() for phrase in phrases)) for category, phrases in lexicon.SMALL_TALK
 )
 _FILLER = PhraseTable(lexicon.FILLER_PHRASES)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SMALL_TALK_WORDS = frozenset(word for _, phrases in lexicon.SMALL_TALK for p in phrases for word in p.split())
 _LEXICON_WORDS = (
     lexicon.STOPWORDS
@@ -417,8 +419,14 @@ class Matcher:
             measured.append((index, evidence))
         measured.sort(key=lambda pair: round(100 * pair[1].ranking, 1), reverse=True)
         runner_ups = runner_up_rankings([evidence.ranking for _, evidence in measured])
+        # A year the knowledge never mentions ("the 2018 edition") asks about another time than the article's.
+        other_time = any(_YEAR.fullmatch(term) for term in query.terms if term not in ids)
         return [
-            Match(self.knowledge.facts[index], round(100 * self.decision.probability(evidence, runner_up), 1), evidence)
+            Match(
+                self.knowledge.facts[index],
+                0.0 if other_time else round(100 * self.decision.probability(evidence, runner_up), 1),
+                evidence,
+            )
             for (index, evidence), runner_up in zip(measured[:limit], runner_ups, strict=False)
         ]
 
