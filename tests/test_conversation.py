@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_bot_api import BOT_USERNAME, FakeBotApi, group_chat, message_update, process, user
+from fake_bot_api import BOT_USERNAME, TOKEN, FakeBotApi, FakeRequest, group_chat, message_update, process, user
 from fake_clock import Clock
 
 from bot.answerer import Answerer
@@ -236,3 +236,20 @@ async def test_stale_chat_and_user_state_is_forgotten_so_it_stays_bounded(app: A
     assert app.chat_data[5] and app.user_data[5]  # all fresh: kept
     tidy(app, now=time.time() + 2 * 86_400)
     assert 5 not in app.chat_data and 5 not in app.user_data
+
+
+async def test_an_unreadable_state_file_is_moved_aside_and_the_bot_starts_afresh(
+    api: FakeBotApi, answerer: Answerer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.telegram.app import build_application
+
+    state = tmp_path / "bot-state.pickle"
+    state.write_bytes(b"not a pickle at all")
+    application = build_application(TOKEN, answerer, request=FakeRequest(api), persistence=state)
+    async with application:
+        await process(application, message_update("Who won the Lisbon marathon?"))
+        await process(application, message_update("and when?"))
+    assert api.sent[-1].text.startswith("The Lisbon marathon took place")
+    assert (tmp_path / "bot-state.pickle.unreadable").read_bytes() == b"not a pickle at all"
+    assert "could not be read" in caplog.text
+    assert state.is_file()  # written again at shutdown, readable this time
