@@ -32,6 +32,8 @@ _ABBREVIATION = re.compile(  # a full stop that ends a title, an initial or "p.m
 _AGENCY = re.compile(r"^\((?:[A-Z][\w.&-]*\s?){1,3}\)\s+(?=\S)")  # "(Belga) Le Français..." -> "Le Français..."
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _ID_WORDS = 4
+_KEYWORD_QUESTION_WORDS = 5
+"""A draft's last question is its first keywords, as people type a bare search ("Vostok dates?")."""
 _MAX_HEADLINE_WORDS = 20
 _BOILERPLATE = re.compile(  # lines of a web page around the article, not the article's facts
     r"^\W*(?:also read|read also|read more|related|see also|lire aussi|à lire aussi|voir aussi)\b"
@@ -160,6 +162,8 @@ def drafts(article: str) -> list[Draft]:
         lang = detect_language(sentence, _tokens(sentence))
         words = keywords(sentence)
         questions = [question for kind in kinds(sentence) if (question := ask(sentence, kind, lang))]
+        if words:
+            questions.append(" ".join(words[:_KEYWORD_QUESTION_WORDS]) + ("?" if lang == "en" else " ?"))
         questions = [question for question in questions if fold(question) not in asked]
         asked.update(fold(question) for question in questions)
         result.append(Draft(_unique_id(words or (sentence,), used), lang, sentence, words, tuple(questions)))
