@@ -33,7 +33,7 @@ _AGENCY = re.compile(r"^\((?:[A-Z][\w.&-]*\s?){1,3}\)\s+(?=\S)")  # "(Belga) Le 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _ID_WORDS = 4
 _KEYWORD_QUESTION_WORDS = 5
-"""A draft's last question is its first keywords, as people type a bare search ("Vostok dates?")."""
+"""A draft's last question is its first keywords, as people type a bare search ("marathon winner?")."""
 _MAX_HEADLINE_WORDS = 20
 _BOILERPLATE = re.compile(  # lines of a web page around the article, not the article's facts
     r"^\W*(?:also read|read also|read more|related|see also|lire aussi|à lire aussi|voir aussi)\b"
