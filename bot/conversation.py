@@ -168,11 +168,13 @@ def remember(
     store: MutableMapping[str, Any], thread: str, topic: Topic | None, *, now: float, memory: float = MEMORY_SECONDS
 ) -> None:
     """Keep ``topic`` for ``thread`` in ``store`` as plain data (a persisted chat's data); forget it when
-    ``None``. Stale topics are dropped, and at most ``MAX_THREADS`` are kept."""
+    ``None``. At most ``MAX_THREADS`` are kept: past that, stale topics go first, then the oldest (the
+    running bot also drops stale ones every minute, so answering does not scan a big group's threads)."""
     store.pop(thread, None)
     if topic is not None and memory > 0:
         store[thread] = topic.as_dict()
-    forget_stale(store, now=now, memory=memory)
+    if len(store) > MAX_THREADS:
+        forget_stale(store, now=now, memory=memory)
     while len(store) > MAX_THREADS:
         del store[next(iter(store))]
 

@@ -190,3 +190,26 @@ def test_stats_plot_draws_a_png(counts: StatsLog, tmp_path: Path) -> None:
 def test_an_unknown_event_is_a_programming_error(counts: StatsLog) -> None:
     with pytest.raises(ValueError):
         counts.record("clicked", "dates")
+
+
+def test_the_bot_tallies_in_memory_and_writes_one_line_per_day_fact_and_event(counts: StatsLog) -> None:
+    for _ in range(3):
+        counts.tally("answered", "dates")
+    counts.tally("declined", None)
+    assert not counts.path.exists()  # answering never waits for the file
+    assert counts.counts().by_fact["dates"]["answered"] == 3
+    assert counts.flush()
+    lines = [json.loads(line) for line in counts.path.read_text(encoding="utf-8").splitlines()]
+    assert sorted((line["fact"], line["event"], line["count"]) for line in lines) == [
+        ("-", "declined", 1),
+        ("dates", "answered", 3),
+    ]
+    assert StatsLog(counts.path).counts().by_fact["dates"]["answered"] == 3
+
+
+def test_counts_that_cannot_be_written_are_kept_for_the_next_flush(tmp_path: Path) -> None:
+    counts = StatsLog(tmp_path / "a-directory")
+    counts.path.mkdir()
+    counts.tally("liked", "dates")
+    assert not counts.flush()
+    assert counts.counts().by_fact["dates"]["liked"] == 1

@@ -59,8 +59,7 @@ MAX_CONCURRENT_UPDATES = 64
 SEND_RETRIES = 3
 """How often a message Telegram refused with 429 (flood control) is retried, after the wait it asks for."""
 RELOAD_TASK = "reload_task"
-FLUSH_TASK = "flush_task"
-TIDY_TASK = "tidy_task"
+UPKEEP_TASK = "upkeep_task"
 TIDY_SECONDS = 60.0
 ALLOWED_UPDATES = ("message", "edited_message", "channel_post", "edited_channel_post", "callback_query", "inline_query")
 
@@ -229,21 +228,21 @@ def add_handlers(application: AnyApplication) -> None:
 
 async def post_init(application: AnyApplication) -> None:
     """Once the bot is connected: register the command menu, start watching the knowledge file and
-    writing the chats' state regularly."""
+    keeping the state (usage counts, chats' state) written and tidy."""
     await set_commands(application)
     seconds = float(application.bot_data.get("reload_seconds") or 0)
     if seconds > 0:
         task = asyncio.create_task(watch_knowledge(application, seconds), name="watch-knowledge")
         application.bot_data[RELOAD_TASK] = task
-    if application.persistence is not None:
-        application.bot_data[FLUSH_TASK] = asyncio.create_task(flush_regularly(application), name="flush-state")
-    application.bot_data[TIDY_TASK] = asyncio.create_task(tidy_regularly(application), name="tidy-state")
+    application.bot_data[UPKEEP_TASK] = asyncio.create_task(keep_up(application), name="keep-up")
 
 
 async def post_stop(application: AnyApplication) -> None:
-    """Stop tidying and writing the state regularly: shutting down writes it a last time."""
-    await _cancel(application, TIDY_TASK)
-    await _cancel(application, FLUSH_TASK)
+    """Stop the regular upkeep and write the usage counts (shutting down writes the chats' state)."""
+    await _cancel(application, UPKEEP_TASK)
+    counts = application.bot_data.get("stats")
+    if isinstance(counts, StatsLog):
+        await asyncio.to_thread(counts.flush)
 
 
 async def post_shutdown(application: AnyApplication) -> None:
@@ -259,26 +258,25 @@ async def _cancel(application: AnyApplication, name: str) -> None:
             await task
 
 
-async def tidy_regularly(application: AnyApplication) -> None:
-    """Forget stale chat and user state every ``TIDY_SECONDS`` (``handlers.tidy``): memory stays bounded."""
+async def keep_up(application: AnyApplication) -> None:
+    """Every ``FLUSH_SECONDS``: write the usage counts tallied meanwhile and the chats' and users' state (a
+    crash loses at most that much); every ``TIDY_SECONDS``, forget stale state (``handlers.tidy``)."""
+    rounds = 0
     while True:
-        await asyncio.sleep(TIDY_SECONDS)
-        try:
-            handlers.tidy(application, now=time.time())
-        except Exception:  # the next round may succeed: the bot keeps answering meanwhile
-            logger.exception("Tidying the chats' state failed")
-
-
-async def flush_regularly(application: AnyApplication) -> None:
-    """Write the chats' and users' state every ``FLUSH_SECONDS``, so a crash loses at most that much."""
-    persistence = application.persistence
-    while persistence is not None:
         await asyncio.sleep(FLUSH_SECONDS)
+        rounds += 1
         try:
-            await application.update_persistence()
-            await persistence.flush()
-        except Exception:  # the next write may succeed: the bot keeps answering meanwhile
-            logger.exception("Writing the bot's state failed")
+            counts = application.bot_data.get("stats")
+            if isinstance(counts, StatsLog):
+                await asyncio.to_thread(counts.flush)
+            if rounds * FLUSH_SECONDS >= TIDY_SECONDS:
+                rounds = 0
+                handlers.tidy(application, now=time.time())
+            if application.persistence is not None:
+                await application.update_persistence()
+                await application.persistence.flush()
+        except Exception:  # the next round may succeed: the bot keeps answering meanwhile
+            logger.exception("Writing or tidying the bot's state failed")
 
 
 async def watch_knowledge(application: AnyApplication, seconds: float) -> None:

@@ -153,7 +153,7 @@ async def record_reply(reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> None
     counts = cast(StatsLog | None, context.bot_data.get("stats"))
     if counts is not None and reply.kind in ("answer", "decline"):
         event = "answered" if reply.kind == "answer" else "declined"
-        await asyncio.to_thread(counts.record, event, reply.fact_id or reply.candidate)
+        counts.tally(event, reply.fact_id or reply.candidate)  # in memory: written every few seconds
 
 
 def remember_question(sent: Message, reply: Reply, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -347,7 +347,7 @@ async def feedback(
         if log is not None:
             await asyncio.to_thread(log.dispute, question or texts.QUESTION_NOT_KEPT, fact_id, lang)
     if counts is not None:
-        await asyncio.to_thread(counts.record, "disputed" if action == DISLIKE else "liked", fact_id)
+        counts.tally("disputed" if action == DISLIKE else "liked", fact_id)
     await query.answer((texts.DISLIKED if action == DISLIKE else texts.LIKED)[lang])
     if message is not None:
         with contextlib.suppress(BadRequest):  # pressed twice, or the message is too old to edit

@@ -77,10 +77,6 @@ class Effect:
     def helps(self) -> list[str]:
         return [name for name, lost in self.lost.items() if lost > 0]
 
-    @property
-    def hurts(self) -> list[str]:
-        return [name for name, lost in self.lost.items() if lost < 0]
-
 
 def variants() -> Iterator[Variant]:
     """Every rule: each entry of each word list, each whole list, each weight."""

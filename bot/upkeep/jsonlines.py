@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +32,21 @@ class JsonLines:
 
     def append(self, record: Mapping[str, Any]) -> bool:
         """Add one record; whether it was written. Never raises."""
-        line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+        return self.extend([record])
+
+    def extend(self, records: Iterable[Mapping[str, Any]]) -> bool:
+        """Add records in one write; whether they were written. Never raises."""
+        lines = b"".join((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8") for record in records)
+        if not lines:
+            return True
         from bot.knowledge.store import locked  # writes only: logs are read where ruamel is not needed
 
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with locked(self.path):
-                self._rotate_before(len(line))
+                self._rotate_before(len(lines))
                 with open(self.path, "ab") as stream:
-                    stream.write(line)
+                    stream.write(lines)
         except Exception as error:  # losing one log line must never cost the user an answer
             logger.warning("could not write a line to %s: %s", self.path, error)
             return False
@@ -60,6 +66,9 @@ class JsonLines:
             try:
                 lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
             except FileNotFoundError:
+                continue
+            except OSError as error:  # a folder in its place, no permission: say so, read what can be read
+                logger.warning("cannot read %s: %s", path, error.strerror or error)
                 continue
             for number, line in enumerate(lines, 1):
                 if not line.strip():
