@@ -80,8 +80,12 @@ class Answerer:
         """The reply to one question; ``lang`` forces the answer language."""
         return self.reply_to(self.matcher.analyse(question, lang=lang), question)
 
-    def reply_to(self, query: Query, question: str) -> Reply:
-        """The reply to ``question`` read as ``query``: its own reading, or one a conversation widened."""
+    def reply_to(self, query: Query, question: str, *, prefer: str | None = None) -> Reply:
+        """The reply to ``question`` read as ``query``: its own reading, or one a conversation widened.
+
+        ``prefer`` names a fact that wins when it is nearly tied with the best (the fact a conversation
+        was about: "where were the drills?" after the May drills means those, not another exercise).
+        """
         lang = query.lang
         example = self.matcher.example(query)
         if example is not None:
@@ -101,6 +105,10 @@ class Answerer:
         if matches and matches[0].score >= cutoff:
             best = matches[0]
             tied = [m for m in matches[1:] if m.score >= max(cutoff, best.score - self.tie_margin)]
+            preferred = [m for m in tied if m.fact.id == prefer]
+            if preferred:
+                tied = [best, *(m for m in tied if m is not preferred[0])]
+                best = preferred[0]
             body = replies.answer(best.fact.answer(lang), lang, bool(tied), translated=lang in best.fact.answers)
             return self._reply(
                 question, body, tied, lang, kind="answer", best=best, suggestions=tied, candidate=best.fact.id

@@ -119,7 +119,7 @@ def reply_in_context(
             if holds or reply.score >= _SURE:  # an answer that holds what the message adds, or a sure one
                 return reply, _topic(matcher, reading, reply, now)
         declined = declined or (reply if reply.kind == "decline" else None)
-    reply = answerer.reply_to(query, question)
+    reply = answerer.reply_to(query, question, prefer=topic.fact_id if topic else None)
     if reply.kind == "answer" or not readings:
         return reply, _topic(matcher, query, reply, now) if query.terms else topic
     return declined or reply, topic  # the decline about the topic suggests what it can tell about it

@@ -7,6 +7,7 @@ and the learned weights do.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,12 @@ class FakeMatcher:
 
     def example(self, query: Query) -> Match | None:
         return None
+
+    def names(self, terms: Iterable[str]) -> tuple[str, ...]:
+        return ()
+
+    def held(self, fact_id: str, terms: Iterable[str]) -> tuple[str, ...]:
+        return tuple(terms)
 
     def extract(self, query: Query, *, limit: int = 3) -> list[Match]:
         return self.matches[:limit]
@@ -69,6 +76,14 @@ def test_a_fact_a_few_points_behind_the_best_is_offered_beside_the_answer() -> N
 def test_a_fact_well_behind_the_best_is_not_offered() -> None:
     reply = answerer_with(92.0, 80.0).reply("question")
     assert reply.fact_id == "alpha" and reply.suggestions == ()
+
+
+def test_the_fact_a_conversation_is_about_wins_a_near_tie_and_only_a_near_tie() -> None:
+    answerer = answerer_with(92.0, 88.0, 40.0)
+    query = answerer.matcher.analyse("where were the drills?")
+    reply = answerer.reply_to(query, "where were the drills?", prefer="beta")
+    assert (reply.fact_id, reply.suggestions) == ("beta", ("alpha",))  # the best is still offered beside it
+    assert answerer.reply_to(query, "where were the drills?", prefer="gamma").fact_id == "alpha"
 
 
 def test_a_runner_up_below_the_threshold_is_never_offered_as_a_tie() -> None:

@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 from fake_bot_api import BOT_USERNAME, TOKEN, FakeBotApi, FakeRequest, group_chat, message_update, process, user
 from fake_clock import Clock
+from test_answerer import answerer_with
 
 from bot.answerer import Answerer
 from bot.cli import main
-from bot.conversation import MAX_THREADS, Conversation, Topic, recall, remember
+from bot.conversation import MAX_THREADS, Conversation, Topic, recall, remember, reply_in_context
 from bot.knowledge.reading import load
 from bot.upkeep.evaluation import ANSWERABLE, evaluate_conversations, load_set
 
@@ -107,6 +108,13 @@ def test_a_complete_new_question_is_never_bent_by_the_context(answerer: Answerer
     turns = ["Who won the Lisbon marathon?", "How many runners took part?", "Where did the race start?"]
     assert chat_replies(answerer, *turns) == [answerer.reply(turn).fact_id for turn in turns]
     assert chat_replies(answerer, *turns) == ["winner", "runners", "race-place"]
+
+
+def test_between_two_nearly_tied_facts_the_one_the_chat_was_about_answers() -> None:
+    tied = answerer_with(92.0, 88.0)
+    topic = Topic(("drills",), (), (), "beta", 0.0)
+    assert reply_in_context(tied, "where were the drills?", topic, now=1.0)[0].fact_id == "beta"
+    assert reply_in_context(tied, "where were the drills?", None, now=1.0)[0].fact_id == "alpha"
 
 
 def test_a_follow_up_the_article_does_not_answer_is_declined(answerer: Answerer) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.answerer import Answerer
-from bot.knowledge.model import Knowledge
+from bot.knowledge.model import Fact, Knowledge
 from bot.knowledge.reading import load
 from bot.matching.matcher import Matcher
 
@@ -229,6 +229,15 @@ def test_polite_and_chatty_french_ways_of_asking_add_nothing(answerer: Answerer,
             "I read a long thread about it on a forum, lol, what colour is the sky?",
             None,
         ),  # the asking part is off topic
+        (
+            "My cousin in Delhi told me about it over dinner yesterday. Does India participate?",
+            "participants",
+        ),  # a yes/no question after a story: its question mark says it asks
+        (
+            "My grandson keeps talking about tanks and planes all day long. Does Belarus take part?",
+            "participants",
+        ),  # the story's words the knowledge knows ("day", "long") do not pull it elsewhere
+        ("My grandson keeps talking about Vostok all day long. Any idea?", None),  # "idea": nothing a fact knows
     ],
 )
 def test_a_story_before_the_question_does_not_hide_the_question(
@@ -277,3 +286,18 @@ def test_a_year_the_knowledge_never_mentions_asks_about_another_time_and_is_decl
     assert answerer.reply("When does Vostok start?").fact_id == "vostok-dates"
     assert answerer.reply("When does Vostok 2018 start?").fact_id is None  # the article is about another year
     assert answerer.reply("Quand commence Vostok 2018 ?").fact_id is None
+
+
+def test_how_much_before_a_verb_counts_nothing() -> None:
+    """"how much is the fare" asks an amount, not a count of what follows the verb."""
+    fare = Fact(
+        "fare",
+        {"en": "A ticket costs 40 euros."},
+        {"en": ("What is the price of a ticket?",)},
+        ("A ticket costs 40 euros.",),
+    )
+    matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), "A ticket costs 40 euros.", (fare,)))
+    counting = matcher.extract("How many tickets were sold?", limit=1)[0].evidence
+    amount = matcher.extract("How much is a ticket?", limit=1)[0].evidence
+    assert counting is not None and not counting.counts_agree  # a count of tickets, which the fact never gives
+    assert amount is not None and amount.counts_agree

@@ -66,3 +66,15 @@ def test_a_typo_is_only_corrected_within_its_language(speller: Speller) -> None:
 )
 def test_two_words_typed_as_one_are_split(speller: Speller, typed: str, lang: str, meant: str) -> None:
     assert speller.correct(typed, lang) == meant
+
+
+def test_words_typed_without_their_vowels_become_the_word_meant() -> None:
+    known = Counter({"speed": 3, "spade": 1, "people": 2, "from": 5, "length": 1, "vitesse": 1})
+    speller = Speller(known, other_language={"en": frozenset({"vitesse"}), "fr": frozenset()})
+    assert speller.correct("spd", "en") == "speed"  # the more frequent of speed and spade
+    assert speller.correct("ppl", "en") == "people"
+    assert speller.correct("frm", "en") == "from"
+    assert speller.correct("lngth", "en") == "length"
+    assert speller.correct("vtss", "en") == "vtss"  # "vitesse" is a French word: not in an English question
+    assert speller.correct("vtss", "fr") == "vitesse"
+    assert speller.correct("xyz", "en") == "xyz"

@@ -108,11 +108,11 @@ def test_qui_after_removed_small_talk_still_asks_who() -> None:
     assert "who" in question_kinds(blanked)[0]
 
 
-def test_clauses_split_sentences_and_commas_but_not_times() -> None:
+def test_clauses_split_sentences_and_commas_but_not_times_and_keep_what_ends_them() -> None:
     assert clauses("I saw it on TV, so who else? Thanks! Published at 6:38 - ok") == [
-        "I saw it on TV",
-        "so who else",
-        "Thanks",
+        "I saw it on TV,",
+        "so who else?",  # a part that ends with a question mark asks
+        "Thanks!",
         "Published at 6:38",
         "ok",
     ]

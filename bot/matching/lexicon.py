@@ -502,6 +502,11 @@ FILLER_PHRASES = tuple(
 
 # "how many X" asks for a count of X: these words open the count.
 COUNT_WORDS = frozenset({"many", "much", "combien", "nombre", "number"})
+# ...unless a verb comes first: "how much is the fare", "combien coûte le billet" count nothing.
+COUNT_ENDS = frozenset(
+    "is are was were be been do does did will would can could has have had cost costs "
+    "est sont etait etaient sera seront a ont avait coute coutent fait font".split()
+)
 
 # A message that starts like this continues the previous question with another subject
 # ("and India?", "what about the May drills?", "et pour la Mongolie ?").

@@ -15,6 +15,7 @@ article of the corpus.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import re
 import sys
@@ -248,11 +249,17 @@ class Matcher:
             return kinds, used
         for index, token in enumerate(tokens):
             if token in lexicon.COUNT_WORDS:
-                following = [t for t in tokens[index + 1 : index + 5] if t not in ("of", "de", "d", "des")]
+                following = list(
+                    itertools.takewhile(lambda t: t not in lexicon.COUNT_ENDS, tokens[index + 1 : index + 5])
+                )
+                following = [t for t in following if t not in ("of", "de", "d", "des")]
                 counted = self._terms(following[:3])
                 if counted:
                     return kinds | {"count:" + counted[0]}, used
         return kinds, used
+
+    def _knows_any(self, terms: Iterable[str]) -> bool:
+        return any(term in self._index.ids for term in terms)
 
     def _term_weight(self, term: str) -> float:
         term_id = self._index.ids.get(term)
@@ -335,14 +342,19 @@ class Matcher:
         so who else is going?"). Read whole, the story's words count against
         every fact. So the message is also read as its asking parts (those that
         say what they ask, or end with a question mark) with the story's words
-        that the knowledge knows, and each asking part alone. A part that asks
-        nothing in particular ("which region?") is never taken alone.
+        that the knowledge knows, and each asking part alone when it names
+        something ("which region?" does not), or two things when it asks no kind
+        ("Does India take part?"). When its question names only what no fact
+        knows ("... Any idea?", "Are there shuttles?"), the story is what it
+        asks, so there is no narrower reading.
         """
         parts = clauses(question)
         if len(parts) < 2:
             return []
         analysed = [(part, self.analyse(part, lang=lang)) for part in parts]
-        asking = [query for part, query in analysed if query.kinds or part.rstrip().endswith("?")]
+        asking = [query for part, query in analysed if query.kinds or part.endswith("?")]
+        if not any(q.kinds for q in asking) and any(q.terms and not self._knows_any(q.terms) for q in asking):
+            return []  # "...any idea?", "il y a des navettes ?": what it asks, no fact knows
         if not asking or len(asking) == len(analysed):
             return [query for query in asking if query.kinds and query.terms]
         story = [term for _, query in analysed if query not in asking for term in query.terms]
@@ -355,7 +367,7 @@ class Matcher:
             kinds=frozenset(kind for query in asking for kind in query.kinds),
             lang=lang,
         )
-        return [focused, *(query for query in asking if query.kinds and query.terms)]
+        return [focused, *(query for query in asking if len(query.terms) >= (1 if query.kinds else 2))]
 
     # -- scoring --------------------------------------------------------------
 

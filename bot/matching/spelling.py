@@ -48,6 +48,7 @@ class Speller:
         self._other_language = other_language
         self._cache: OrderedDict[str, str] = OrderedDict()
         self._resembles: dict[str, bool] = {}
+        self._skeletons: dict[str, list[str]] | None = None  # built when a chat spelling first needs them
 
     def correct(self, token: str, lang: str) -> str:
         """The known word a typo or a chat spelling most likely meant, or the token itself."""
@@ -65,7 +66,7 @@ class Speller:
         if "k" in token and (spoken := token.replace("k", "qu")) in self._frequency:
             corrected = spoken  # French chat spelling: "inkiet", "pratike"
         else:
-            corrected = self._split(token, lang) or self._nearest(token, lang)
+            corrected = self._split(token, lang) or self._unvowelled(token, lang) or self._nearest(token, lang)
         self._cache[key] = corrected
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
@@ -117,6 +118,19 @@ class Speller:
                 return f"{elided} {rest}"
         return None
 
+    def _unvowelled(self, token: str, lang: str) -> str | None:
+        """The known word a chat spelling without vowels stands for ("spd", "frm", "ppl"): the most frequent one
+        whose letters, vowels aside, are the typed ones, in the question's language."""
+        if len(token) < 3 or not token.isalpha() or not _VOWELS.isdisjoint(token[1:]):
+            return None
+        if self._skeletons is None:
+            self._skeletons = {}
+            for word in sorted(self._choices, key=lambda w: -self._frequency[w]):
+                if word.isalpha() and len(skeleton := _skeleton(word)) >= 3 and skeleton != word:
+                    self._skeletons.setdefault(skeleton, []).append(word)
+        other = self._other_language.get(lang, frozenset())
+        return next((word for word in self._skeletons.get(token, ()) if word not in other), None)
+
     def _nearest(self, token: str, lang: str) -> str:
         size = len(token)
         if size < 3 or not token.isalpha():
@@ -145,6 +159,11 @@ class Speller:
             key=lambda c: (c[1], c[0][0] != token[0], not c[0].startswith(token), -self._frequency[c[0]]),
         )
         return str(best[0])
+
+
+def _skeleton(word: str) -> str:
+    """A word as typed without its vowels, the first letter kept: "speed" is "spd", "people" is "ppl"."""
+    return word[0] + "".join(letter for letter in word[1:] if letter not in _VOWELS)
 
 
 def _extra_key(typed: str, meant: str) -> bool:

@@ -116,8 +116,12 @@ _CLAUSE_BREAK = re.compile(r"[.!?;,:…]+(?=\s|$)|\s[-–—]\s|\n")
 
 
 def clauses(text: str) -> list[str]:
-    """The sentences and comma-separated parts of a message ("I saw it on the news, so who else is going?")."""
-    return [part.strip() for part in _CLAUSE_BREAK.split(text[:MAX_QUESTION_CHARS]) if part.strip()]
+    """The sentences and comma-separated parts of a message ("I saw it on the news, so who else is going?"),
+    each with the punctuation that ends it: a part that ends with "?" asks."""
+    text = text[:MAX_QUESTION_CHARS]
+    ends = [match.end() for match in _CLAUSE_BREAK.finditer(text)]
+    parts = [text[start:end].strip(" \t\n-–—") for start, end in zip([0, *ends], [*ends, len(text)], strict=True)]
+    return [part for part in parts if any(character.isalnum() for character in part)]
 
 
 def acronyms(question: str, tokens: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
