@@ -80,17 +80,17 @@ def test_draft_loads_with_one_fact_per_sentence_quoting_the_article(draft_path: 
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="needs ../shared/eval/sample.yaml beside the checkout")
-def test_draft_alone_answers_a_third_of_the_sample(draft_path: Path) -> None:
-    """6 of 19 with questions made of the sentences' words; the floor guards against collapse."""
+def test_draft_alone_answers_two_fifths_of_the_sample(draft_path: Path) -> None:
+    """10 of 19 with questions made of the sentences' words; the floor guards against collapse."""
     report = evaluate(Answerer(load(draft_path)), load_cases(SAMPLE))
     answered, answerable = report.count(ANSWERABLE)
-    assert answered / answerable >= 0.3, [miss.case.q for miss in report.misses]
+    assert answered / answerable >= 0.4, [miss.case.q for miss in report.misses]
 
 
 def test_unedited_drafts_of_the_corpus_articles_answer_some_questions_and_decline_every_off_topic_one(
     tmp_path: Path,
 ) -> None:
-    """Over the ten corpus articles' blind sets: 232 of 919 answerable (25.2%), all 222 off-topic and small
+    """Over the ten corpus articles' blind sets: 337 of 887 answerable (38.0%), all 222 off-topic and small
     talk declined. The floor guards against a collapse the sample alone would not show."""
     answered = answerable = 0
     for path in CORPUS:
@@ -103,7 +103,7 @@ def test_unedited_drafts_of_the_corpus_articles_answer_some_questions_and_declin
         good, total = report.count(ANSWERABLE)
         answered, answerable = answered + good, answerable + total
         assert report.refused == 1.0, (path.parent.name, [m.case.q for m in report.misses if not m.case.expect])
-    assert len(CORPUS) >= 10 and answered / answerable >= 0.22
+    assert len(CORPUS) >= 10 and answered / answerable >= 0.33
 
 
 @pytest.mark.parametrize(

@@ -289,7 +289,7 @@ def test_a_year_the_knowledge_never_mentions_asks_about_another_time_and_is_decl
 
 
 def test_how_much_before_a_verb_counts_nothing() -> None:
-    """"how much is the fare" asks an amount, not a count of what follows the verb."""
+    """ "how much is the fare" asks an amount, not a count of what follows the verb."""
     fare = Fact(
         "fare",
         {"en": "A ticket costs 40 euros."},
@@ -301,3 +301,16 @@ def test_how_much_before_a_verb_counts_nothing() -> None:
     amount = matcher.extract("How much is a ticket?", limit=1)[0].evidence
     assert counting is not None and not counting.counts_agree  # a count of tickets, which the fact never gives
     assert amount is not None and amount.counts_agree
+
+
+def test_a_fact_sharing_only_the_askers_pronoun_is_no_match() -> None:
+    """ "my" and "je" are indexed (a fact may be about the asker), but alone they say nothing of the topic."""
+    fact = Fact(
+        "bill",
+        {"fr": "« Je payais 25 euros par mois. »"},
+        {"fr": ("Je payais combien par mois ?",)},
+        ("Je payais 25 euros par mois.",),
+    )
+    matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), "Je payais 25 euros par mois.", (fact,)))
+    assert matcher.extract("Can you help me fix my Python code?") == []
+    assert matcher.extract("Je payais combien ?")[0].fact.id == "bill"

@@ -14,6 +14,7 @@ from bot.errors import BotError
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer
+    from bot.knowledge.model import Knowledge
     from bot.upkeep.evaluation import Case, EvalSet, Report, SweepRow
 
 
@@ -57,6 +58,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="NAME",
         help="take out each rule (word-list entry, list, weight) whose name contains NAME (all when omitted), "
         "and print what each one changes per article",
+    )
+    eval_parser.add_argument(
+        "--drafts",
+        action="store_true",
+        help="ask each file's questions of the draft `extract` writes from its article, unedited, instead of its "
+        "knowledge: what a draft is worth",
     )
     eval_parser.add_argument("--quiet", action="store_true", help="do not list the misses")
     add_knowledge_option(eval_parser)
@@ -112,7 +119,9 @@ def eval_files(args: argparse.Namespace) -> int:
     for evaluation in sets:
         key = evaluation.knowledge.resolve()
         if key not in answerers:
-            answerers[key] = Answerer(load(evaluation.knowledge))
+            answerers[key] = Answerer(
+                _drafted(load(evaluation.knowledge)) if args.drafts else load(evaluation.knowledge)
+            )
         report = evaluate(answerers[key], evaluation.cases)
         if evaluation.conversations:
             report = report.merge(evaluate_conversations(answerers[key], evaluation.conversations))
@@ -155,6 +164,15 @@ def eval_files(args: argparse.Namespace) -> int:
             )
         return 1 if low else 0
     return 0
+
+
+def _drafted(knowledge: Knowledge) -> Knowledge:
+    from bot.upkeep.extract import draft_knowledge
+
+    drafted = draft_knowledge(knowledge.article)
+    if drafted is None:
+        raise BotError(f"{knowledge.article_path}: no sentence to draft facts from")
+    return drafted
 
 
 def _print_follow_ups(report: Report, *, quiet: bool) -> None:
@@ -244,7 +262,7 @@ def _train(sets: Sequence[EvalSet], answerers: dict[Path, Answerer], out: Path) 
     held_out = calibration.held_out_probabilities(data)
     articles = sorted({example.article for example in data})
     print(f"\nleave one article out ({len(articles)} articles, {len(data)} questions):")
-    best: tuple[float, float] = (-1.0, 0.5)
+    means_at: dict[float, tuple[float, float, float]] = {}
     for threshold in [t / 100 for t in range(5, 100, 5)]:
         outcomes = [
             calibration.outcome(
@@ -255,12 +273,15 @@ def _train(sets: Sequence[EvalSet], answerers: dict[Path, Answerer], out: Path) 
             for a in articles
         ]
         means = [sum(o.share(part) for o in outcomes) / len(outcomes) for part in ("answerable", "refused", "near")]
-        objective = means[0] + (means[1] + means[2]) / 2
-        best = max(best, (objective, threshold))
+        means_at[threshold] = (means[0], means[1], means[2])
         print(f"{threshold:>5.2f}  answerable {means[0]:.1%}  off-topic+small {means[1]:.1%}  near {means[2]:.1%}")
-    decision = calibration.train(data, best[1])
+    threshold = calibration.best_threshold(means_at)
+    decision = calibration.train(data, threshold)
     out.write_text(json.dumps(decision.as_json(), indent=2) + "\n", encoding="utf-8")
-    print(f"threshold {best[1]:.2f} (best answerable + declined on held-out articles); weights written to {out}")
+    print(
+        f"threshold {threshold:.2f} (best answerable + declined on held-out articles, declining at least "
+        f"{calibration.OFF_TOPIC_DECLINED:.0%} of off-topic questions); weights written to {out}"
+    )
 
 
 def extract(args: argparse.Namespace) -> int:
@@ -268,7 +289,7 @@ def extract(args: argparse.Namespace) -> int:
     from bot.knowledge import files
     from bot.knowledge.reading import check
     from bot.knowledge.store import write_atomic
-    from bot.upkeep.extract import drafts, headline, render, synonyms
+    from bot.upkeep.extract import draft, drafts
 
     try:
         article = files.read_text(args.article, limit=files.MAX_ARTICLE_BYTES, what="the article")
@@ -282,13 +303,7 @@ def extract(args: argparse.Namespace) -> int:
     if not items:
         raise BotError(f"no sentence found in {args.article}")
     relative = os.path.relpath(args.article.resolve(), args.output.parent.resolve())
-    text = render(
-        items,
-        article=Path(relative).as_posix(),
-        origin=str(args.article),
-        synonyms=synonyms(article),
-        title=headline(article),
-    )
+    text = draft(article, items, path=Path(relative).as_posix(), origin=str(args.article))
     try:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(args.output, text, validate=check)

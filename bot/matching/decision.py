@@ -6,7 +6,9 @@ closeness to an example question, the lead over the runner-up, words no fact
 knows, a kind of question or a name the fact does not answer...) into the
 probability that the fact answers it. The weights are learned from the labelled
 evaluation sets of several articles (``python -m bot eval --train``, in
-``bot.upkeep.calibration``) and kept in ``decision.json`` beside this module;
+``bot.upkeep.calibration``) and kept in ``decision.json`` beside this module
+(``decision-sparse.json``, learned on unedited drafts, for knowledge with few
+example questions);
 evaluating them is a dot product, with no dependency and nothing to load but
 that small file. An example question the knowledge lists is always its fact's:
 maintainers can rely on what they wrote.
@@ -22,6 +24,11 @@ from pathlib import Path
 from typing import Protocol
 
 WEIGHTS_PATH = Path(__file__).with_name("decision.json")
+SPARSE_WEIGHTS_PATH = Path(__file__).with_name("decision-sparse.json")
+SPARSE_EXAMPLES = 8.0
+"""A knowledge with fewer example questions per fact than this (an unedited ``extract`` draft has 2-4, a
+hand-written one 15 or more) is judged by the decision learned on drafts: with few examples a right fact
+is rarely close to one, so closeness to an example means something else there."""
 EXACT = 0.999
 """A similarity this close to 1: the question is one of the fact's example questions, in other words."""
 
@@ -135,6 +142,11 @@ class Decision:
 def load(path: Path = WEIGHTS_PATH) -> Decision:
     """The learned decision shipped with the package."""
     return Decision.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def for_examples(per_fact: float) -> Decision:
+    """The shipped decision for a knowledge with ``per_fact`` example questions per fact on average."""
+    return load(SPARSE_WEIGHTS_PATH if per_fact < SPARSE_EXAMPLES else WEIGHTS_PATH)
 
 
 def runner_up_rankings(rankings: Sequence[float]) -> list[float]:

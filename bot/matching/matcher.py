@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from bot.folding import normalize, tokenize
 from bot.knowledge.bulk import paused_gc
 from bot.knowledge.model import LANGUAGES, Fact, Knowledge
-from bot.matching import lexicon
+from bot.matching import bilingual, lexicon
 from bot.matching.decision import EXACT, Decision, runner_up_rankings
-from bot.matching.decision import load as load_decision
+from bot.matching.decision import for_examples as decision_for
 from bot.matching.index import Index, Questions
 from bot.matching.spelling import Speller
 from bot.matching.text import PhraseTable, acronyms, clauses, detect_language, question_kinds, stem
@@ -46,6 +46,7 @@ _SMALL_TALK = tuple(
     (category, PhraseTable(phrase.split() for phrase in phrases)) for category, phrases in lexicon.SMALL_TALK
 )
 _FILLER = PhraseTable(lexicon.FILLER_PHRASES)
+_ASKER = frozenset({"~asker"})
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SMALL_TALK_WORDS = frozenset(word for _, phrases in lexicon.SMALL_TALK for p in phrases for word in p.split())
 _LEXICON_WORDS = (
@@ -123,19 +124,21 @@ class Matcher:
     ) -> None:
         """``score_cutoff`` (0-100) overrides the decision's threshold: ``eval --sweep`` tries several."""
         self.knowledge = knowledge
-        self.decision = decision or load_decision()
+        examples = sum(len(questions) for fact in knowledge.facts for questions in fact.questions.values())
+        self.decision = decision or decision_for(examples / max(1, len(knowledge.facts)))
         self.score_cutoff = 100 * self.decision.threshold if score_cutoff is None else score_cutoff
         self._canonical: dict[str, str] = {}
         self._positions: dict[str, int] = {}  # fact id -> its number, built when first needed
         phrases: dict[tuple[str, ...], str] = {}
-        for group in knowledge.synonyms:
+        self._synonyms = (*knowledge.synonyms, *bilingual.used_in(knowledge.article))  # the maintainer's first
+        for group in self._synonyms:
             canonical = "~" + "_".join(stem(word) for word in tokenize(group[0]))
             for member in group:
                 stems = tuple(stem(word) for word in tokenize(member))
                 if len(stems) == 1:
                     self._canonical.setdefault(stems[0], canonical)
                 elif stems:
-                    phrases[stems] = canonical
+                    phrases.setdefault(stems, canonical)
         self._phrases = phrases
         self._phrase_table = PhraseTable(phrases)
         with paused_gc():
@@ -192,7 +195,7 @@ class Matcher:
                 self._idf[term_id] = math.log(1 + count / holding)
         questions.finish()
         index.finish(lambda feature: _KIND_WEIGHT if feature.startswith("?") else self._term_weight(feature))
-        synonyms = {word for group in self.knowledge.synonyms for member in group for word in tokenize(member)}
+        synonyms = {word for group in self._synonyms for member in group for word in tokenize(member)}
         self._entities = frozenset(entities)
         self._fr_words = frozenset(lang_words["fr"] - lang_words["en"])
         self._en_words = frozenset(lang_words["en"] - lang_words["fr"])
@@ -408,6 +411,8 @@ class Matcher:
             if not agree:
                 score *= _KIND_MISMATCH
             fact_terms = {term for term in query.terms if index in held[term]}
+            if fact_terms <= _ASKER and similarity < EXACT:  # "my", "je" alone say nothing of what is asked
+                continue
             entity_missing = any(t in self._entities and t not in fact_terms for t in query.terms)
             if entity_missing:
                 score *= _ENTITY_MISSING

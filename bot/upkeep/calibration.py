@@ -13,7 +13,7 @@ estimate of how the bot does on an article nobody tuned it on. Pure Python
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.answerer import Answerer
@@ -21,6 +21,9 @@ from bot.matching.decision import FEATURES, Decision, features
 from bot.matching.matcher import Match
 from bot.upkeep.evaluation import ANSWERABLE, Case, judge
 
+OFF_TOPIC_DECLINED = 0.99
+"""The threshold is chosen among those that decline this much of off-topic questions and small talk on articles
+held out of the training: answering them is the mistake users forgive least."""
 L2 = 1.0
 """Ridge penalty on the weights (not the bias): keeps them small where the data says little."""
 _ITERATIONS = 25
@@ -169,6 +172,14 @@ def held_out_probabilities(data: Sequence[Example], *, l2: float = L2) -> list[l
         for i, chances in zip(positions, probabilities([data[i] for i in positions], weights, bias), strict=True):
             result[i] = chances
     return result
+
+
+def best_threshold(means: Mapping[float, tuple[float, float, float]]) -> float:
+    """The threshold with the most answered right plus half of what it declines well, among those declining at
+    least ``OFF_TOPIC_DECLINED`` of off-topic questions; ``means`` maps each threshold to the held-out articles'
+    mean answerable right, off-topic declined and near misses declined."""
+    allowed = {t: m for t, m in means.items() if m[1] >= OFF_TOPIC_DECLINED} or means
+    return max(allowed, key=lambda t: (allowed[t][0] + (allowed[t][1] + allowed[t][2]) / 2, t))
 
 
 def train(data: Sequence[Example], threshold: float, *, l2: float = L2) -> Decision:

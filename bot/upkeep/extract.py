@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from bot.folding import fold, tokenize
-from bot.knowledge.model import id_problem
-from bot.matching import lexicon
+from bot.knowledge.model import Knowledge, id_problem
+from bot.knowledge.reading import load
+from bot.matching import bilingual, lexicon
 from bot.matching.text import detect_language
-from bot.upkeep import bilingual
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+(?=[\"“«(]?[A-ZÀ-ÖØ-Þ])")
 _ABBREVIATION = re.compile(  # a full stop that ends a title, an initial or "p.m.", not a sentence
@@ -277,12 +279,6 @@ def _lowered(text: str) -> str:
     return f"{first if keep else first.lower()} {rest}".strip()
 
 
-def synonyms(article: str) -> list[tuple[str, ...]]:
-    """The starter synonym groups (bot.upkeep.bilingual) with at least one member in ``article``."""
-    text = f" {' '.join(_tokens(article))} "
-    return [group for group in bilingual.GROUPS if any(f" {' '.join(tokenize(word))} " in text for word in group)]
-
-
 def _tokens(text: str) -> list[str]:
     """``tokenize`` word by word: it cuts long texts, as it is made for questions."""
     return [token for word in text.split() for token in tokenize(word)]
@@ -298,6 +294,25 @@ def _unique_id(words: Iterable[str], used: set[str]) -> str:
         candidate, number = f"{slug}-{number}", number + 1
     used.add(candidate)
     return candidate
+
+
+def draft(article: str, items: Iterable[Draft], *, path: str, origin: str) -> str:
+    """The draft knowledge file of ``article`` from its ``drafts``; ``path`` is the article's, relative to the
+    draft's folder."""
+    return render(items, article=path, origin=origin, synonyms=bilingual.used_in(article), title=headline(article))
+
+
+def draft_knowledge(article: str) -> Knowledge | None:
+    """The knowledge an unedited draft of ``article`` holds (None when it has no sentence): what ``eval --drafts``
+    measures."""
+    items = drafts(article)
+    if not items:
+        return None
+    with tempfile.TemporaryDirectory(prefix="draft-") as folder:
+        (Path(folder) / "article.txt").write_text(article, encoding="utf-8")
+        path = Path(folder) / "draft.yaml"
+        path.write_text(draft(article, items, path="article.txt", origin="article.txt"), encoding="utf-8")
+        return load(path)
 
 
 def render(

@@ -1,18 +1,25 @@
-"""A starter table of English/French synonyms for news articles, used by ``extract`` drafts.
+"""General English/French synonyms for news articles: the groups an article uses join its knowledge's own.
 
-A draft has no hand-written questions, so a question in English about a
-French sentence shares no word with it. These groups are general news
-vocabulary (countries, the calendar, how events are scheduled, announced and
-reported), not one article's: groups that helped only the Vostok article's
-draft were taken out, and the second part (politics, economy, crime and
-accidents, health, science, sport, culture, weather, transport, common verbs)
-was written by someone who had seen none of the project's articles, one
-meaning per group, with words of two meanings left out ("may", "last", "ete").
-A draft keeps the groups its article uses, and maintainers extend them like
-any ``synonyms:`` of a knowledge file.
+A question rarely uses the article's words: "cut" where it says "reduced",
+"tué" for "killed", French about an English sentence. The matcher adds the
+groups with a word in the knowledge's article to the maintainer's synonyms
+(which win where they differ), and ``extract`` writes them into drafts. Only
+the groups the article uses: a group about a subject the article never
+mentions would only bring off-topic questions closer to its facts.
+
+The groups are general news vocabulary (countries, the calendar, how events
+are scheduled, announced and reported), not one article's: groups that helped
+only the Vostok article's draft were taken out, and the second part (politics,
+economy, crime and accidents, health, science, sport, culture, weather,
+transport, common verbs) was written by someone who had seen none of the
+project's articles, one meaning per group, with words of two meanings left out
+("may", "last", "ete"). Members are written as ``tokenize`` reads words:
+lower case, no accents.
 """
 
 from __future__ import annotations
+
+from bot.folding import tokenize
 
 GROUPS: tuple[tuple[str, ...], ...] = tuple(
     tuple(word.strip() for word in line.split(","))
@@ -364,3 +371,14 @@ stop, stopped, halt, halted, arret, stopper, cesser, interrompre, interrompu
 change, changes, changed, changer, changement, changements
 """.strip().splitlines()
 )
+
+
+def used_in(article: str) -> list[tuple[str, ...]]:
+    """The groups with at least one member in ``article`` (members are written as ``tokenize`` reads words)."""
+    words = [token for word in article.split() for token in tokenize(word)]
+    text, known = f" {' '.join(words)} ", set(words)
+    return [
+        group
+        for group in GROUPS
+        if any(member in known if " " not in member else f" {member} " in text for member in group)
+    ]

@@ -1,0 +1,48 @@
+"""General synonyms: the groups an article uses help questions reach its facts; the others stay out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.answerer import Answerer
+from bot.folding import tokenize
+from bot.knowledge.model import Fact, Knowledge
+from bot.matching.bilingual import GROUPS, used_in
+from bot.matching.matcher import Matcher
+
+ARTICLE = "The town reduced the price of bus tickets on Monday."
+
+
+def knowledge(*synonyms: tuple[str, ...]) -> Knowledge:
+    fact = Fact(
+        "ticket-price",
+        {"en": "The town reduced the price of bus tickets on Monday."},
+        {"en": ("What happened to the price of bus tickets?", "Did the ticket price change?")},
+        (ARTICLE,),
+    )
+    return Knowledge(Path("facts.yaml"), Path("article.txt"), ARTICLE, (fact,), synonyms=synonyms)
+
+
+def test_a_general_synonym_of_a_word_the_article_uses_reaches_its_fact() -> None:
+    answerer = Answerer(knowledge())
+    assert answerer.reply("Were bus tickets cut?").fact_id == "ticket-price"  # "cut": the article says "reduced"
+
+
+def test_only_the_groups_an_article_uses_are_added() -> None:
+    groups = used_in(ARTICLE)
+    assert any("reduced" in group for group in groups)
+    assert not any("killed" in group for group in groups)  # the article speaks of no death
+
+
+def test_the_maintainers_synonyms_win_over_the_general_ones() -> None:
+    def term(matcher: Matcher, word: str) -> tuple[str, ...]:
+        return matcher.analyse(word).terms
+
+    general = Matcher(knowledge())
+    assert term(general, "cut") == term(general, "reduced")
+    own = Matcher(knowledge(("cut", "haircut")))  # here "cut" means a haircut
+    assert term(own, "cut") == term(own, "haircut") != term(own, "reduced")
+
+
+def test_the_table_is_written_the_way_questions_are_read() -> None:
+    assert [member for group in GROUPS for member in group if " ".join(tokenize(member)) != member] == []
