@@ -38,7 +38,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_ships_the_weights_the_article_and_its_knowledge_and_leaves_the_benchmarks_out(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
-    assert {"bot/matching/decision.json", "bot/data/knowledge/facts.yaml", "bot/data/seeds/article.txt"} <= set(names)
+    weights = {f"bot/matching/{path.name}" for path in (ROOT / "bot" / "matching").glob("*.json")}
+    assert {"bot/matching/decision.json", "bot/matching/decision-sparse.json"} <= weights
+    assert weights | {"bot/data/knowledge/facts.yaml", "bot/data/seeds/article.txt"} <= set(names)
     assert not [name for name in names if name.startswith("benchmarks/")]
 
 
