@@ -314,3 +314,26 @@ def test_a_fact_sharing_only_the_askers_pronoun_is_no_match() -> None:
     matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), "Je payais 25 euros par mois.", (fact,)))
     assert matcher.extract("Can you help me fix my Python code?") == []
     assert matcher.extract("Je payais combien ?")[0].fact.id == "bill"
+
+
+def test_a_question_asking_a_name_is_not_answered_by_a_fact_that_writes_no_other_name() -> None:
+    article = "An amateur collector found the bones on the beach. Steve Hutt, of the museum, described the find."
+    finder = Fact(
+        "finder",
+        {"en": "An amateur collector found the bones on the beach."},
+        {"en": ("Who found the bones?", "Who discovered the bones?", "Where were the bones found?")},
+        ("An amateur collector found the bones on the beach.",),
+    )
+    expert = Fact(
+        "expert",
+        {"en": "Steve Hutt, of the museum, described the find."},
+        {"en": ("Who described the find?", "Who is the museum's expert?", "What did the museum do?")},
+        ("Steve Hutt, of the museum, described the find.",),
+    )
+    matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), article, (finder, expert)))
+    [unnamed] = [
+        m for m in matcher.extract("What is the name of the collector who found the bones?") if m.fact is finder
+    ]
+    [named] = [m for m in matcher.extract("What is the name of the museum's expert?") if m.fact is expert]
+    assert unnamed.evidence is not None and not unnamed.evidence.kinds_agree  # the collector is never named
+    assert named.evidence is not None and named.evidence.kinds_agree  # "Steve Hutt" is a name it writes

@@ -163,6 +163,10 @@ FRAME_WORDS = frozenset(
     mentionne mentionnes fonction poste titre""".split()
 )
 
+# A question with one of these asks for a name ("what is the prefect's name?", "comment s'appelle le
+# collectionneur ?"): a fact answers it only with a name the question does not already give.
+NAME_WORDS = frozenset("name named called surname nom appelle appellent appelait appelaient prenom".split())
+
 # Short words that name a country or a body when written in capitals, and are
 # common words otherwise: "the US" but "tell us", "the EU" but the French "eu"
 # (had), "the UN" but "un" (a). Written in lower case they mean the country only

@@ -72,6 +72,8 @@ class Query:
     """The small-talk category when the message is nothing but small talk."""
     misspelt: frozenset[str] = frozenset()
     """Terms of words no fact knows that look like a typo of a known word (the speller dared not correct them)."""
+    asks_name: bool = False
+    """It asks for a name ("what is his name?"): a fact that writes no other name than the question's cannot say."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,8 @@ class Evidence:
     similarity: float
     """Weighted Jaccard similarity to the fact's closest example question (0-1)."""
     kinds_agree: bool
-    """The fact answers the kind of question asked (or the question asks no kind)."""
+    """The fact answers the kind of question asked (or the question asks no kind); to a question asking a name,
+    only a fact whose answer writes a name the question does not give."""
     counts_agree: bool
     """The fact counts what a "how many" question counts (or the question counts nothing)."""
     asks_kind: bool
@@ -167,7 +170,7 @@ class Matcher:
                     fields.append(("answer", fact.answers[lang], lang))
             for field_name, text, text_lang in fields:
                 if field_name in ("answer", "keyword"):
-                    entities.update(self._terms(tokenize(" ".join(_capitalised(text)))))
+                    entities.update(self._names_in(text))
                 tokens = tokenize(text)
                 surface.update(tokens)
                 if text_lang:
@@ -261,6 +264,15 @@ class Matcher:
                     return kinds | {"count:" + counted[0]}, used
         return kinds, used
 
+    def _names_in(self, text: str) -> list[str]:
+        return self._terms(tokenize(" ".join(_capitalised(text))))
+
+    def _writes_another_name(self, index: int, terms: Collection[str]) -> bool:
+        """Whether the fact's answers write a name the question does not (worked out only for questions asking
+        a name, so a large knowledge keeps no names per fact)."""
+        answers = self.knowledge.facts[index].answers.values()
+        return any(name not in terms for answer in answers for name in self._names_in(answer))
+
     def _knows_any(self, terms: Iterable[str]) -> bool:
         return any(term in self._index.ids for term in terms)
 
@@ -309,6 +321,7 @@ class Matcher:
             lang=lang,
             small_talk=small_talk if not terms else None,
             misspelt=misspelt,
+            asks_name=not lexicon.NAME_WORDS.isdisjoint(tokens),
         )
 
     def held(self, fact_id: str, terms: Iterable[str]) -> tuple[str, ...]:
@@ -407,6 +420,8 @@ class Matcher:
             similarity = self._index.best_similarity(index, features, query_weight)
             score = _COVERAGE_SHARE * coverage[index] / total + (1 - _COVERAGE_SHARE) * similarity
             plain, counts = _kinds_agree(query.kinds, self._kinds[index])
+            if query.asks_name and not self._writes_another_name(index, query.terms):
+                plain = False
             agree = plain and counts
             if not agree:
                 score *= _KIND_MISMATCH
