@@ -316,6 +316,24 @@ def test_a_fact_sharing_only_the_askers_pronoun_is_no_match() -> None:
     assert matcher.extract("Je payais combien ?")[0].fact.id == "bill"
 
 
+@pytest.mark.parametrize(
+    ("answer", "question", "gives"),
+    [
+        ("The mayor announced the plan on Wednesday.", "At what time did the mayor announce the plan?", False),
+        ("The mayor announced the plan at 7:30 on Wednesday.", "At what time did the mayor announce the plan?", True),
+        ("The mayor announced the plan on 26 December.", "In what year did the mayor announce the plan?", False),
+        ("The mayor announced the plan in December 2012.", "In what year did the mayor announce the plan?", True),
+    ],
+)
+def test_a_question_asking_an_hour_or_a_year_needs_a_fact_that_gives_one(
+    answer: str, question: str, gives: bool
+) -> None:
+    plan = Fact("plan", {"en": answer}, {"en": ("When did the mayor announce the plan?",)}, (answer,))
+    matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), answer, (plan,)))
+    [match] = matcher.extract(question, limit=1)
+    assert match.evidence is not None and match.evidence.kinds_agree == gives
+
+
 def test_a_question_asking_a_name_is_not_answered_by_a_fact_that_writes_no_other_name() -> None:
     article = "An amateur collector found the bones on the beach. Steve Hutt, of the museum, described the find."
     finder = Fact(

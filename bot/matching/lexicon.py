@@ -167,6 +167,13 @@ FRAME_WORDS = frozenset(
 # collectionneur ?"): a fact answers it only with a name the question does not already give.
 NAME_WORDS = frozenset("name named called surname nom appelle appellent appelait appelaient prenom".split())
 
+# Questions that ask for a year or an hour: a fact answers them only when its answer gives one ("on
+# Wednesday" is no hour, "on 26 December" no year).
+DETAIL_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("year", ("what year", "which year", "quelle annee", "en quelle annee")),
+    ("hour", ("what time", "which time", "what hour", "at what hour", "quelle heure", "a quelle heure")),
+)
+
 # Short words that name a country or a body when written in capitals, and are
 # common words otherwise: "the US" but "tell us", "the EU" but the French "eu"
 # (had), "the UN" but "un" (a). Written in lower case they mean the country only

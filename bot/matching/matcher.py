@@ -47,6 +47,17 @@ _SMALL_TALK = tuple(
 )
 _FILLER = PhraseTable(lexicon.FILLER_PHRASES)
 _ASKER = frozenset({"~asker"})
+_DETAILS = tuple(
+    (detail, PhraseTable(phrase.split() for phrase in phrases)) for detail, phrases in lexicon.DETAIL_PHRASES
+)
+_DETAIL_IN_ANSWER = {
+    "year": re.compile(r"\b(?:1[89]|20)\d\d\b"),
+    "hour": re.compile(
+        r"\b\d{1,2}(?:[:h.]\d\d|\s?(?:am|pm|a\.m\.|p\.m\.|h)\b)|\b(?:o.clock|midnight|noon|midi|minuit|"
+        r"morning|matin|evening|soir|soirée|afternoon|après-midi|night|nuit|dawn|aube)\b",
+        re.IGNORECASE,
+    ),
+}
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SMALL_TALK_WORDS = frozenset(word for _, phrases in lexicon.SMALL_TALK for p in phrases for word in p.split())
 _LEXICON_WORDS = (
@@ -72,8 +83,8 @@ class Query:
     """The small-talk category when the message is nothing but small talk."""
     misspelt: frozenset[str] = frozenset()
     """Terms of words no fact knows that look like a typo of a known word (the speller dared not correct them)."""
-    asks_name: bool = False
-    """It asks for a name ("what is his name?"): a fact that writes no other name than the question's cannot say."""
+    details: frozenset[str] = frozenset()
+    """The precise things it asks for ("name", "year", "hour"): a fact whose answer gives none cannot say."""
 
 
 @dataclass(frozen=True)
@@ -85,8 +96,8 @@ class Evidence:
     similarity: float
     """Weighted Jaccard similarity to the fact's closest example question (0-1)."""
     kinds_agree: bool
-    """The fact answers the kind of question asked (or the question asks no kind); to a question asking a name,
-    only a fact whose answer writes a name the question does not give."""
+    """The fact answers the kind of question asked (or the question asks no kind), and its answer gives the
+    name, year or hour the question asks for, if any."""
     counts_agree: bool
     """The fact counts what a "how many" question counts (or the question counts nothing)."""
     asks_kind: bool
@@ -267,11 +278,13 @@ class Matcher:
     def _names_in(self, text: str) -> list[str]:
         return self._terms(tokenize(" ".join(_capitalised(text))))
 
-    def _writes_another_name(self, index: int, terms: Collection[str]) -> bool:
-        """Whether the fact's answers write a name the question does not (worked out only for questions asking
-        a name, so a large knowledge keeps no names per fact)."""
+    def _gives(self, index: int, detail: str, terms: Collection[str]) -> bool:
+        """Whether the fact's answers give the ``detail`` a question asks: a name it does not already give, a
+        year, an hour (worked out only for the few facts such a question ranks best)."""
         answers = self.knowledge.facts[index].answers.values()
-        return any(name not in terms for answer in answers for name in self._names_in(answer))
+        if detail == "name":
+            return any(name not in terms for answer in answers for name in self._names_in(answer))
+        return any(_DETAIL_IN_ANSWER[detail].search(answer) for answer in answers)
 
     def _knows_any(self, terms: Iterable[str]) -> bool:
         return any(term in self._index.ids for term in terms)
@@ -321,7 +334,7 @@ class Matcher:
             lang=lang,
             small_talk=small_talk if not terms else None,
             misspelt=misspelt,
-            asks_name=not lexicon.NAME_WORDS.isdisjoint(tokens),
+            details=_details(tokens),
         )
 
     def held(self, fact_id: str, terms: Iterable[str]) -> tuple[str, ...]:
@@ -420,7 +433,7 @@ class Matcher:
             similarity = self._index.best_similarity(index, features, query_weight)
             score = _COVERAGE_SHARE * coverage[index] / total + (1 - _COVERAGE_SHARE) * similarity
             plain, counts = _kinds_agree(query.kinds, self._kinds[index])
-            if query.asks_name and not self._writes_another_name(index, query.terms):
+            if query.details and not all(self._gives(index, detail, query.terms) for detail in query.details):
                 plain = False
             agree = plain and counts
             if not agree:
@@ -480,6 +493,12 @@ def _certain(fact: Fact) -> Match:
         ranking=1.0,
     )
     return Match(fact, 100.0, evidence)
+
+
+def _details(tokens: Sequence[str]) -> frozenset[str]:
+    """The precise things a question asks for: a name, a year, an hour."""
+    found = {detail for detail, table in _DETAILS if table.find(tokens)}
+    return frozenset(found | ({"name"} if not lexicon.NAME_WORDS.isdisjoint(tokens) else set()))
 
 
 def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
