@@ -323,9 +323,11 @@ def test_a_fact_sharing_only_the_askers_pronoun_is_no_match() -> None:
         ("The mayor announced the plan at 7:30 on Wednesday.", "At what time did the mayor announce the plan?", True),
         ("The mayor announced the plan on 26 December.", "In what year did the mayor announce the plan?", False),
         ("The mayor announced the plan in December 2012.", "In what year did the mayor announce the plan?", True),
+        ("The mayor announced the plan this summer.", "On what date did the mayor announce the plan?", False),
+        ("The mayor announced the plan on 26 December.", "On what date did the mayor announce the plan?", True),
     ],
 )
-def test_a_question_asking_an_hour_or_a_year_needs_a_fact_that_gives_one(
+def test_a_question_asking_an_hour_a_date_or_a_year_needs_a_fact_that_gives_one(
     answer: str, question: str, gives: bool
 ) -> None:
     plan = Fact("plan", {"en": answer}, {"en": ("When did the mayor announce the plan?",)}, (answer,))

@@ -167,10 +167,11 @@ FRAME_WORDS = frozenset(
 # collectionneur ?"): a fact answers it only with a name the question does not already give.
 NAME_WORDS = frozenset("name named called surname nom appelle appellent appelait appelaient prenom".split())
 
-# Questions that ask for a year or an hour: a fact answers them only when its answer gives one ("on
-# Wednesday" is no hour, "on 26 December" no year).
+# Questions that ask for a year, a date or an hour: a fact answers them only when its answer gives one
+# ("on Wednesday" is no hour, "on 26 December" no year, "this summer" no date).
 DETAIL_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("year", ("what year", "which year", "quelle annee", "en quelle annee")),
+    ("date", ("what date", "which date", "what day", "which day", "quelle date", "quel jour")),
     ("hour", ("what time", "which time", "what hour", "at what hour", "quelle heure", "a quelle heure")),
 )
 

@@ -50,8 +50,18 @@ _ASKER = frozenset({"~asker"})
 _DETAILS = tuple(
     (detail, PhraseTable(phrase.split() for phrase in phrases)) for detail, phrases in lexicon.DETAIL_PHRASES
 )
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|"
+    "fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+)
 _DETAIL_IN_ANSWER = {
     "year": re.compile(r"\b(?:1[89]|20)\d\d\b"),
+    "date": re.compile(
+        rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:{_MONTHS})|\b(?:{_MONTHS})\s+\d{{1,2}}\b|\b(?:monday|tuesday|wednesday|"
+        r"thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|today|yesterday|"
+        r"tomorrow|aujourd|hier|demain)\b",
+        re.IGNORECASE,
+    ),
     "hour": re.compile(
         r"\b\d{1,2}(?:[:h.]\d\d|\s?(?:am|pm|a\.m\.|p\.m\.|h)\b)|\b(?:o.clock|midnight|noon|midi|minuit|"
         r"morning|matin|evening|soir|soirée|afternoon|après-midi|night|nuit|dawn|aube)\b",
@@ -84,7 +94,7 @@ class Query:
     misspelt: frozenset[str] = frozenset()
     """Terms of words no fact knows that look like a typo of a known word (the speller dared not correct them)."""
     details: frozenset[str] = frozenset()
-    """The precise things it asks for ("name", "year", "hour"): a fact whose answer gives none cannot say."""
+    """The precise things it asks for ("name", "year", "date", "hour"): a fact whose answer gives none cannot say."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +107,7 @@ class Evidence:
     """Weighted Jaccard similarity to the fact's closest example question (0-1)."""
     kinds_agree: bool
     """The fact answers the kind of question asked (or the question asks no kind), and its answer gives the
-    name, year or hour the question asks for, if any."""
+    name, year, date or hour the question asks for, if any."""
     counts_agree: bool
     """The fact counts what a "how many" question counts (or the question counts nothing)."""
     asks_kind: bool
@@ -280,7 +290,7 @@ class Matcher:
 
     def _gives(self, index: int, detail: str, terms: Collection[str]) -> bool:
         """Whether the fact's answers give the ``detail`` a question asks: a name it does not already give, a
-        year, an hour (worked out only for the few facts such a question ranks best)."""
+        year, a date, an hour (worked out only for the few facts such a question ranks best)."""
         answers = self.knowledge.facts[index].answers.values()
         if detail == "name":
             return any(name not in terms for answer in answers for name in self._names_in(answer))
@@ -496,7 +506,7 @@ def _certain(fact: Fact) -> Match:
 
 
 def _details(tokens: Sequence[str]) -> frozenset[str]:
-    """The precise things a question asks for: a name, a year, an hour."""
+    """The precise things a question asks for: a name, a year, a date, an hour."""
     found = {detail for detail, table in _DETAILS if table.find(tokens)}
     return frozenset(found | ({"name"} if not lexicon.NAME_WORDS.isdisjoint(tokens) else set()))
 
