@@ -325,12 +325,15 @@ def test_a_fact_sharing_only_the_askers_pronoun_is_no_match() -> None:
         ("The mayor announced the plan in December 2012.", "In what year did the mayor announce the plan?", True),
         ("The mayor announced the plan this summer.", "On what date did the mayor announce the plan?", False),
         ("The mayor announced the plan on 26 December.", "On what date did the mayor announce the plan?", True),
+        ("The mayor's plan adds buses.", "How many buses does the mayor's plan add?", False),
+        ("The mayor's plan adds twelve buses.", "How many buses does the mayor's plan add?", True),
     ],
 )
-def test_a_question_asking_an_hour_a_date_or_a_year_needs_a_fact_that_gives_one(
+def test_a_question_asking_an_hour_a_date_a_year_or_a_number_needs_a_fact_that_gives_one(
     answer: str, question: str, gives: bool
 ) -> None:
-    plan = Fact("plan", {"en": answer}, {"en": ("When did the mayor announce the plan?",)}, (answer,))
+    asked = ("When did the mayor announce the plan?", "How many buses does the plan add?")
+    plan = Fact("plan", {"en": answer}, {"en": asked}, (answer,))
     matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), answer, (plan,)))
     [match] = matcher.extract(question, limit=1)
     assert match.evidence is not None and match.evidence.kinds_agree == gives

@@ -62,6 +62,13 @@ _DETAIL_IN_ANSWER = {
         r"tomorrow|aujourd|hier|demain)\b",
         re.IGNORECASE,
     ),
+    "number": re.compile(
+        r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|"
+        r"thousands?|millions?|billions?|dozens?|half|double|doubled|triple|tripled|un|une|deux|trois|quatre|cinq|"
+        r"sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|cents?|centaines?|mille|milliers|milliards?|"
+        r"douzaines?|dizaines?|moitié|double|doublé|triple|triplé)\b",
+        re.IGNORECASE,
+    ),
     "hour": re.compile(
         r"\b\d{1,2}(?:[:h.]\d\d|\s?(?:am|pm|a\.m\.|p\.m\.|h)\b)|\b(?:o.clock|midnight|noon|midi|minuit|"
         r"morning|matin|evening|soir|soirée|afternoon|après-midi|night|nuit|dawn|aube)\b",
@@ -94,7 +101,8 @@ class Query:
     misspelt: frozenset[str] = frozenset()
     """Terms of words no fact knows that look like a typo of a known word (the speller dared not correct them)."""
     details: frozenset[str] = frozenset()
-    """The precise things it asks for ("name", "year", "date", "hour"): a fact whose answer gives none cannot say."""
+    """The precise things it asks for ("name", "year", "date", "hour", "number"): a fact whose answer gives none
+    cannot say."""
 
 
 @dataclass(frozen=True)
@@ -107,7 +115,7 @@ class Evidence:
     """Weighted Jaccard similarity to the fact's closest example question (0-1)."""
     kinds_agree: bool
     """The fact answers the kind of question asked (or the question asks no kind), and its answer gives the
-    name, year, date or hour the question asks for, if any."""
+    name, year, date, hour or number the question asks for, if any."""
     counts_agree: bool
     """The fact counts what a "how many" question counts (or the question counts nothing)."""
     asks_kind: bool
@@ -290,7 +298,7 @@ class Matcher:
 
     def _gives(self, index: int, detail: str, terms: Collection[str]) -> bool:
         """Whether the fact's answers give the ``detail`` a question asks: a name it does not already give, a
-        year, a date, an hour (worked out only for the few facts such a question ranks best)."""
+        year, a date, an hour, a number (worked out only for the few facts such a question ranks best)."""
         answers = self.knowledge.facts[index].answers.values()
         if detail == "name":
             return any(name not in terms for answer in answers for name in self._names_in(answer))
@@ -344,7 +352,7 @@ class Matcher:
             lang=lang,
             small_talk=small_talk if not terms else None,
             misspelt=misspelt,
-            details=_details(tokens),
+            details=_details(tokens, kinds),
         )
 
     def held(self, fact_id: str, terms: Iterable[str]) -> tuple[str, ...]:
@@ -505,10 +513,14 @@ def _certain(fact: Fact) -> Match:
     return Match(fact, 100.0, evidence)
 
 
-def _details(tokens: Sequence[str]) -> frozenset[str]:
-    """The precise things a question asks for: a name, a year, a date, an hour."""
+def _details(tokens: Sequence[str], kinds: Collection[str]) -> frozenset[str]:
+    """The precise things a question asks for: a name, a year, a date, an hour, a number ("how many", "how old")."""
     found = {detail for detail, table in _DETAILS if table.find(tokens)}
-    return frozenset(found | ({"name"} if not lexicon.NAME_WORDS.isdisjoint(tokens) else set()))
+    if not lexicon.NAME_WORDS.isdisjoint(tokens):
+        found.add("name")
+    if "quantity" in kinds or "age" in kinds:
+        found.add("number")
+    return frozenset(found)
 
 
 def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
