@@ -360,3 +360,11 @@ def test_a_question_asking_a_name_is_not_answered_by_a_fact_that_writes_no_other
     [named] = [m for m in matcher.extract("What is the name of the museum's expert?") if m.fact is expert]
     assert unnamed.evidence is not None and not unnamed.evidence.kinds_agree  # the collector is never named
     assert named.evidence is not None and named.evidence.kinds_agree  # "Steve Hutt" is a name it writes
+
+
+def test_a_month_or_the_first_word_of_a_sentence_is_no_name_to_give() -> None:
+    answer = "Because of the drought, until December, François's family may use 100 litres a day."
+    family = Fact("family", {"en": answer}, {"en": ("How much water may François's family use?",)}, (answer,))
+    matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), answer, (family,)))
+    [match] = matcher.extract("What is François's last name?", limit=1)
+    assert match.evidence is not None and not match.evidence.kinds_agree

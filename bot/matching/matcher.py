@@ -54,6 +54,10 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|"
     "fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
 )
+_CALENDAR = re.compile(
+    rf"(?:{_MONTHS.replace('é', 'e').replace('û', 'u')}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+)
 _DETAIL_IN_ANSWER = {
     "year": re.compile(r"\b(?:1[89]|20)\d\d\b"),
     "date": re.compile(
@@ -301,7 +305,9 @@ class Matcher:
         year, a date, an hour, a number (worked out only for the few facts such a question ranks best)."""
         answers = self.knowledge.facts[index].answers.values()
         if detail == "name":
-            return any(name not in terms for answer in answers for name in self._names_in(answer))
+            return any(
+                name not in terms for answer in answers for name in self._terms(tokenize(" ".join(_named(answer))))
+            )
         return any(_DETAIL_IN_ANSWER[detail].search(answer) for answer in answers)
 
     def _knows_any(self, terms: Iterable[str]) -> bool:
@@ -556,6 +562,18 @@ def _kinds_agree(asked: frozenset[str], answered: frozenset[str]) -> tuple[bool,
         return True, True
     counts = {kind for kind in asked if kind.startswith("count:")}
     return bool((asked - counts) & answered), not counts or bool(counts & answered)
+
+
+def _named(text: str) -> list[str]:
+    """The names a text writes: capitalised words inside its sentences, months and days aside."""
+    words = text.split()
+    return [
+        word
+        for before, word in zip([".", *words], words, strict=False)
+        if word[:1].isupper()
+        and not before.endswith((".", "!", "?", ":", "«", "“", '"'))
+        and not _CALENDAR.fullmatch(normalize(word).strip(",.;:!?"))
+    ]
 
 
 def _capitalised(text: str) -> list[str]:
