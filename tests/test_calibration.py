@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from bot.cli import main
 from bot.knowledge.model import Fact, Knowledge
 from bot.matching import decision
-from bot.matching.matcher import Matcher
+from bot.matching.matcher import Evidence, Matcher
 from bot.upkeep import calibration
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,3 +84,12 @@ def test_the_threshold_is_the_best_among_those_that_decline_off_topic_questions(
     means = {0.3: (0.95, 0.97, 0.70), 0.5: (0.90, 0.99, 0.75), 0.7: (0.80, 1.0, 0.85)}
     assert calibration.best_threshold(means) == 0.5  # 0.3 answers more, but answers 3% of off-topic questions
     assert calibration.best_threshold({0.3: (0.9, 0.5, 0.5), 0.5: (0.7, 0.6, 0.6)}) == 0.3  # none declines enough
+
+
+def test_a_fact_lacking_the_detail_asked_counts_as_a_kind_mismatch_even_when_no_kind_is_asked() -> None:
+    """ "What is François's last name?" asks no who/when/where, but a fact that writes no other name cannot say."""
+    lacking = Evidence(0.9, 0.4, False, True, False, False, 0.0, 0.0, 0.0, 0.0, False, 0.5)
+    giving = dataclasses.replace(lacking, kinds_agree=True)
+    mismatch = decision.FEATURES.index("kind_mismatch")
+    assert decision.features(lacking, 0.0)[mismatch] == 1.0
+    assert decision.features(giving, 0.0)[mismatch] == 0.0
