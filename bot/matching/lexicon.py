@@ -175,6 +175,27 @@ DETAIL_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("hour", ("what time", "which time", "what hour", "at what hour", "quelle heure", "a quelle heure")),
 )
 
+# What an answer writes when it gives a date, an hour or a number (matched on folded text: lower case,
+# no accents); months and days are no names either.
+MONTHS = tuple(
+    "january february march april may june july august september october november december "
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
+)
+WEEKDAYS = tuple(
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
+)
+NEAR_DAYS = ("today", "yesterday", "tomorrow", "aujourd", "hier", "demain")
+DAY_PARTS = tuple(
+    "midnight noon midi minuit morning matin evening soir soiree afternoon apres-midi night nuit dawn aube".split()
+)
+NUMBER_WORDS = tuple(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds "
+    "thousand thousands million millions billion billions dozen dozens half double doubled triple tripled un une "
+    "deux trois quatre cinq sept huit neuf dix onze douze vingt trente quarante cinquante cent cents centaine "
+    "centaines mille milliers milliard milliards douzaine douzaines dizaine dizaines moitie double triple".split()
+)
+
 # Short words that name a country or a body when written in capitals, and are
 # common words otherwise: "the US" but "tell us", "the EU" but the French "eu"
 # (had), "the UN" but "un" (a). Written in lower case they mean the country only

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.folding import normalize, tokenize
+from bot.folding import fold, normalize, tokenize
 from bot.knowledge.bulk import paused_gc
 from bot.knowledge.model import LANGUAGES, Fact, Knowledge
 from bot.matching import bilingual, lexicon
@@ -50,36 +50,20 @@ _ASKER = frozenset({"~asker"})
 _DETAILS = tuple(
     (detail, PhraseTable(phrase.split() for phrase in phrases)) for detail, phrases in lexicon.DETAIL_PHRASES
 )
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|"
-    "fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
-)
-_CALENDAR = re.compile(
-    rf"(?:{_MONTHS.replace('é', 'e').replace('û', 'u')}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-)
-_DETAIL_IN_ANSWER = {
-    "year": re.compile(r"\b(?:1[89]|20)\d\d\b"),
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_CALENDAR = frozenset(lexicon.MONTHS + lexicon.WEEKDAYS)
+_MONTH = "|".join(lexicon.MONTHS)
+_DETAIL_IN_ANSWER = {  # searched in an answer folded to lower case without accents
+    "year": re.compile(rf"\b{_YEAR.pattern}\b"),
     "date": re.compile(
-        rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:{_MONTHS})|\b(?:{_MONTHS})\s+\d{{1,2}}\b|\b(?:monday|tuesday|wednesday|"
-        r"thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|today|yesterday|"
-        r"tomorrow|aujourd|hier|demain)\b",
-        re.IGNORECASE,
-    ),
-    "number": re.compile(
-        r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|"
-        r"thousands?|millions?|billions?|dozens?|half|double|doubled|triple|tripled|un|une|deux|trois|quatre|cinq|"
-        r"sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|cents?|centaines?|mille|milliers|milliards?|"
-        r"douzaines?|dizaines?|moitié|double|doublé|triple|triplé)\b",
-        re.IGNORECASE,
+        rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:{_MONTH})\b|\b(?:{_MONTH})\s+\d{{1,2}}\b"
+        rf"|\b(?:{'|'.join(lexicon.WEEKDAYS + lexicon.NEAR_DAYS)})\b"
     ),
     "hour": re.compile(
-        r"\b\d{1,2}(?:[:h.]\d\d|\s?(?:am|pm|a\.m\.|p\.m\.|h)\b)|\b(?:o.clock|midnight|noon|midi|minuit|"
-        r"morning|matin|evening|soir|soirée|afternoon|après-midi|night|nuit|dawn|aube)\b",
-        re.IGNORECASE,
+        rf"\b\d{{1,2}}(?:[:h.]\d\d|\s?(?:am|pm|a\.m\.|p\.m\.|h)\b)|\bo.clock\b|\b(?:{'|'.join(lexicon.DAY_PARTS)})\b"
     ),
+    "number": re.compile(rf"\d|\b(?:{'|'.join(lexicon.NUMBER_WORDS)})\b"),
 }
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SMALL_TALK_WORDS = frozenset(word for _, phrases in lexicon.SMALL_TALK for p in phrases for word in p.split())
 _LEXICON_WORDS = (
     lexicon.STOPWORDS
@@ -308,7 +292,7 @@ class Matcher:
             return any(
                 name not in terms for answer in answers for name in self._terms(tokenize(" ".join(_named(answer))))
             )
-        return any(_DETAIL_IN_ANSWER[detail].search(answer) for answer in answers)
+        return any(_DETAIL_IN_ANSWER[detail].search(fold(answer)) for answer in answers)
 
     def _knows_any(self, terms: Iterable[str]) -> bool:
         return any(term in self._index.ids for term in terms)
@@ -572,7 +556,7 @@ def _named(text: str) -> list[str]:
         for before, word in zip([".", *words], words, strict=False)
         if word[:1].isupper()
         and not before.endswith((".", "!", "?", ":", "«", "“", '"'))
-        and not _CALENDAR.fullmatch(normalize(word).strip(",.;:!?"))
+        and normalize(word) not in _CALENDAR
     ]
 
 
