@@ -52,6 +52,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/france-electricity-price-shield/eval.yaml", 0.7, 0.95, 0.8),
     ("corpus/double-hand-transplant/eval.yaml", 0.82, 1.0, 0.65),
     ("corpus/tour-de-californie-cycling/eval.yaml", 0.79, 0.95, 0.68),
+    ("corpus/lakewood-bike-lanes-budget/eval.yaml", 0.76, 1.0, 0.7),
+    ("corpus/publier-mediatheque-renovation/eval.yaml", 0.79, 1.0, 0.6),
 ]
 
 
