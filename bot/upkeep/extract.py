@@ -32,6 +32,7 @@ _ABBREVIATION = re.compile(  # a full stop that ends a title, an initial or "p.m
     r"|etc|approx|[ap]\.m|[A-Z]|[A-Z]\.[A-Z])\.$"
 )
 _AGENCY = re.compile(r"^\((?:[A-Z][\w.&-]*\s?){1,3}\)\s+(?=\S)")  # "(Belga) Le Français..." -> "Le Français..."
+_LIST_ITEM = re.compile(r"^(?:[•▪◦●‣∙·*–—-]|\d{1,2}[.)])\s+(?=\S)")  # "• ", "- ", "1. ": an item of a list
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _ID_WORDS = 4
 _KEYWORD_QUESTION_WORDS = 5
@@ -104,20 +105,35 @@ class Draft:
     sentence: str
     keywords: tuple[str, ...]
     questions: tuple[str, ...]
+    sources: tuple[str, ...]
+    """The article's verbatim text behind it: the sentence, or a list's introducing line and the item."""
 
 
 def sentences(article: str) -> list[str]:
     """The article's sentences, verbatim: each line is split after ., ! or ? followed by a capital, except
-    after a title, an initial or "a.m."; a leading agency tag ("(AFP)") is left out."""
-    found = []
+    after a title, an initial or "a.m."; a leading agency tag ("(AFP)") is left out, and so is the marker
+    of a list item ("• ")."""
+    return [sentence for sentence, _ in _passages(article)]
+
+
+def _passages(article: str) -> list[tuple[str, str | None]]:
+    """Each sentence, with the line that introduces it when it is an item of a list ("Sont prévus :")."""
+    found: list[tuple[str, str | None]] = []
+    intro: str | None = None
     for line in article.splitlines():
         text, start = line.strip(), 0
+        if not text:
+            continue
+        if item := _LIST_ITEM.match(text):
+            found.append((text[item.end() :], intro))
+            continue
+        intro = text if text.endswith(":") else None
         for end in _SENTENCE_END.finditer(text):
             if not _ABBREVIATION.search(text[start : end.start()]):  # "Dr. Smith", "7 p.m. Tuesday" go on
-                found.append(text[start : end.start()])
+                found.append((text[start : end.start()], None))
                 start = end.end()
-        found.append(text[start:])
-    return [_AGENCY.sub("", sentence) for sentence in found if sentence.strip()]
+        found.append((text[start:], None))
+    return [(_AGENCY.sub("", sentence), intro) for sentence, intro in found if sentence.strip()]
 
 
 def keywords(sentence: str) -> tuple[str, ...]:
@@ -156,10 +172,13 @@ def drafts(article: str) -> list[Draft]:
     used: set[str] = set()
     asked: set[str] = set()
     seen: set[str] = set()
-    for sentence in sentences(article):
+    passages = _passages(article)
+    introducing = {intro for _, intro in passages if intro}
+    for item, intro in passages:
+        sentence = f"{intro} {item}" if intro else item
         key = fold(sentence)
-        if not states_something(sentence) or key in seen:
-            continue
+        if item in introducing or key in seen or not (intro or states_something(sentence)):
+            continue  # "Sont prévus :" says something only with each item of its list
         seen.add(key)
         lang = detect_language(sentence, _tokens(sentence))
         words = keywords(sentence)
@@ -168,7 +187,8 @@ def drafts(article: str) -> list[Draft]:
             questions.append(" ".join(words[:_KEYWORD_QUESTION_WORDS]) + ("?" if lang == "en" else " ?"))
         questions = [question for question in questions if fold(question) not in asked]
         asked.update(fold(question) for question in questions)
-        result.append(Draft(_unique_id(words or (sentence,), used), lang, sentence, words, tuple(questions)))
+        sources = (intro, item) if intro else (item,)
+        result.append(Draft(_unique_id(words or (sentence,), used), lang, sentence, words, tuple(questions), sources))
     return result
 
 
@@ -348,7 +368,7 @@ def render(
             *(f"        - {_quote(question)}" for question in item.questions),
             f"    keywords: [{', '.join(_quote(word) for word in item.keywords)}]",
             "    source:",
-            f"      - {_quote(item.sentence)}",
+            *(f"      - {_quote(source)}" for source in item.sources),
             "",
         ]
     return "\n".join(lines)
