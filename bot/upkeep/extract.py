@@ -47,12 +47,7 @@ _BOILERPLATE = re.compile(  # lines of a web page around the article, not the ar
     re.IGNORECASE,
 )
 _SENTENCE_FINAL = re.compile(r"[.!?…:;][\"”»’)]*$")
-_MONTHS = frozenset(
-    """january february march april may june july august september october november december
-    janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
-    monday tuesday wednesday thursday friday saturday sunday
-    lundi mardi mercredi jeudi vendredi samedi dimanche""".split()
-)
+_MONTHS = frozenset(lexicon.MONTHS + lexicon.WEEKDAYS)  # "when" words, as tokenize reads them
 _TIME = re.compile(r"\b\d{1,2}\s?h\s?\d{0,2}\b|\b\d{1,2}:\d{2}\b|\b(?:1[89]|20)\d{2}\b")
 _NUMBER = re.compile(r"\b\d+\b")
 _ORDINALS = frozenset("first second third premier premiere deuxieme deuxiemes troisieme".split())
