@@ -14,6 +14,10 @@ MAX_QUESTION_CHARS = 500
 
 _MENTION = re.compile(r"(?<![\w.])@\w+")
 _NON_WORD = re.compile(r"[\W_]+")
+_DECIMAL = re.compile(r"(?<![\w.,])(\d+)[.,](\d{1,2}|\d{4,})(?![\w]|[.,]\d)")
+_THOUSANDS = re.compile(r"\b\d{1,3}(?: \d{3})+\b")
+"""Numbers are one word however they are written: "2,298", "2 298" and "2298" alike; "4.92" and "4,92" as
+"4" (about 4) and "4d92", which no whole number reads as (not 92)."""
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'", "‘": "'", "ʼ": "'"})
 
 
@@ -37,8 +41,9 @@ def fold(text: str) -> str:
 def normalize(text: str) -> str:
     """The comparable form: folded, without mentions, punctuation, emoji or extra spaces."""
     text = _MENTION.sub(" ", text[:MAX_QUESTION_CHARS])
-    folded = _NON_WORD.sub(" ", fold(text))[:MAX_QUESTION_CHARS]  # folding can expand (Æ, ﷺ)
-    return " ".join(folded.split())
+    folded = _DECIMAL.sub(r"\1 \1d\2", fold(text))
+    folded = " ".join(_NON_WORD.sub(" ", folded)[:MAX_QUESTION_CHARS].split())  # folding can expand (Æ, ﷺ)
+    return _THOUSANDS.sub(lambda number: number.group().replace(" ", ""), folded)
 
 
 def tokenize(text: str) -> list[str]:

@@ -20,6 +20,23 @@ def test_normalize_keeps_email_like_text_from_being_read_as_a_mention() -> None:
     assert "example" in normalize("ned@example.org")
 
 
+@pytest.mark.parametrize(
+    ("written", "tokens"),
+    [
+        ("2,298 km", ["2298", "km"]),
+        ("2 298 km", ["2298", "km"]),
+        ("186\u202f000 habitants", ["186000", "habitants"]),
+        ("$4.92 billion", ["4", "4d92", "billion"]),
+        ("4,92 milliards", ["4", "4d92", "milliards"]),
+        ("in 2019 100 people", ["in", "2019", "100", "people"]),
+        ("3, 4 and 5", ["3", "4", "and", "5"]),
+    ],
+)
+def test_a_number_is_one_word_however_its_thousands_and_decimals_are_written(written: str, tokens: list[str]) -> None:
+    """A question typing "2 298" finds an answer writing "2,298", and "$3.17" holds no 17."""
+    assert tokenize(written) == tokens
+
+
 def test_tokenize_splits_french_elisions() -> None:
     assert tokenize("Jusqu'à quand l'Inde participe ?") == ["jusqu", "a", "quand", "l", "inde", "participe"]
 
