@@ -46,3 +46,17 @@ def test_the_maintainers_synonyms_win_over_the_general_ones() -> None:
 
 def test_the_table_is_written_the_way_questions_are_read() -> None:
     assert [member for group in GROUPS for member in group if " ".join(tokenize(member)) != member] == []
+
+
+def test_each_word_is_in_one_group_and_each_group_joins_two_words_or_more() -> None:
+    members = [member for group in GROUPS for member in dict.fromkeys(group)]
+    assert len(members) == len(set(members))
+    assert all(len(group) >= 2 for group in GROUPS)
+
+
+def test_a_french_question_finds_an_english_sentence_through_the_general_groups() -> None:
+    article = "The new line links the two cities and is 2,298 km long."
+    fact = Fact("line", {"en": article}, {"en": ("What does the new line do?",)}, (article,))
+    answerer = Answerer(Knowledge(Path("facts.yaml"), Path("article.txt"), article, (fact,)))
+    query = answerer.matcher.analyse("Quelle est la longueur de la ligne qui relie les villes ?")
+    assert set(query.terms) <= set(answerer.matcher.held("line", query.terms))  # longueur, ligne, relie, villes

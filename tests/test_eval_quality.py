@@ -13,7 +13,7 @@ import pytest
 from bot.answerer import Answerer
 from bot.folding import normalize
 from bot.knowledge.reading import load
-from bot.upkeep.evaluation import evaluate, load_cases, load_set
+from bot.upkeep.evaluation import ANSWERABLE, evaluate, evaluate_conversations, load_cases, load_set
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT.parent / "shared" / "eval" / "sample.yaml"
@@ -52,8 +52,18 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/france-electricity-price-shield/eval.yaml", 0.7, 0.95, 0.8),
     ("corpus/double-hand-transplant/eval.yaml", 0.82, 1.0, 0.65),
     ("corpus/tour-de-californie-cycling/eval.yaml", 0.79, 0.95, 0.68),
-    ("corpus/lakewood-bike-lanes-budget/eval.yaml", 0.76, 1.0, 0.7),
-    ("corpus/publier-mediatheque-renovation/eval.yaml", 0.79, 1.0, 0.6),
+    ("corpus/lakewood-bike-lanes-budget/eval.yaml", 0.76, 1.0, 0.66),  # near: 24 -> 23 of 33 (numbers as one word)
+    ("corpus/publier-mediatheque-renovation/eval.yaml", 0.8, 1.0, 0.55),  # near: 22 -> 20 of 35 (general synonyms)
+    ("corpus/spring-isd-dropout-recovery/eval.yaml", 0.65, 1.0, 0.82),
+    ("corpus/archea-bourget-excavation/eval.yaml", 0.64, 1.0, 0.88),
+]
+
+CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
+    ("conversations.yaml", 0.75),
+    ("corpus/dunoon-car-crash/conversations.yaml", 0.78),
+    ("corpus/france-electricity-price-shield/conversations.yaml", 0.57),
+    ("corpus/spring-isd-dropout-recovery/conversations.yaml", 0.62),
+    ("corpus/archea-bourget-excavation/conversations.yaml", 0.77),
 ]
 
 
@@ -71,6 +81,21 @@ def test_evaluation_set_scores_above_its_floor(
     assert report.answerable >= answerable, misses
     assert report.refused >= refused, misses
     assert report.near_refused >= near, misses
+
+
+@pytest.mark.parametrize(("name", "follow_ups"), CONVERSATION_FLOORS)
+def test_conversation_set_answers_its_follow_ups_above_its_floor_and_bends_no_complete_question(
+    answerers: dict[Path, Answerer], name: str, follow_ups: float
+) -> None:
+    evaluation = load_set(ROOT / "knowledge" / name)
+    key = evaluation.knowledge.resolve()
+    if key not in answerers:
+        answerers[key] = Answerer(load(key))
+    report = evaluate_conversations(answerers[key], evaluation.conversations)
+    good, total = report.follow_count(ANSWERABLE)
+    misses = "\n".join(f"[{miss.case.kind}] {miss.case.q!r} -> {miss.fact_id}" for miss in report.misses)
+    assert total >= 30 and good / total >= follow_ups, misses
+    assert not report.bent, report.bent
 
 
 def test_every_sample_case_passes(answerer: Answerer) -> None:

@@ -13,7 +13,7 @@ from bot.folding import fold
 from bot.knowledge.model import same_text
 from bot.knowledge.reading import load
 from bot.upkeep.evaluation import ANSWERABLE, REFUSABLE, evaluate, load_cases, load_set
-from bot.upkeep.extract import ask, drafts, keywords, sentences, states_something
+from bot.upkeep.extract import ask, drafts, keywords, render, sentences, states_something
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT.parent / "shared" / "eval" / "sample.yaml"
@@ -90,10 +90,11 @@ def test_draft_alone_answers_two_fifths_of_the_sample(draft_path: Path) -> None:
 def test_unedited_drafts_of_the_corpus_articles_answer_some_questions_and_decline_off_topic_ones(
     tmp_path: Path,
 ) -> None:
-    """Over the twelve corpus articles' blind sets: 409 of 1,087 answerable (37.6%), 264 of the 266 off-topic
-    questions and small talk declined (the two answered are of the library article, whose draft answers
-    "Quel est le plus haut sommet des Alpes ?" through "Auvergne-Rhône-Alpes"). The floors guard against a
-    collapse the sample alone would not show."""
+    """Over the fourteen corpus articles' blind sets: 479 of 1,268 answerable (37.8%), 303 of the 306 off-topic
+    questions and small talk declined (the three answered are of the library article, whose draft answers "Quel est
+    le plus haut sommet des Alpes ?" through "Auvergne-Rhône-Alpes", and of the bike-lanes article, where "Tu peux
+    me donner une recette de crêpes ?" reads "recette" as "récente"). The floors guard against a collapse the
+    sample alone would not show."""
     answered = answerable = refused = refusable = 0
     for path in CORPUS:
         article = path.parent / "article.txt"
@@ -106,7 +107,7 @@ def test_unedited_drafts_of_the_corpus_articles_answer_some_questions_and_declin
         answered, answerable = answered + good, answerable + total
         good, total = report.count(REFUSABLE)
         refused, refusable = refused + good, refusable + total
-    assert len(CORPUS) >= 12 and answered / answerable >= 0.33 and refused / refusable >= 0.99
+    assert len(CORPUS) >= 14 and answered / answerable >= 0.35 and refused / refusable >= 0.98
 
 
 @pytest.mark.parametrize(
@@ -129,10 +130,17 @@ def test_unedited_drafts_of_the_corpus_articles_answer_some_questions_and_declin
         ("Les prix augmentent de 4% en février.", "quantity", "fr", "Les prix augmentent de combien % en février ?"),
         ("Mary Barra announced the new plant on Tuesday.", "who", "en", "Who announced the new plant on Tuesday?"),
         ("The race was cancelled because of the storm.", "why", "en", "Why the race was cancelled?"),
+        ("The 2,298 km route will have 35 stops.", "what", "en", "The 2,298 km route will have 35 stops?"),
+        ("Au quotidien, la famille doit tout surveiller.", "what", "fr", "La famille doit tout surveiller ?"),
+        ("Le village compte 800 habitants.", "quantity", "fr", "Le village compte combien d'habitants ?"),
+        ("La mairie a voté 12 millions.", "quantity", "fr", "La mairie a voté combien de millions ?"),
+        ("Depuis des mois, Marie Dupont attend la pluie.", "who", "fr", "Qui attend la pluie ?"),
+        ("The driver was taken to hospital but died later.", "why", "en", None),
+        ("Les routes ferment pour protéger les piétons.", "why", "fr", "Pourquoi les routes ferment ?"),
     ],
 )
 def test_generated_questions_are_the_sentence_with_the_question_word_in_place_of_what_it_gives(
-    sentence: str, kind: str, lang: str, question: str
+    sentence: str, kind: str, lang: str, question: str | None
 ) -> None:
     assert ask(sentence, kind, lang) == question
 
@@ -164,6 +172,19 @@ def test_missing_article_is_one_clear_line(tmp_path: Path, capsys: pytest.Captur
     assert "cannot read the article" in capsys.readouterr().err
 
 
+def test_a_draft_too_far_from_its_article_says_where_to_write_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "news" / "article.txt"
+    article.parent.mkdir()
+    article.write_text("The club opened on Monday.", encoding="utf-8")
+    draft = tmp_path / "elsewhere" / "deep" / "draft.yaml"
+    assert main(["extract", str(article), "-o", str(draft)]) == 1
+    err = capsys.readouterr().err
+    assert "could not read its article" in err and "BOT_ARTICLE_DIRS" in err and "Traceback" not in err
+    assert not draft.exists()
+
+
 def test_a_draft_that_cannot_be_written_is_one_clear_line(
     article_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -171,6 +192,14 @@ def test_a_draft_that_cannot_be_written_is_one_clear_line(
     assert main(["extract", str(article_path), "-o", str(tmp_path / "a-file" / "draft.yaml")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: cannot write the draft") and "Traceback" not in err
+
+
+def test_a_draft_without_synonyms_still_loads(tmp_path: Path) -> None:
+    article = "The club opened on Monday."
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(render(drafts(article), article="article.txt", origin="article.txt"), encoding="utf-8")
+    assert [fact.id for fact in load(draft).facts] == ["club-opened-monday"]
 
 
 def test_an_article_without_latin_letters_is_drafted_with_numbered_ids() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -129,7 +130,7 @@ def test_facts_add_in_a_terminal_asks_for_what_is_missing(
 
 def test_facts_check_on_a_valid_file_exits_zero(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["facts", "check", "--knowledge", str(knowledge_copy)]) == 0
-    assert "OK" in capsys.readouterr().out
+    assert re.search(r"OK, \d+ facts, \d+ example questions, \d+ synonym groups", capsys.readouterr().out)
 
 
 def test_facts_check_lists_every_problem_with_file_and_line_and_no_traceback(knowledge_copy: Path) -> None:
@@ -368,3 +369,15 @@ def test_ask_help_lists_every_json_field(capsys: pytest.CaptureFixture[str], ans
         main(["ask", "--help"])
     shown = capsys.readouterr().out
     assert all(f"  {field} " in shown for field in answerer.reply("When is Vostok?").as_json())
+
+
+def test_facts_check_warns_when_two_synonym_groups_share_a_stem(
+    knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = knowledge_copy.read_text(encoding="utf-8")
+    knowledge_copy.write_text(
+        text.replace("synonyms:\n", "synonyms:\n  - [enrolment, inscription]\n  - [enrol, s'inscrire]\n", 1),
+        encoding="utf-8",
+    )
+    assert main(["facts", "check", "--knowledge", str(knowledge_copy)]) == 0
+    assert "synonym 'enrol' is read as 'enrolment'" in capsys.readouterr().out

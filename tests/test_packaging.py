@@ -1,4 +1,4 @@
-"""What ``pip install .`` ships: the package with its decision, article and knowledge; not the benchmarks."""
+"""What ``pip install .`` ships: the package with its decision, synonyms, article and knowledge; not the benchmarks."""
 
 from __future__ import annotations
 
@@ -36,11 +36,12 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return found
 
 
-def test_the_wheel_ships_the_weights_the_article_and_its_knowledge_and_leaves_the_benchmarks_out(wheel: Path) -> None:
+def test_the_wheel_ships_weights_synonyms_article_and_knowledge_but_no_benchmarks(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     weights = {f"bot/matching/{path.name}" for path in (ROOT / "bot" / "matching").glob("*.json")}
     assert {"bot/matching/decision.json", "bot/matching/decision-sparse.json"} <= weights
-    assert weights | {"bot/data/knowledge/facts.yaml", "bot/data/seeds/article.txt"} <= set(names)
+    shipped = {"bot/matching/bilingual.txt", "bot/data/knowledge/facts.yaml", "bot/data/seeds/article.txt"}
+    assert weights | shipped <= set(names)
     assert not [name for name in names if name.startswith("benchmarks/")]
 
 

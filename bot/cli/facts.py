@@ -235,16 +235,21 @@ def facts_check(args: argparse.Namespace) -> int:
     """Validate the knowledge file; every problem is listed with its line."""
     from bot.answerer import Answerer
     from bot.knowledge.reading import load
-    from bot.upkeep.collisions import collisions
+    from bot.upkeep.collisions import collisions, shared_stems
 
     knowledge = load(knowledge_path(args))
-    print(f"{knowledge.path}: OK, {len(knowledge.facts)} facts")
+    asked = sum(len(questions) for fact in knowledge.facts for questions in fact.questions.values())
+    groups = len(knowledge.synonyms)
+    print(f"{knowledge.path}: OK, {len(knowledge.facts)} facts, {asked} example questions, {groups} synonym groups")
     found = list(collisions(Answerer(knowledge)))
     for collision in found[:MAX_SHOWN]:
         winner = f"fact '{collision.winner}' answers it" if collision.winner else "it is declined"
         print(f"warning: {collision.question!r} (fact '{collision.fact_id}') does not reach its fact: {winner}")
     if len(found) > MAX_SHOWN:
         print(f"warning: ... and {len(found) - MAX_SHOWN} more example question(s) that do not reach their fact")
+    for shared in list(shared_stems(knowledge))[:MAX_SHOWN]:
+        how = "is already" if shared.word == shared.taken_by else f"is read as {shared.taken_by!r}"
+        print(f"warning: synonym {shared.word!r} {how} in an earlier group (one stem); merge them or keep it in one")
     return 0
 
 

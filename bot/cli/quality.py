@@ -302,6 +302,14 @@ def extract(args: argparse.Namespace) -> int:
     items = drafts(article)
     if not items:
         raise BotError(f"no sentence found in {args.article}")
+    roots = files.article_roots(args.output)
+    if not any(args.article.resolve().is_relative_to(root) for root in roots):
+        allowed = ", ".join(str(root) for root in roots)
+        raise BotError(
+            f"a draft at {args.output} could not read its article {args.article}: a knowledge file's article must "
+            f"be in the folder above the knowledge's folder ({allowed}); write the draft nearer the article "
+            f"(-o {args.article.parent / 'facts.yaml'}), or name the article's folder in {files.ARTICLE_DIRS_VARIABLE}"
+        )
     relative = os.path.relpath(args.article.resolve(), args.output.parent.resolve())
     text = draft(article, items, path=Path(relative).as_posix(), origin=str(args.article))
     try:

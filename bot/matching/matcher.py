@@ -215,7 +215,7 @@ class Matcher:
                 self._idf[term_id] = math.log(1 + count / holding)
         questions.finish()
         index.finish(lambda feature: _KIND_WEIGHT if feature.startswith("?") else self._term_weight(feature))
-        synonyms = {word for group in self._synonyms for member in group for word in tokenize(member)}
+        synonyms = {word for group in self.knowledge.synonyms for member in group for word in tokenize(member)}
         self._entities = frozenset(entities)
         self._fr_words = frozenset(lang_words["fr"] - lang_words["en"])
         self._en_words = frozenset(lang_words["en"] - lang_words["fr"])

@@ -1,9 +1,12 @@
-"""Example questions that do not reach their own fact: what ``facts check`` warns about.
+"""What ``facts check`` warns about: example questions that do not reach their own fact, and synonym groups
+that share a word's stem.
 
 A maintainer writes example questions so users who ask them get that fact. When
 another fact wins one of them (two facts asked alike, a word shared with a
 busier fact), users would see the wrong answer; asking every example question
-once, as a user would, shows the collision before they do.
+once, as a user would, shows the collision before they do. Likewise two of the
+maintainer's groups holding words of one stem ("enrol" and "enrolment") cannot
+both have it: the first group takes every form, silently.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.answerer import Answerer
-from bot.knowledge.model import LANGUAGES
+from bot.folding import tokenize
+from bot.knowledge.model import LANGUAGES, Knowledge
+from bot.matching.text import stem
 
 
 @dataclass(frozen=True)
@@ -32,3 +37,25 @@ def collisions(answerer: Answerer) -> Iterator[Collision]:
                 reply = answerer.reply(question, lang=lang)
                 if reply.fact_id != fact.id and (reply.fact_id is None or fact.id not in reply.suggestions):
                     yield Collision(fact.id, question, reply.fact_id)
+
+
+@dataclass(frozen=True)
+class SharedStem:
+    """A word of one synonym group that the matcher reads as ``taken_by``, a word of an earlier group."""
+
+    word: str
+    taken_by: str
+
+
+def shared_stems(knowledge: Knowledge) -> Iterator[SharedStem]:
+    """Each word of the knowledge's synonym groups whose stem an earlier group already holds."""
+    owner: dict[str, tuple[int, str]] = {}
+    for number, group in enumerate(knowledge.synonyms):
+        for member in group:
+            words = tokenize(member)
+            if len(words) != 1:
+                continue
+            key = stem(words[0])
+            first = owner.setdefault(key, (number, member))
+            if first[0] != number:
+                yield SharedStem(member, first[1])

@@ -33,7 +33,7 @@ _ABBREVIATION = re.compile(  # a full stop that ends a title, an initial or "p.m
 )
 _AGENCY = re.compile(r"^\((?:[A-Z][\w.&-]*\s?){1,3}\)\s+(?=\S)")  # "(Belga) Le Français..." -> "Le Français..."
 _LIST_ITEM = re.compile(r"^(?:[•▪◦●‣∙·*–—-]|\d{1,2}[.)])\s+(?=\S)")  # "• ", "- ", "1. ": an item of a list
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_WORD = re.compile(r"\d[\d.,\u00a0\u202f]*\d|[^\W_]+(?:[-'’][^\W_]+)*")  # "2,298" is one word, as tokenize reads it
 _ID_WORDS = 4
 _KEYWORD_QUESTION_WORDS = 5
 """A draft's last question is its first keywords, as people type a bare search ("marathon winner?")."""
@@ -51,7 +51,10 @@ _MONTHS = frozenset(lexicon.MONTHS + lexicon.WEEKDAYS)  # "when" words, as token
 _TIME = re.compile(r"\b\d{1,2}\s?h\s?\d{0,2}\b|\b\d{1,2}:\d{2}\b|\b(?:1[89]|20)\d{2}\b")
 _NUMBER = re.compile(r"\b\d+\b")
 _ORDINALS = frozenset("first second third premier premiere deuxieme deuxiemes troisieme".split())
-_REASON = frozenset("because since objective goal aim order afin parce pour objectif but".split())
+_REASON = {  # words that give a reason in each language: the English "but" and "pour" give none
+    "en": frozenset("because since objective goal aim order".split()),
+    "fr": frozenset("afin parce pour objectif but".split()),
+}
 _DAY_WORDS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
@@ -75,7 +78,7 @@ _PLACE = re.compile(
     + _NAMES.pattern
 )
 _COUNT = re.compile(r"(?<![\w:.,-])\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?(?![-\w:]|\.\w)(?!\s?[:h]\s?\d)")
-_CLAUSE = re.compile(r"\s*(?:[,;()«»“”\"]|:\s|(?:^|\s)[-–—]\s)\s*")
+_CLAUSE = re.compile(r"\s*(?:,(?!\d)|[;()«»“”\"]|:\s|(?:^|\s)[-–—]\s)\s*")  # "2,298" is one number
 _QUESTION_WORDS = 16
 """The longest generated question, in words: enough to say which fact it is about."""
 _CONTEXT_WORDS = 10
@@ -88,6 +91,8 @@ _WHO_IS = {"en": "Who is {name}?", "fr": "Qui est {name} ?"}
 _WHY = {"en": "Why {clause}?", "fr": "Pourquoi {clause} ?"}
 _TIMES = {"en": "How many times {clause}?", "fr": "Combien de fois {clause} ?"}
 _DETERMINERS = frozenset("a an the le la les l un une des".split())
+_OF = frozenset("of de des du d au aux".split())
+"""After the name that opens a clause, a sign it was no subject: "Depuis des mois", "Beyond the city"."""
 _STARTERS = frozenset("avant apres prenons selon ainsi mais pourtant however but yet also".split())
 
 
@@ -143,7 +148,7 @@ def keywords(sentence: str) -> tuple[str, ...]:
     return tuple(words.values())
 
 
-def kinds(sentence: str) -> tuple[str, ...]:
+def kinds(sentence: str, lang: str = "en") -> tuple[str, ...]:
     """The kinds of question the sentence may answer, judged from what it contains."""
     tokens = set(_tokens(sentence))
     found = ["what"]
@@ -155,7 +160,7 @@ def kinds(sentence: str) -> tuple[str, ...]:
         found.append("times")
     if any(word[0].isupper() for word in _WORD.findall(sentence)[1:]):
         found += ["who", "where"]
-    if tokens & _REASON:
+    if tokens & _REASON[lang]:
         found.append("why")
     return tuple(found)
 
@@ -177,7 +182,7 @@ def drafts(article: str) -> list[Draft]:
         seen.add(key)
         lang = detect_language(sentence, _tokens(sentence))
         words = keywords(sentence)
-        questions = [question for kind in kinds(sentence) if (question := ask(sentence, kind, lang))]
+        questions = [question for kind in kinds(sentence, lang) if (question := ask(sentence, kind, lang))]
         if words:
             questions.append(" ".join(words[:_KEYWORD_QUESTION_WORDS]) + ("?" if lang == "en" else " ?"))
         questions = [question for question in questions if fold(question) not in asked]
@@ -211,11 +216,11 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
     if not parts:
         return None
     end_mark = "?" if lang == "en" else " ?"
-    if kind == "what":
-        return _clip(_lowered(parts[0]).split(), 0, capital=True) + end_mark
+    if kind == "what":  # the longest clause, not "Au quotidien," that opens the sentence
+        return _clip(_lowered(max(parts, key=lambda part: len(part.split()))).split(), 0, capital=True) + end_mark
     if kind == "why":  # what comes before "because", "in order to"... is what it explains
         words = sentence.strip().rstrip(".!?…").split()
-        cut = next((i for i, word in enumerate(words) if set(tokenize(word)) & _REASON), 0)
+        cut = next((i for i, word in enumerate(words) if set(tokenize(word)) & _REASON[lang]), 0)
         clause = _lowered(_CLAUSE.split(" ".join(words[:cut]))[-1]).split()
         return _WHY[lang].format(clause=_clip(clause, len(clause))) if cut > 1 and clause else None
     if kind == "times":
@@ -234,6 +239,11 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
                 before.pop()
             after = part[end:].split()
             word = _ASK[lang]["share" if kind == "quantity" and after[:1] == ["%"] else kind]
+            if kind == "quantity" and lang == "fr" and after and after[0][:1].isalpha():  # combien de litres
+                if fold(after[0][:1]) in "aeiouh":
+                    after[0] = f"d'{after[0]}"
+                else:
+                    word += " de"
             if len(before) + len(after) + 1 >= _MIN_QUESTION_WORDS:
                 return _clip([*before, word, *after], len(before), capital=True) + end_mark
     return None
@@ -251,6 +261,8 @@ def names(sentence: str) -> list[str]:
                 words = words[1:]
             if match.start() == 0 and len(words) == 1 and part is not sentence and not words[0].isupper():
                 continue
+            if match.start() == 0 and len(words) == 1 and fold(" ".join(part[match.end() :].split()[:1])) in _OF:
+                continue  # "Depuis des mois": an opening word, not a name
             name = " ".join(words)
             placed = any(fold(name) in place for place in places) or _WHEN.fullmatch(name)
             if len(name) > 1 and name != "I" and not placed:
@@ -264,7 +276,8 @@ def _who(parts: list[str], lang: str) -> str | None:
     for part in parts:
         match = _NAMES.match(part)
         rest = part[match.end() :].split() if match else []
-        if match and fold(match.group().split()[0]) not in _DETERMINERS | lexicon.STOPWORDS and len(rest) > 1:
+        opening = fold(match.group().split()[0]) if match else ""
+        if match and opening not in _DETERMINERS | lexicon.STOPWORDS and len(rest) > 1 and fold(rest[0]) not in _OF:
             return _clip([_ASK[lang]["who"], *rest], 0, capital=True) + end_mark
     found = names(" ".join(parts))
     return _WHO_IS[lang].format(name=found[0]) if found else None
@@ -300,7 +313,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def _unique_id(words: Iterable[str], used: set[str]) -> str:
-    slug = "-".join("-".join(tokenize(word)) for word in list(words)[:_ID_WORDS]) or "fact"
+    slug = "-".join("-".join(re.findall(r"[a-z0-9]+", fold(word))) for word in list(words)[:_ID_WORDS]) or "fact"
     slug = "-".join(part for part in slug.split("-") if part) or "fact"
     if id_problem(slug):  # words without Latin letters make no valid slug, and numbering cannot fix that
         slug = "fact"
@@ -339,6 +352,7 @@ def render(
     title: str | None = None,
 ) -> str:
     """The draft as a knowledge file; ``article`` is the article's path relative to the draft's folder."""
+    groups = list(synonyms)
     lines = [
         f"# Draft knowledge made by `python -m bot extract {origin}` on {date.today().isoformat()}.",
         "# One fact per sentence of the article. To finish it, for each fact: rewrite the answer as a",
@@ -349,8 +363,8 @@ def render(
         f"article: {_quote(article)}",
         "",
         "# Words users may use for one another: general English/French groups found in the article.",
-        "synonyms:",
-        *(f"  - [{', '.join(_quote(word) for word in group)}]" for group in synonyms),
+        "synonyms:" + ("" if groups else " []"),
+        *(f"  - [{', '.join(_quote(word) for word in group)}]" for group in groups),
         "",
         "facts:",
     ]
