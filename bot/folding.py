@@ -14,6 +14,7 @@ MAX_QUESTION_CHARS = 500
 
 _MENTION = re.compile(r"(?<![\w.])@\w+")
 _NON_WORD = re.compile(r"[\W_]+")
+_SEPARATED_DIGITS = re.compile(r"\d[\W_]+\d")
 _DECIMAL = re.compile(r"(?<![\w.,])(\d+)[.,](\d{1,2}|\d{4,})(?![\w]|[.,]\d)")
 _THOUSANDS = re.compile(r"\b\d{1,3}(?: \d{3})+\b")
 """Numbers are one word however they are written: "2,298", "2 298" and "2298" alike; "4.92" and "4,92" as
@@ -40,10 +41,12 @@ def fold(text: str) -> str:
 
 def normalize(text: str) -> str:
     """The comparable form: folded, without mentions, punctuation, emoji or extra spaces."""
-    text = _MENTION.sub(" ", text[:MAX_QUESTION_CHARS])
-    folded = _DECIMAL.sub(r"\1 \1d\2", fold(text))
+    folded = fold(_MENTION.sub(" ", text[:MAX_QUESTION_CHARS]))
+    numbers = _SEPARATED_DIGITS.search(folded) is not None  # most texts have none: skip both passes
+    if numbers:
+        folded = _DECIMAL.sub(r"\1 \1d\2", folded)
     folded = " ".join(_NON_WORD.sub(" ", folded)[:MAX_QUESTION_CHARS].split())  # folding can expand (Æ, ﷺ)
-    return _THOUSANDS.sub(lambda number: number.group().replace(" ", ""), folded)
+    return _THOUSANDS.sub(lambda number: number.group().replace(" ", ""), folded) if numbers else folded
 
 
 def tokenize(text: str) -> list[str]:
