@@ -15,9 +15,10 @@ health, science, sport, culture, weather, transport, common verbs) and the
 third (about 1,100 nouns, verbs and adjectives of news questions: length,
 cost, link, reduce...) were written by people who had seen none of the
 project's articles, one meaning per group, with words of two meanings left out
-("may", "last", "ete"). A word whose stem another group already holds joined
-that group. Members are written as ``tokenize`` reads words: lower case, no
-accents.
+("may", "last", "ete"), and the third reviewed for such words by a third
+person. A word written in two groups merged them; a word whose stem another
+group holds was left out (the matcher reads it as that group's). Members are
+written as ``tokenize`` reads words: lower case, no accents.
 """
 
 from __future__ import annotations

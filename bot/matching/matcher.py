@@ -215,6 +215,8 @@ class Matcher:
                 self._idf[term_id] = math.log(1 + count / holding)
         questions.finish()
         index.finish(lambda feature: _KIND_WEIGHT if feature.startswith("?") else self._term_weight(feature))
+        # The speller corrects towards the knowledge's own groups, not the general ones: among a thousand groups'
+        # words, a real word one letter from one of them ("recette", "recente") would be misread.
         synonyms = {word for group in self.knowledge.synonyms for member in group for word in tokenize(member)}
         self._entities = frozenset(entities)
         self._fr_words = frozenset(lang_words["fr"] - lang_words["en"])

@@ -148,7 +148,7 @@ def keywords(sentence: str) -> tuple[str, ...]:
     return tuple(words.values())
 
 
-def kinds(sentence: str, lang: str = "en") -> tuple[str, ...]:
+def kinds(sentence: str, lang: str) -> tuple[str, ...]:
     """The kinds of question the sentence may answer, judged from what it contains."""
     tokens = set(_tokens(sentence))
     found = ["what"]
