@@ -50,6 +50,11 @@ _SENTENCE_FINAL = re.compile(r"[.!?…:;][\"”»’)]*$")
 _MONTHS = frozenset(lexicon.MONTHS + lexicon.WEEKDAYS)  # "when" words, as tokenize reads them
 _TIME = re.compile(r"\b\d{1,2}\s?h\s?\d{0,2}\b|\b\d{1,2}:\d{2}\b|\b(?:1[89]|20)\d{2}\b")
 _NUMBER = re.compile(r"\b\d+\b")
+_UNITS_OF_TIME = r"(?:hours?|days?|weeks?|months?|years?|minutes?|heures?|jours?|semaines?|mois|ans|ann[ée]es?)"
+_DURATION = re.compile(  # "a 22-hour journey", "pendant 8 heures", "depuis des mois": how long
+    rf"\b\d+(?:[.,]\d+)?[\s-]?{_UNITS_OF_TIME}\b|\b(?:depuis|since|for|pendant|durant)\s+(?:\w+\s+){{0,2}}{_UNITS_OF_TIME}\b",
+    re.IGNORECASE,
+)
 _ORDINALS = frozenset("first second third premier premiere deuxieme deuxiemes troisieme".split())
 _REASON = {  # words that give a reason in each language: the English "but" and "pour" give none
     "en": frozenset("because since objective goal aim order".split()),
@@ -90,6 +95,7 @@ _ASK = {
 _WHO_IS = {"en": "Who is {name}?", "fr": "Qui est {name} ?"}
 _WHY = {"en": "Why {clause}?", "fr": "Pourquoi {clause} ?"}
 _TIMES = {"en": "How many times {clause}?", "fr": "Combien de fois {clause} ?"}
+_HOW_LONG = {"en": "{clause}, how long?", "fr": "{clause}, combien de temps ?"}
 _DETERMINERS = frozenset("a an the le la les l un une des".split())
 _OF = frozenset("of de des du d au aux".split())
 """After the name that opens a clause, a sign it was no subject: "Depuis des mois", "Beyond the city"."""
@@ -154,6 +160,8 @@ def kinds(sentence: str, lang: str) -> tuple[str, ...]:
     found = ["what"]
     if tokens & _MONTHS or _TIME.search(sentence):
         found.append("when")
+    if _DURATION.search(sentence):
+        found.append("duration")
     if _NUMBER.search(sentence):
         found.append("quantity")
     if tokens & _ORDINALS:
@@ -216,8 +224,9 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
     if not parts:
         return None
     end_mark = "?" if lang == "en" else " ?"
+    main = _clip(_lowered(max(parts, key=lambda part: len(part.split()))).split(), 0, capital=True)
     if kind == "what":  # the longest clause, not "Au quotidien," that opens the sentence
-        return _clip(_lowered(max(parts, key=lambda part: len(part.split()))).split(), 0, capital=True) + end_mark
+        return main + end_mark
     if kind == "why":  # what comes before "because", "in order to"... is what it explains
         words = sentence.strip().rstrip(".!?…").split()
         cut = next((i for i, word in enumerate(words) if set(tokenize(word)) & _REASON[lang]), 0)
@@ -228,6 +237,8 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
         return _TIMES[lang].format(clause=_clip(_lowered(part).split(), 0))
     if kind == "who":
         return _who(parts, lang)
+    if kind == "duration":  # "how long" is a "when" question; the sentence says it in a number of hours or days
+        return _HOW_LONG[lang].format(clause=main)
     pattern = {"when": _WHEN, "where": _PLACE, "quantity": _COUNT}[kind]
     for part in parts:
         for found in pattern.finditer(part):
@@ -239,7 +250,7 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
                 before.pop()
             after = part[end:].split()
             word = _ASK[lang]["share" if kind == "quantity" and after[:1] == ["%"] else kind]
-            if kind == "quantity" and lang == "fr" and after and after[0][:1].isalpha():  # combien de litres
+            if kind == "quantity" and lang == "fr" and after and after[0][:1].isalpha() and not _function(after[0]):
                 if fold(after[0][:1]) in "aeiouh":
                     after[0] = f"d'{after[0]}"
                 else:
@@ -281,6 +292,11 @@ def _who(parts: list[str], lang: str) -> str | None:
             return _clip([_ASK[lang]["who"], *rest], 0, capital=True) + end_mark
     found = names(" ".join(parts))
     return _WHO_IS[lang].format(name=found[0]) if found else None
+
+
+def _function(word: str) -> bool:
+    """A word like "a", "est", "ont": after a number it is a verb, not what is counted ("combien de litres")."""
+    return fold(word) in lexicon.STOPWORDS
 
 
 def _overlaps(one: re.Match[str], other: re.Match[str]) -> bool:
