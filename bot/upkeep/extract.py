@@ -50,9 +50,11 @@ _SENTENCE_FINAL = re.compile(r"[.!?…:;][\"”»’)]*$")
 _MONTHS = frozenset(lexicon.MONTHS + lexicon.WEEKDAYS)  # "when" words, as tokenize reads them
 _TIME = re.compile(r"\b\d{1,2}\s?h\s?\d{0,2}\b|\b\d{1,2}:\d{2}\b|\b(?:1[89]|20)\d{2}\b")
 _NUMBER = re.compile(r"\b\d+\b")
-_UNITS_OF_TIME = r"(?:hours?|days?|weeks?|months?|years?|minutes?|heures?|jours?|semaines?|mois|ans|ann[ée]es?)"
-_DURATION = re.compile(  # "a 22-hour journey", "pendant 8 heures", "depuis des mois": how long
-    rf"\b\d+(?:[.,]\d+)?[\s-]?{_UNITS_OF_TIME}\b|\b(?:depuis|since|for|pendant|durant)\s+(?:\w+\s+){{0,2}}{_UNITS_OF_TIME}\b",
+_UNITS_OF_TIME = r"(?:hours?|days?|weeks?|months?|years?|minutes?|heures?|jours?|semaines?|mois|ann[ée]es?)"
+_AGE = re.compile(r"\b\d+[\s-]years?[\s-]old\b|\b[âa]g[ée]e?s?\s+de\s+\d+\s+ans\b|\baged\s+\d+", re.IGNORECASE)
+_DURATION = re.compile(  # "a 22-hour journey", "pendant 8 heures", "depuis 3 ans": how long ("64 ans" is an age)
+    rf"\b\d+(?:[.,]\d+)?[\s-]?{_UNITS_OF_TIME}\b"
+    rf"|\b(?:depuis|since|for|pendant|durant)\s+(?:\w+\s+){{0,2}}(?:{_UNITS_OF_TIME}|ans)\b",
     re.IGNORECASE,
 )
 _ORDINALS = frozenset("first second third premier premiere deuxieme deuxiemes troisieme".split())
@@ -95,7 +97,10 @@ _ASK = {
 _WHO_IS = {"en": "Who is {name}?", "fr": "Qui est {name} ?"}
 _WHY = {"en": "Why {clause}?", "fr": "Pourquoi {clause} ?"}
 _TIMES = {"en": "How many times {clause}?", "fr": "Combien de fois {clause} ?"}
-_HOW_LONG = {"en": "{clause}, how long?", "fr": "{clause}, combien de temps ?"}
+_AFTER = {  # a question word after the sentence's main clause, for what no pattern puts in place
+    "en": {"duration": "{clause}, how long?", "age": "{clause}, how old?"},
+    "fr": {"duration": "{clause}, combien de temps ?", "age": "{clause}, quel âge ?"},
+}
 _DETERMINERS = frozenset("a an the le la les l un une des".split())
 _OF = frozenset("of de des du d au aux".split())
 """After the name that opens a clause, a sign it was no subject: "Depuis des mois", "Beyond the city"."""
@@ -160,8 +165,10 @@ def kinds(sentence: str, lang: str) -> tuple[str, ...]:
     found = ["what"]
     if tokens & _MONTHS or _TIME.search(sentence):
         found.append("when")
-    if _DURATION.search(sentence):
+    if _DURATION.search(_AGE.sub(" ", sentence)):  # "a 77-year-old" is no duration
         found.append("duration")
+    if _AGE.search(sentence):
+        found.append("age")
     if _NUMBER.search(sentence):
         found.append("quantity")
     if tokens & _ORDINALS:
@@ -237,13 +244,15 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
         return _TIMES[lang].format(clause=_clip(_lowered(part).split(), 0))
     if kind == "who":
         return _who(parts, lang)
-    if kind == "duration":  # "how long" is a "when" question; the sentence says it in a number of hours or days
-        return _HOW_LONG[lang].format(clause=main)
+    if kind in _AFTER[lang]:  # "how long", "how old": the sentence says it in hours or days, in years of age
+        return _AFTER[lang][kind].format(clause=main)
     pattern = {"when": _WHEN, "where": _PLACE, "quantity": _COUNT}[kind]
     for part in parts:
         for found in pattern.finditer(part):
             if kind != "when" and any(_overlaps(found, date) for date in _WHEN.finditer(part)):
                 continue  # the 30 of "August 30" counts nothing, and no month is a place
+            if kind == "quantity" and any(_overlaps(found, age) for age in _AGE.finditer(part)):
+                continue  # an age is asked "how old"
             start, end = found.span()
             before = part[:start].split()
             if before and fold(before[-1]) in _DETERMINERS:
@@ -251,7 +260,9 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
             after = part[end:].split()
             word = _ASK[lang]["share" if kind == "quantity" and after[:1] == ["%"] else kind]
             if kind == "quantity" and lang == "fr" and after and after[0][:1].isalpha() and not _function(after[0]):
-                if fold(after[0][:1]) in "aeiouh":
+                if fold(after[0]) in ("an", "ans"):  # "une femme de 64 ans" -> "une femme de quel âge"
+                    word, after = "quel âge", after[1:]
+                elif fold(after[0][:1]) in "aeiouh":
                     after[0] = f"d'{after[0]}"
                 else:
                     word += " de"
