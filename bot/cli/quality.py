@@ -303,7 +303,7 @@ def extract(args: argparse.Namespace) -> int:
     if not items:
         raise BotError(f"no sentence found in {args.article}")
     roots = files.article_roots(args.output)
-    if not any(args.article.resolve().is_relative_to(root) for root in roots):
+    if not files.within(args.article, roots):
         allowed = ", ".join(str(root) for root in roots)
         raise BotError(
             f"a draft at {args.output} could not read its article {args.article}: a knowledge file's article must "

@@ -48,10 +48,16 @@ def article_roots(knowledge_path: Path) -> list[Path]:
     return roots
 
 
+def within(path: Path, roots: Sequence[Path]) -> bool:
+    """Whether ``path`` lies inside one of ``roots`` (the folders an article may be in), links resolved."""
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(root) for root in roots)
+
+
 def read_article(path: Path, roots: Sequence[Path]) -> str:
     """The article's text, once it proved a small UTF-8 text file inside one of ``roots``."""
     resolved = path.resolve()
-    if not any(resolved.is_relative_to(root) for root in roots):
+    if not within(resolved, roots):
         allowed = ", ".join(str(root) for root in roots)
         raise Refused(
             f"the article {path} is outside the folders an article may be in ({allowed}); move it there, "

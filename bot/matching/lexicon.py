@@ -175,6 +175,9 @@ DETAIL_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("hour", ("what time", "which time", "what hour", "at what hour", "quelle heure", "a quelle heure")),
 )
 
+YEAR = r"(?:1[89]|20)\d\d"
+"""A year as news writes it (1800-2099), a regular expression."""
+
 # What an answer writes when it gives a date, an hour or a number (matched on folded text: lower case,
 # no accents); months and days are no names either.
 MONTHS = tuple(

@@ -50,7 +50,7 @@ _ASKER = frozenset({"~asker"})
 _DETAILS = tuple(
     (detail, PhraseTable(phrase.split() for phrase in phrases)) for detail, phrases in lexicon.DETAIL_PHRASES
 )
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR = re.compile(lexicon.YEAR)
 _CALENDAR = frozenset(lexicon.MONTHS + lexicon.WEEKDAYS)
 _MONTH = "|".join(lexicon.MONTHS)
 _DETAIL_IN_ANSWER = {  # searched in an answer folded to lower case without accents

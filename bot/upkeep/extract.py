@@ -48,7 +48,7 @@ _BOILERPLATE = re.compile(  # lines of a web page around the article, not the ar
 )
 _SENTENCE_FINAL = re.compile(r"[.!?…:;][\"”»’)]*$")
 _MONTHS = frozenset(lexicon.MONTHS + lexicon.WEEKDAYS)  # "when" words, as tokenize reads them
-_TIME = re.compile(r"\b\d{1,2}\s?h\s?\d{0,2}\b|\b\d{1,2}:\d{2}\b|\b(?:1[89]|20)\d{2}\b")
+_TIME = re.compile(rf"\b\d{{1,2}}\s?h\s?\d{{0,2}}\b|\b\d{{1,2}}:\d{{2}}\b|\b{lexicon.YEAR}\b")
 _NUMBER = re.compile(r"\b\d+\b")
 _UNITS_OF_TIME = r"(?:hours?|days?|weeks?|months?|years?|minutes?|heures?|jours?|semaines?|mois|ann[ée]es?)"
 _AGE = re.compile(r"\b\d+[\s-]years?[\s-]old\b|\b[âa]g[ée]e?s?\s+de\s+\d+\s+ans\b|\baged\s+\d+", re.IGNORECASE)
@@ -68,7 +68,7 @@ _DAY_WORDS = (
     "|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     "|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 )
-_YEAR = r"(?:1[89]|20)\d{2}\b"
+_YEAR = rf"{lexicon.YEAR}\b"
 _WHEN = re.compile(  # a date or time with the words that introduce it, which the question replaces
     r"(?:\b(?:on|in|at|from|since|by|until|before|after|about|around|le|en|depuis|d[eè]s|jusqu'(?:au|en)"
     r"|d'ici(?: le mois de)?|au mois de|vers|avant|apr[eè]s)\s+)*"
