@@ -60,3 +60,18 @@ def test_a_french_question_finds_an_english_sentence_through_the_general_groups(
     answerer = Answerer(Knowledge(Path("facts.yaml"), Path("article.txt"), article, (fact,)))
     query = answerer.matcher.analyse("Quelle est la longueur de la ligne qui relie les villes ?")
     assert set(query.terms) <= set(answerer.matcher.held("line", query.terms))  # longueur, ligne, relie, villes
+
+
+def test_a_word_a_group_lists_is_read_as_that_group_even_when_another_group_holds_its_stem() -> None:
+    def term(matcher: Matcher, word: str) -> tuple[str, ...]:
+        return matcher.analyse(word).terms
+
+    # "statement" and "states" share the stem "stat"; listed in its own group, "statement" is no country
+    matcher = Matcher(knowledge(("country", "states", "pays"), ("communique", "statement", "declaration")))
+    assert term(matcher, "statement") == term(matcher, "communique") != term(matcher, "pays")
+    assert term(matcher, "states") == term(matcher, "pays") == term(matcher, "state")  # forms go by stem
+
+
+def test_a_general_group_does_not_take_a_word_whose_stem_the_maintainers_hold() -> None:
+    own = Matcher(knowledge(("state", "etat")))  # a general group lists "statement": the maintainer's stem wins
+    assert own.analyse("statement").terms == own.analyse("etat").terms

@@ -56,6 +56,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/publier-mediatheque-renovation/eval.yaml", 0.8, 1.0, 0.55),  # near: 22 -> 20 of 35 (general synonyms)
     ("corpus/spring-isd-dropout-recovery/eval.yaml", 0.65, 1.0, 0.82),
     ("corpus/archea-bourget-excavation/eval.yaml", 0.64, 1.0, 0.88),
+    ("corpus/whipsnade-zoo-baby-boom/eval.yaml", 0.78, 1.0, 0.71),
+    ("corpus/porrentruy-piscine-credit/eval.yaml", 0.71, 0.89, 0.75),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -64,6 +66,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/france-electricity-price-shield/conversations.yaml", 0.57),
     ("corpus/spring-isd-dropout-recovery/conversations.yaml", 0.62),
     ("corpus/archea-bourget-excavation/conversations.yaml", 0.77),
+    ("corpus/whipsnade-zoo-baby-boom/conversations.yaml", 0.68),
+    ("corpus/porrentruy-piscine-credit/conversations.yaml", 0.56),
 ]
 
 

@@ -380,4 +380,4 @@ def test_facts_check_warns_when_two_synonym_groups_share_a_stem(
         encoding="utf-8",
     )
     assert main(["facts", "check", "--knowledge", str(knowledge_copy)]) == 0
-    assert "synonym 'enrol' is read as 'enrolment'" in capsys.readouterr().out
+    assert "synonym 'enrol' shares its stem with 'enrolment'" in capsys.readouterr().out

@@ -248,8 +248,14 @@ def facts_check(args: argparse.Namespace) -> int:
     if len(found) > MAX_SHOWN:
         print(f"warning: ... and {len(found) - MAX_SHOWN} more example question(s) that do not reach their fact")
     for shared in list(shared_stems(knowledge))[:MAX_SHOWN]:
-        how = "is already" if shared.word == shared.taken_by else f"is read as {shared.taken_by!r}"
-        print(f"warning: synonym {shared.word!r} {how} in an earlier group (one stem); merge them or keep it in one")
+        if shared.word == shared.taken_by:
+            print(f"warning: synonym {shared.word!r} is already in an earlier group; keep it in one")
+        else:
+            print(
+                f"warning: synonym {shared.word!r} shares its stem with {shared.taken_by!r} of an earlier group: "
+                f"the forms of {shared.word!r} you did not list are read as {shared.taken_by!r}; "
+                "merge the groups or list every form"
+            )
     return 0
 
 

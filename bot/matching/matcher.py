@@ -147,15 +147,23 @@ class Matcher:
         examples = sum(len(questions) for fact in knowledge.facts for questions in fact.questions.values())
         self.decision = decision or decision_for(examples / max(1, len(knowledge.facts)))
         self.score_cutoff = 100 * self.decision.threshold if score_cutoff is None else score_cutoff
-        self._canonical: dict[str, str] = {}
+        self._canonical: dict[str, str] = {}  # a stem -> its group's term
+        self._exact: dict[str, str] = {}  # a word a group lists -> its group's term, before its stem's group
         self._positions: dict[str, int] = {}  # fact id -> its number, built when first needed
         phrases: dict[tuple[str, ...], str] = {}
         self._synonyms = (*knowledge.synonyms, *bilingual.used_in(knowledge.article))  # the maintainer's first
-        for group in self._synonyms:
+        own_stems: set[str] = set()  # a general group's word whose stem the maintainer's groups hold is theirs
+        for number, group in enumerate(self._synonyms):
             canonical = "~" + "_".join(stem(word) for word in tokenize(group[0]))
+            own = number < len(knowledge.synonyms)
             for member in group:
-                stems = tuple(stem(word) for word in tokenize(member))
+                words = tokenize(member)
+                stems = tuple(stem(word) for word in words)
                 if len(stems) == 1:
+                    if own:
+                        own_stems.add(stems[0])
+                    if own or stems[0] not in own_stems:
+                        self._exact.setdefault(words[0], canonical)
                     self._canonical.setdefault(stems[0], canonical)
                 elif stems:
                     phrases.setdefault(stems, canonical)
@@ -227,6 +235,10 @@ class Matcher:
         frequency.update(surface)
         self._speller = Speller(frequency, other_language={"en": french - english, "fr": english - french})
 
+    def _term(self, token: str, token_stem: str) -> str:
+        """The term of a word: the group that lists it, else the group of its stem, else its stem."""
+        return self._exact.get(token) or self._canonical.get(token_stem, token_stem)
+
     def _terms(self, tokens: Sequence[str], used: Iterable[int] = (), *, keep: Collection[int] = ()) -> list[str]:
         """Canonical content terms of tokens, skipping the positions in ``used``; ``keep`` ones are never stopwords."""
         stems = [stem(token) for token in tokens]
@@ -245,7 +257,7 @@ class Matcher:
                 continue
             if len(token) < 2 and not token.isdigit():
                 continue
-            found.append(sys.intern(self._canonical.get(stems[index], stems[index])))
+            found.append(sys.intern(self._term(token, stems[index])))
         return list(dict.fromkeys(found))
 
     def _candidates(self, term_ids: Iterable[int]) -> set[int]:
@@ -322,7 +334,7 @@ class Matcher:
         kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)])
         meant, common = acronyms(question, tokens)
         terms = self._terms(tokens, chatter | used | common, keep=meant)
-        framing = {self._canonical.get(stem(t), stem(t)) for t in tokens if t in lexicon.FRAME_WORDS}
+        framing = {self._term(t, stem(t)) for t in tokens if t in lexicon.FRAME_WORDS}
         names = {tokens[i] for i in meant}
         terms = [  # a frame word, or a word of two letters ("da") but a name (EU), that no fact knows says nothing
             term
@@ -332,7 +344,7 @@ class Matcher:
         misspelt = frozenset(
             term
             for token in tokens
-            if (term := self._canonical.get(stem(token), stem(token))) in terms
+            if (term := self._term(token, stem(token))) in terms
             and term not in self._index.ids
             and self._speller.resembles(token)
         )

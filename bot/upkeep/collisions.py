@@ -6,7 +6,7 @@ another fact wins one of them (two facts asked alike, a word shared with a
 busier fact), users would see the wrong answer; asking every example question
 once, as a user would, shows the collision before they do. Likewise two of the
 maintainer's groups holding words of one stem ("enrol" and "enrolment") cannot
-both have it: the first group takes every form, silently.
+both have it: each listed word is its own group's, but the first group takes every form not listed.
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ def collisions(answerer: Answerer) -> Iterator[Collision]:
 
 @dataclass(frozen=True)
 class SharedStem:
-    """A word of one synonym group that the matcher reads as ``taken_by``, a word of an earlier group."""
+    """A word of one synonym group whose stem ``taken_by``, a word of an earlier group, holds: the matcher reads
+    the word itself as its own group, but its forms the group does not list as ``taken_by``'s."""
 
     word: str
     taken_by: str
