@@ -9,6 +9,8 @@ from bot.folding import tokenize
 from bot.knowledge.model import Fact, Knowledge
 from bot.matching.bilingual import GROUPS, used_in
 from bot.matching.matcher import Matcher
+from bot.matching.text import stem
+from bot.upkeep.collisions import shared_stems
 
 ARTICLE = "The town reduced the price of bus tickets on Monday."
 
@@ -75,3 +77,25 @@ def test_a_word_a_group_lists_is_read_as_that_group_even_when_another_group_hold
 def test_a_general_group_does_not_take_a_word_whose_stem_the_maintainers_hold() -> None:
     own = Matcher(knowledge(("state", "etat")))  # a general group lists "statement": the maintainer's stem wins
     assert own.analyse("statement").terms == own.analyse("etat").terms
+
+
+def test_facts_check_leaves_the_general_groups_a_draft_copied_to_the_project() -> None:
+    first, second = _two_general_groups_sharing_a_stem()
+    assert list(shared_stems(knowledge(first, second))) == []  # a draft's copies: nothing the maintainer wrote
+    assert list(shared_stems(knowledge(first, (*second, "mine"))))  # a group the maintainer edited is theirs
+
+
+def _two_general_groups_sharing_a_stem() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    owner: dict[str, tuple[str, ...]] = {}
+    for group in GROUPS:
+        for member in group:
+            if " " not in member and owner.setdefault(stem(member), group) != group:
+                return owner[stem(member)], group
+    raise AssertionError("no two general groups share a stem")
+
+
+def test_words_of_two_meanings_stay_out_of_the_general_groups() -> None:
+    # each was found in a group of one of its meanings, reading another article's word in the wrong sense
+    two_meanings = {"ete", "an", "run", "vol", "met", "held", "tombe", "operation", "operations"}
+    two_meanings |= {"assainissement", "legislatif", "permis", "application", "evidence", "sent"}
+    assert two_meanings.isdisjoint(member for group in GROUPS for member in group)

@@ -233,3 +233,14 @@ def test_a_log_record_is_cut_to_a_few_thousand_characters() -> None:
     record = logging.LogRecord("bot", logging.WARNING, __file__, 1, "problems: %s", ("x" * 100_000,), None)
     RedactingFilter(Redactor([TOKEN])).filter(record)
     assert len(record.getMessage()) < 5_000 and "characters cut" in record.getMessage()
+
+
+def test_a_maintainer_in_an_articles_folder_gets_its_facts_yaml_not_the_packaged_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "facts.yaml").write_text("facts: []\n", encoding="utf-8")
+    assert load_settings({}, env_file=None).knowledge_path == Path("facts.yaml")
+    (tmp_path / "knowledge").mkdir()
+    (tmp_path / "knowledge" / "facts.yaml").write_text("facts: []\n", encoding="utf-8")
+    assert load_settings({}, env_file=None).knowledge_path == Path("knowledge/facts.yaml")  # the bot's layout first

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 SETTINGS = (  # every variable the bot reads, with what it means (tests/test_facts_cli.py holds it to config.py)
     ("TELEGRAM_BOT_TOKEN", "the token from @BotFather; never logged (without it, run chats in the console)"),
     ("TELEGRAM_API_BASE_URL", "another Bot API server, e.g. http://127.0.0.1:8081/bot (default: Telegram's)"),
-    ("BOT_KNOWLEDGE", "the knowledge file (default: knowledge/facts.yaml here, else the packaged one)"),
+    ("BOT_KNOWLEDGE", "the knowledge file (default: knowledge/facts.yaml or facts.yaml here, else the packaged one)"),
     ("BOT_ARTICLE_DIRS", "more folders an article may be in, separated by ':'"),
     ("LOG_LEVEL", "DEBUG, INFO (default), WARNING, ERROR"),
     ("WEBHOOK_URL", "the public HTTPS URL Telegram posts updates to (set it for webhook mode)"),

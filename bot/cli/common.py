@@ -18,7 +18,8 @@ def add_knowledge_option(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="PATH",
-        help="the knowledge file (default: $BOT_KNOWLEDGE, else knowledge/facts.yaml here, else the packaged one)",
+        help="the knowledge file (default: $BOT_KNOWLEDGE, else knowledge/facts.yaml or facts.yaml here, "
+        "else the packaged one)",
     )
 
 

@@ -18,6 +18,8 @@ from bot.folding import normalize
 
 LANGUAGES = ("en", "fr")
 DEFAULT_PATH = Path("knowledge/facts.yaml")
+BESIDE_PATH = Path("facts.yaml")
+"""A knowledge file in the working folder itself, beside its article: where a maintainer drafting one works."""
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_RULE = "lower-case words joined by hyphens, e.g. opening-date"
 """What ``ID_PATTERN`` asks for, in words for the maintainer."""
@@ -130,14 +132,18 @@ PACKAGED_PATH = Path(__file__).resolve().parent.parent / "data" / "knowledge" / 
 
 
 def default_path() -> Path:
-    """``BOT_KNOWLEDGE`` when set, else ``knowledge/facts.yaml`` when there is one here, else the packaged copy."""
+    """``BOT_KNOWLEDGE`` when set, else the working folder's knowledge, else the packaged copy."""
     configured = os.environ.get("BOT_KNOWLEDGE")
     return Path(configured) if configured else local_or_packaged()
 
 
 def local_or_packaged() -> Path:
-    """``knowledge/facts.yaml`` of the working folder when there is one, else the copy shipped with the package."""
-    return DEFAULT_PATH if DEFAULT_PATH.exists() or not PACKAGED_PATH.exists() else PACKAGED_PATH
+    """``knowledge/facts.yaml`` of the working folder, else its ``facts.yaml``, else the copy shipped with the
+    package: a maintainer working in the folder of a new article must not get the packaged one's answers."""
+    for path in (DEFAULT_PATH, BESIDE_PATH):
+        if path.exists():
+            return path
+    return PACKAGED_PATH if PACKAGED_PATH.exists() else DEFAULT_PATH
 
 
 def packaged(path: Path) -> bool:

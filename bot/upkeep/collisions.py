@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from bot.answerer import Answerer
 from bot.folding import tokenize
 from bot.knowledge.model import LANGUAGES, Knowledge
+from bot.matching import bilingual
 from bot.matching.text import stem
 
 
@@ -49,7 +50,9 @@ class SharedStem:
 
 
 def shared_stems(knowledge: Knowledge) -> Iterator[SharedStem]:
-    """Each word of the knowledge's synonym groups whose stem an earlier group already holds."""
+    """Each word of the knowledge's synonym groups whose stem an earlier group already holds, unless both
+    groups are general ones a draft copied (``bot/matching/bilingual.txt``: the project's to keep apart)."""
+    general = set(bilingual.GROUPS)
     owner: dict[str, tuple[int, str]] = {}
     for number, group in enumerate(knowledge.synonyms):
         for member in group:
@@ -58,5 +61,6 @@ def shared_stems(knowledge: Knowledge) -> Iterator[SharedStem]:
                 continue
             key = stem(words[0])
             first = owner.setdefault(key, (number, member))
-            if first[0] != number:
+            copied = group in general and knowledge.synonyms[first[0]] in general
+            if first[0] != number and not copied:
                 yield SharedStem(member, first[1])
