@@ -218,6 +218,16 @@ def test_a_draft_without_synonyms_still_loads(tmp_path: Path) -> None:
     assert [fact.id for fact in load(draft).facts] == ["club-opened-monday"]
 
 
+def test_each_general_group_of_a_draft_shows_the_article_words_that_brought_it_in(tmp_path: Path) -> None:
+    article = "On Monday the council reduced the price of bus tickets for children and the elderly in the town."
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+    assert main(["extract", str(tmp_path / "article.txt"), "-o", str(tmp_path / "draft.yaml")]) == 0
+    lines = (tmp_path / "draft.yaml").read_text(encoding="utf-8").splitlines()
+    (reduced,) = [line for line in lines if line.startswith("  - [") and '"reduced"' in line]
+    assert reduced.endswith("# On Monday the council reduced the price of bus…")  # where its sense shows
+    assert load(tmp_path / "draft.yaml").synonyms  # the comments leave the groups as they were
+
+
 def test_an_article_without_latin_letters_is_drafted_with_numbered_ids() -> None:
     items = drafts("Россия и Китай проведут учения.\nУчения начнутся в сентябре.")
     assert [item.id for item in items] == ["fact", "fact-2"]

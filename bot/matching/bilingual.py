@@ -52,3 +52,29 @@ def used_in(article: str) -> list[tuple[str, ...]]:
         for group in GROUPS
         if any(member in known if " " not in member else f" {member} " in text for member in group)
     ]
+
+
+def where_used(article: str, *, context: int = 4) -> list[tuple[tuple[str, ...], str]]:
+    """Each group ``used_in`` the article, with the article's words around the first member it uses: what a
+    maintainer reads to see whether the group takes that word in the article's sense ("operations" of a zoo
+    is no surgery)."""
+    words = article.split()
+    tokens: list[str] = []
+    owners: list[int] = []  # the word each token comes from
+    for number, word in enumerate(words):
+        for token in tokenize(word):
+            tokens.append(token)
+            owners.append(number)
+    text = f" {' '.join(tokens)} "
+    found = []
+    for group in used_in(article):
+        for member in group:
+            at = text.find(f" {member} ")
+            if at < 0:
+                continue
+            first = text.count(" ", 0, at)  # the token the member starts at
+            start, end = owners[first], owners[first + len(member.split()) - 1] + 1
+            snippet = " ".join(words[max(0, start - context) : end + context])
+            found.append((group, f"{'…' * (start > context)}{snippet}{'…' * (end + context < len(words))}"))
+            break
+    return found

@@ -356,7 +356,7 @@ def _unique_id(words: Iterable[str], used: set[str]) -> str:
 def draft(article: str, items: Iterable[Draft], *, path: str, origin: str) -> str:
     """The draft knowledge file of ``article`` from its ``drafts``; ``path`` is the article's, relative to the
     draft's folder."""
-    return render(items, article=path, origin=origin, synonyms=bilingual.used_in(article), title=headline(article))
+    return render(items, article=path, origin=origin, synonyms=bilingual.where_used(article), title=headline(article))
 
 
 def draft_knowledge(article: str) -> Knowledge | None:
@@ -377,10 +377,11 @@ def render(
     *,
     article: str,
     origin: str,
-    synonyms: Iterable[tuple[str, ...]] = (),
+    synonyms: Iterable[tuple[tuple[str, ...], str]] = (),
     title: str | None = None,
 ) -> str:
-    """The draft as a knowledge file; ``article`` is the article's path relative to the draft's folder."""
+    """The draft as a knowledge file; ``article`` is the article's path relative to the draft's folder, and each
+    synonym group comes with the article's words that brought it in."""
     groups = list(synonyms)
     lines = [
         f"# Draft knowledge made by `python -m bot extract {origin}` on {date.today().isoformat()}.",
@@ -391,9 +392,11 @@ def render(
         *([f"title: {_quote(title)}"] if title else []),
         f"article: {_quote(article)}",
         "",
-        "# Words users may use for one another: general English/French groups found in the article.",
+        "# Words users may use for one another: general English/French groups found in the article, each",
+        "# with the article's words that use it. When a group takes the article's word in another sense",
+        '# ("operations" of a zoo as surgery), put that word in a group of your own, with its translation.',
         "synonyms:" + ("" if groups else " []"),
-        *(f"  - [{', '.join(_quote(word) for word in group)}]" for group in groups),
+        *(f"  - [{', '.join(_quote(word) for word in group)}]  # {where}" for group, where in groups),
         "",
         "facts:",
     ]
