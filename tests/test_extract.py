@@ -13,7 +13,7 @@ from bot.folding import fold
 from bot.knowledge.model import same_text
 from bot.knowledge.reading import load
 from bot.upkeep.evaluation import ANSWERABLE, REFUSABLE, evaluate, load_cases, load_set
-from bot.upkeep.extract import ask, drafts, keywords, kinds, render, sentences, states_something
+from bot.upkeep.extract import ask, drafts, keywords, kinds, names, render, sentences, states_something
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT.parent / "shared" / "eval" / "sample.yaml"
@@ -52,6 +52,10 @@ def test_titles_initials_and_times_do_not_end_a_sentence_and_an_agency_tag_is_le
         "J. K. Smith said it went well.",
         "It did.",
     ]
+
+
+def test_a_name_loses_its_possessive_so_questions_name_it_right() -> None:
+    assert names("The fossil was dug by Steve Hutt’s team near Cardiff.") == ["Steve Hutt"]
 
 
 def test_keywords_are_the_content_words_and_names() -> None:

@@ -287,7 +287,7 @@ def names(sentence: str) -> list[str]:
                 continue
             if match.start() == 0 and len(words) == 1 and fold(" ".join(part[match.end() :].split()[:1])) in _OF:
                 continue  # "Depuis des mois": an opening word, not a name
-            name = " ".join(words)
+            name = re.sub(r"['’]s$", "", " ".join(words))  # "the Isle of Wight's south coast"
             placed = any(fold(name) in place for place in places) or _WHEN.fullmatch(name)
             if len(name) > 1 and name != "I" and not placed:
                 found.append(name)
