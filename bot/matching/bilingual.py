@@ -13,15 +13,16 @@ not one article's: groups that helped only the first article's draft were
 taken out, and the second part (politics, economy, crime and accidents,
 health, science, sport, culture, weather, transport, common verbs), the
 third (about 1,100 nouns, verbs and adjectives of news questions: length,
-cost, link, reduce...) and the fourth (about 1,150 groups for the most
+cost, link, reduce...), the fourth (about 1,150 groups for the 6,000 most
 frequent English and French words of a word-frequency list: visitor, lack,
-remain, hear...) were written by people who had seen none of the project's
-articles, one meaning per group, with words of two meanings left out ("may",
-"last", "ete"), and the third and fourth reviewed for such words by another
-person. A word written in two groups merged them. A word a group lists is read
-as that group's even when another group holds its stem ("statement" is no
-"state"); its forms the group does not list go by their stem. Members are
-written as ``tokenize`` reads words: lower case, no accents.
+remain, hear...) and the fifth (about 2,750 groups for the next 10,000:
+stunned, collector, shade...) were written by people who had seen none of the
+project's articles, one meaning per group, with words of two meanings left out
+("ete", "an", "vol"), and the last three reviewed for such words by others.
+Up to the fourth part, a word written in two groups merged them. A word a
+group lists is read as that group's even when another group holds its stem
+("statement" is no "state"); its forms the group does not list go by their
+stem. Members are written as ``tokenize`` reads words: lower case, no accents.
 """
 
 from __future__ import annotations
@@ -35,23 +36,30 @@ GROUPS_PATH = Path(__file__).with_name("bilingual.txt")
 
 def _read(path: Path) -> tuple[tuple[str, ...], ...]:
     lines = path.read_text(encoding="utf-8").splitlines()
-    return tuple(
-        tuple(word.strip() for word in line.split(",")) for line in lines if line.strip() and not line.startswith("#")
-    )
+    return tuple(tuple(line.split(", ")) for line in lines if line and not line.startswith("#"))
 
 
 GROUPS: tuple[tuple[str, ...], ...] = _read(GROUPS_PATH)
 
 
+_PHRASES = tuple((number, member) for number, group in enumerate(GROUPS) for member in group if " " in member)
+"""The members of several words, with their group's number: the only ones a set of an article's words cannot
+hold."""
+
+
 def used_in(article: str) -> list[tuple[str, ...]]:
-    """The groups with at least one member in ``article`` (members are written as ``tokenize`` reads words)."""
+    """The groups with at least one member in ``article`` (members are written as ``tokenize`` reads words),
+    in the table's order."""
     words = [token for word in article.split() for token in tokenize(word)]
-    text, known = f" {' '.join(words)} ", set(words)
-    return [
-        group
-        for group in GROUPS
-        if any(member in known if " " not in member else f" {member} " in text for member in group)
-    ]
+    known = set(words)
+    found = {number for number, group in enumerate(GROUPS) if not known.isdisjoint(group)}
+    text = f" {' '.join(words)} "
+    found.update(
+        number
+        for number, member in _PHRASES
+        if number not in found and member.partition(" ")[0] in known and f" {member} " in text
+    )
+    return [GROUPS[number] for number in sorted(found)]
 
 
 def where_used(article: str, *, context: int = 4) -> list[tuple[tuple[str, ...], str]]:
