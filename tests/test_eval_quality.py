@@ -58,6 +58,7 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/archea-bourget-excavation/eval.yaml", 0.64, 1.0, 0.88),
     ("corpus/whipsnade-zoo-baby-boom/eval.yaml", 0.78, 1.0, 0.71),
     ("corpus/porrentruy-piscine-credit/eval.yaml", 0.71, 0.89, 0.75),
+    ("corpus/basel-risat-trial-design/eval.yaml", 0.65, 1.0, 0.77),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -68,6 +69,7 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/archea-bourget-excavation/conversations.yaml", 0.77),
     ("corpus/whipsnade-zoo-baby-boom/conversations.yaml", 0.68),
     ("corpus/porrentruy-piscine-credit/conversations.yaml", 0.56),
+    ("corpus/basel-risat-trial-design/conversations.yaml", 0.6),
 ]
 
 
