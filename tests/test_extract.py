@@ -54,6 +54,10 @@ def test_titles_initials_and_times_do_not_end_a_sentence_and_an_agency_tag_is_le
     ]
 
 
+def test_a_list_items_first_word_is_no_name() -> None:
+    assert names("Le concept: Les patients sont invités et On renonce au groupe de Bâle.") == ["Bâle"]
+
+
 def test_a_name_loses_its_possessive_so_questions_name_it_right() -> None:
     assert names("The fossil was dug by Steve Hutt’s team near Cardiff.") == ["Steve Hutt"]
 

@@ -289,7 +289,7 @@ def names(sentence: str) -> list[str]:
                 continue  # "Depuis des mois": an opening word, not a name
             name = re.sub(r"['’]s$", "", " ".join(words))  # "the Isle of Wight's south coast"
             placed = any(fold(name) in place for place in places) or _WHEN.fullmatch(name)
-            if len(name) > 1 and name != "I" and not placed:
+            if len(name) > 1 and name != "I" and fold(name) not in lexicon.STOPWORDS and not placed:  # "On", "Les"
                 found.append(name)
     return list(dict.fromkeys(found))
 
