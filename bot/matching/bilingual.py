@@ -50,7 +50,11 @@ hold."""
 def used_in(article: str) -> list[tuple[str, ...]]:
     """The groups with at least one member in ``article`` (members are written as ``tokenize`` reads words),
     in the table's order."""
-    words = [token for word in article.split() for token in tokenize(word)]
+    return _used_by([token for word in article.split() for token in tokenize(word)])
+
+
+def _used_by(words: list[str]) -> list[tuple[str, ...]]:
+    """``used_in`` for an article already read into ``tokenize``'s words."""
     known = set(words)
     found = {number for number, group in enumerate(GROUPS) if not known.isdisjoint(group)}
     text = f" {' '.join(words)} "
@@ -75,7 +79,7 @@ def where_used(article: str, *, context: int = 4) -> list[tuple[tuple[str, ...],
             owners.append(number)
     text = f" {' '.join(tokens)} "
     found = []
-    for group in used_in(article):
+    for group in _used_by(tokens):
         for member in group:
             at = text.find(f" {member} ")
             if at < 0:
