@@ -8,7 +8,8 @@ question's topic: the new question word replaces the old one ("and when?"), the
 new name replaces the old names ("what about India?"), or the new words join the
 old ones ("what did he say?"). A message that is none of these is always read
 alone, so a complete new question is never bent by the context; and when the
-widened reading finds nothing, the message alone is tried too.
+widened reading finds nothing, or a fact that lacks the message's own words, the
+message alone is tried too.
 
 What is remembered (``Topic``) is plain data, so a front end can keep it across
 restarts (python-telegram-bot's persistence pickles it).
@@ -111,15 +112,20 @@ def reply_in_context(
     matcher = answerer.matcher
     query = matcher.analyse(question, lang=lang)
     readings = follow_up(matcher, query, topic) if topic else []
+    prefer = topic.fact_id if topic else None
     declined: Reply | None = None
     for reading in readings:
         reply = answerer.reply_to(reading, question)
         if reply.kind == "answer":
-            holds = len(matcher.held(reply.fact_id or "", query.terms)) == len(query.terms)
-            if holds or reply.score >= _SURE:  # an answer that holds what the message adds, or a sure one
+            if len(matcher.held(reply.fact_id or "", query.terms)) == len(query.terms):
+                return reply, _topic(matcher, reading, reply, now)  # it holds what the message adds
+            if reply.score >= _SURE:  # a sure one, unless the message alone is surer ("and did she say anything?")
+                alone = answerer.reply_to(query, question, prefer=prefer)
+                if alone.kind == "answer" and alone.score >= reply.score:
+                    return alone, _topic(matcher, query, alone, now)
                 return reply, _topic(matcher, reading, reply, now)
         declined = declined or (reply if reply.kind == "decline" else None)
-    reply = answerer.reply_to(query, question, prefer=topic.fact_id if topic else None)
+    reply = answerer.reply_to(query, question, prefer=prefer)
     if reply.kind == "answer" or not readings:
         return reply, _topic(matcher, query, reply, now) if query.terms else topic
     return declined or reply, topic  # the decline about the topic suggests what it can tell about it

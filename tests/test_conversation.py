@@ -104,6 +104,15 @@ def test_what_about_swaps_the_subject_and_keeps_the_question(answerer: Answerer)
     assert chat_replies(answerer, "Did Kenya take part?", "what about Ethiopia?") == ["runners", "runners"]
 
 
+def test_a_reading_with_the_context_that_lacks_the_messages_words_gives_way_to_a_surer_one_alone(
+    answerer: Answerer,
+) -> None:
+    # "and did she say anything?" with the topic reads as the runners again (their fact lacks "say"); alone, it
+    # is the statement, and surer
+    assert chat_replies(answerer, "How many runners took part?", "and did she say anything?")[1] == "statement"
+    assert chat_replies(answerer, "Who won the Lisbon marathon?", "and did she say anything?")[1] == "statement"
+
+
 def test_a_complete_new_question_is_never_bent_by_the_context(answerer: Answerer) -> None:
     turns = ["Who won the Lisbon marathon?", "How many runners took part?", "Where did the race start?"]
     assert chat_replies(answerer, *turns) == [answerer.reply(turn).fact_id for turn in turns]
