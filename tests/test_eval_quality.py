@@ -70,6 +70,10 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/whipsnade-zoo-baby-boom/conversations.yaml", 0.68),
     ("corpus/porrentruy-piscine-credit/conversations.yaml", 0.56),
     ("corpus/basel-risat-trial-design/conversations.yaml", 0.6),
+    ("corpus/double-hand-transplant/conversations.yaml", 0.66),
+    ("corpus/var-drought-water-restrictions/conversations.yaml", 0.71),
+    ("corpus/lakewood-bike-lanes-budget/conversations.yaml", 0.68),
+    ("corpus/les-ardentes-festival/conversations.yaml", 0.7),
 ]
 
 
