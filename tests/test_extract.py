@@ -80,11 +80,29 @@ def test_french_sentence_is_drafted_in_french() -> None:
 def test_draft_loads_with_one_fact_per_sentence_quoting_the_article(draft_path: Path, article_path: Path) -> None:
     knowledge = load(draft_path)
     article = article_path.read_text(encoding="utf-8")
-    assert len(knowledge.facts) == len(
-        {fold(sentence) for sentence in sentences(article) if states_something(sentence)}
-    )
+    stated = {fold(sentence) for sentence in sentences(article) if states_something(sentence)}
+    assert {fold(source) for fact in knowledge.facts for source in fact.sources} == stated
+    assert len(knowledge.facts) == len(stated)  # no sentence of this article refers back to the one before
     assert knowledge.article_path.resolve() == article_path.resolve()
-    assert all(same_text(fact.sources[0], article) for fact in knowledge.facts)
+    assert all(same_text(source, article) for fact in knowledge.facts for source in fact.sources)
+
+
+def test_a_sentence_that_refers_back_joins_the_fact_before_it_in_its_paragraph() -> None:
+    article = (
+        "« Enfin, il était temps ». Ce sont les premiers mots du maire Paul Roy. Il a ensuite parlé du budget.\n"
+        "Cela coûtera 2 millions d'euros. Le chantier commence en mai.\n"
+        "The mayor opened the bridge. He said it had cost $5 million. This was the first bridge. It is long.\n"
+    )
+    items = drafts(article)
+    assert [item.sources for item in items] == [
+        ("« Enfin, il était temps ».", "Ce sont les premiers mots du maire Paul Roy.", "Il a ensuite parlé du budget."),
+        ("Cela coûtera 2 millions d'euros.",),  # a new paragraph: not the mayor's words
+        ("Le chantier commence en mai.",),
+        ("The mayor opened the bridge.", "He said it had cost $5 million.", "This was the first bridge."),
+        ("It is long.",),  # three sentences in one fact at most
+    ]
+    assert items[0].sentence == " ".join(items[0].sources)  # the answer says what "ce" is
+    assert "Paul" in items[0].keywords and "Enfin" in items[0].keywords
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="needs ../shared/eval/sample.yaml beside the checkout")

@@ -107,6 +107,13 @@ _GENERAL_WORDS = frozenset(member for group in bilingual.GROUPS for member in gr
 _OF = frozenset("of de des du d au aux".split())
 """After the name that opens a clause, a sign it was no subject: "Depuis des mois", "Beyond the city"."""
 _STARTERS = frozenset("avant apres prenons selon ainsi mais pourtant however but yet also".split())
+_REFERS_BACK = frozenset(
+    "he she it they this that these those such his her its their "
+    "il elle ils elles ce c cela ca ceci ces cet cette celui celle ceux celles son sa ses leur leurs".split()
+)
+"""Words that open a sentence about what the sentence before said ("Ce sont les premiers mots de..."): such a
+sentence joins the fact before it, in the same paragraph, so the answer says what "ce" is."""
+_MAX_JOINED = 3  # sentences in one fact at most
 
 
 @dataclass(frozen=True)
@@ -126,27 +133,28 @@ def sentences(article: str) -> list[str]:
     """The article's sentences, verbatim: each line is split after ., ! or ? followed by a capital, except
     after a title, an initial or "a.m."; a leading agency tag ("(AFP)") is left out, and so is the marker
     of a list item ("• ")."""
-    return [sentence for sentence, _ in _passages(article)]
+    return [sentence for sentence, _, _ in _passages(article)]
 
 
-def _passages(article: str) -> list[tuple[str, str | None]]:
-    """Each sentence, with the line that introduces it when it is an item of a list ("Sont prévus :")."""
-    found: list[tuple[str, str | None]] = []
+def _passages(article: str) -> list[tuple[str, str | None, int]]:
+    """Each sentence, with the line that introduces it when it is an item of a list ("Sont prévus :"), and
+    the number of its line (its paragraph)."""
+    found: list[tuple[str, str | None, int]] = []
     intro: str | None = None
-    for line in article.splitlines():
+    for number, line in enumerate(article.splitlines()):
         text, start = line.strip(), 0
         if not text:
             continue
         if item := _LIST_ITEM.match(text):
-            found.append((text[item.end() :], intro))
+            found.append((text[item.end() :], intro, number))
             continue
         intro = text if text.endswith(":") else None
         for end in _SENTENCE_END.finditer(text):
             if not _ABBREVIATION.search(text[start : end.start()]):  # "Dr. Smith", "7 p.m. Tuesday" go on
-                found.append((text[start : end.start()], None))
+                found.append((text[start : end.start()], None, number))
                 start = end.end()
-        found.append((text[start:], None))
-    return [(_AGENCY.sub("", sentence), intro) for sentence, intro in found if sentence.strip()]
+        found.append((text[start:], None, number))
+    return [(_AGENCY.sub("", sentence), intro, number) for sentence, intro, number in found if sentence.strip()]
 
 
 def keywords(sentence: str) -> tuple[str, ...]:
@@ -184,14 +192,16 @@ def kinds(sentence: str, lang: str) -> tuple[str, ...]:
 
 def drafts(article: str) -> list[Draft]:
     """One draft per sentence of ``article`` that states something: headlines, bylines, credits and
-    "also read" lines are left out, and a sentence repeated (as scraped pages often do) is drafted once."""
-    result = []
+    "also read" lines are left out, a sentence repeated (as scraped pages often do) is drafted once, and one
+    that refers back to the sentence before it joins that one's draft."""
+    result: list[Draft] = []
     used: set[str] = set()
     asked: set[str] = set()
     seen: set[str] = set()
     passages = _passages(article)
-    introducing = {intro for _, intro in passages if intro}
-    for item, intro in passages:
+    introducing = {intro for _, intro, _ in passages if intro}
+    paragraph = -1  # of the last fact
+    for item, intro, line in passages:
         sentence = f"{intro} {item}" if intro else item
         key = fold(sentence)
         if item in introducing or key in seen or not (intro or states_something(sentence)):
@@ -205,6 +215,18 @@ def drafts(article: str) -> list[Draft]:
         questions = [question for question in questions if fold(question) not in asked]
         asked.update(fold(question) for question in questions)
         sources = (intro, item) if intro else (item,)
+        before = result[-1] if result and line == paragraph and not intro else None
+        if before and len(before.sources) < _MAX_JOINED and _tokens(item)[:1] and _tokens(item)[0] in _REFERS_BACK:
+            result[-1] = Draft(
+                before.id,
+                before.lang,
+                f"{before.sentence} {sentence}",
+                tuple({fold(word): word for word in (*before.keywords, *words)}.values()),
+                (*before.questions, *questions),
+                (*before.sources, *sources),
+            )
+            continue
+        paragraph = line
         result.append(Draft(_unique_id(words or (sentence,), used), lang, sentence, words, tuple(questions), sources))
     return result
 
@@ -385,9 +407,10 @@ def render(
     groups = list(synonyms)
     lines = [
         f"# Draft knowledge made by `python -m bot extract {origin}` on {date.today().isoformat()}.",
-        "# One fact per sentence of the article. To finish it, for each fact: rewrite the answer as a",
-        "# clean sentence, add it in the other language, replace the generated questions with how people",
-        "# really ask, merge facts that belong together, and run `python -m bot facts check`.",
+        '# One fact per sentence of the article (a sentence that refers back, "He said...", joins the one',
+        "# before). To finish it, for each fact: rewrite the answer as a clean sentence, add it in the other",
+        "# language, replace the generated questions with how people really ask, merge facts that belong",
+        "# together, and run `python -m bot facts check`.",
         "",
         *([f"title: {_quote(title)}"] if title else []),
         f"article: {_quote(article)}",
