@@ -126,3 +126,14 @@ def test_a_cache_folder_others_can_write_to_is_never_read(
     load_answerer(knowledge_copy)
     load_answerer(knowledge_copy)
     assert len(builds) == 3
+
+
+def test_every_file_the_matcher_reads_is_part_of_the_cache_key() -> None:
+    """An edit to the general synonyms or a learned decision changes what a cached answerer would answer."""
+    package = ROOT / "bot"
+    matching = {
+        path.relative_to(package).as_posix()
+        for path in (package / "matching").iterdir()
+        if path.suffix in (".py", ".txt", ".json") and path.name != "__init__.py"
+    }
+    assert matching <= set(bot.cache._CODE)
