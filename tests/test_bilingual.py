@@ -36,6 +36,31 @@ def test_only_the_groups_an_article_uses_are_added() -> None:
     assert not any("killed" in group for group in groups)  # the article speaks of no death
 
 
+def test_a_form_of_a_word_the_group_does_not_list_uses_the_group_too() -> None:
+    meet = next(group for group in GROUPS if "reunir" in group)
+    assert "reunis" not in meet
+    assert meet in used_in("Les conseillers étaient réunis jeudi soir.")  # réunis: réuni
+    assert meet not in used_in("Les conseillers ont voté jeudi soir.")
+
+
+def test_a_question_in_the_other_language_reaches_a_form_the_group_does_not_list() -> None:
+    article = "The council is increasing the budget for bike lanes."  # "increasing": the group lists "increase"
+    fact = Fact("budget", {"en": article}, {"en": ("What is the council doing with the budget?",)}, (article,))
+    matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), article, (fact,)))
+    assert matcher.analyse("increasing").terms == matcher.analyse("une hausse").terms
+    assert matcher.held("budget", matcher.analyse("hausse").terms)
+
+
+def test_a_form_no_group_lists_reads_as_the_group_of_the_form_it_lists() -> None:
+    meeting, budget = "Les ministres étaient réunis jeudi à Paris.", "Le budget a été voté."
+    facts = (
+        Fact("meeting", {"fr": meeting}, {"fr": ("Où étaient les ministres ?",)}, (meeting,)),
+        Fact("budget", {"fr": budget}, {"fr": ("Le budget est-il voté ?",)}, (budget,)),
+    )
+    answerer = Answerer(Knowledge(Path("facts.yaml"), Path("article.txt"), f"{meeting} {budget}", facts))
+    assert answerer.reply("Where did they meet?").fact_id == "meeting"  # "réunis": the group lists "réuni"
+
+
 def test_the_maintainers_synonyms_win_over_the_general_ones() -> None:
     def term(matcher: Matcher, word: str) -> tuple[str, ...]:
         return matcher.analyse(word).terms

@@ -22,11 +22,15 @@ project's articles, one meaning per group, with words of two meanings left out
 Up to the fourth part, a word written in two groups merged them. A word a
 group lists is read as that group's even when another group holds its stem
 ("statement" is no "state"); its forms the group does not list go by their
-stem. Members are written as ``tokenize`` reads words: lower case, no accents.
+stem. An article uses a group when it writes a member, or, for a word no
+group lists, another form of one ("réunis": "réuni"; "increasing":
+"increase"). Members are written as ``tokenize`` reads words: lower case, no
+accents.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from bot.folding import tokenize
@@ -47,23 +51,61 @@ _PHRASES = tuple((number, member) for number, group in enumerate(GROUPS) for mem
 hold."""
 
 
+_ENDINGS = ("ing", "ees", "ed", "es", "ee", "s", "x", "e", "d")
+"""Endings of plurals, participles and French feminines, longest first: "réunis" is a form of "réuni"."""
+_MIN_FORM_KEY = 5  # a shorter word is only ever its own form: "bon" is no "bone"
+
+
+def form_key(word: str) -> str | None:
+    """What the forms of one word share ("increasing", "increased" and "increase" are "increas"), or
+    ``None`` for a word too short to tell. Only inflections: the stemmer's derivations join other meanings
+    ("shoulder" and "should", "frais" and "fraise")."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_FORM_KEY:
+            return word[: -len(ending)]
+    return word if len(word) >= _MIN_FORM_KEY else None
+
+
+@cache
+def _members() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """The groups' one-word members and their form keys, each with the numbers of the groups that hold it
+    (built once, in a few hundredths of a second: a cached answerer never needs it)."""
+    listed: dict[str, dict[int, None]] = {}
+    forms: dict[str, dict[int, None]] = {}
+    for number, group in enumerate(GROUPS):
+        for member in group:
+            if " " not in member:
+                listed.setdefault(member, {})[number] = None
+                if key := form_key(member):
+                    forms.setdefault(key, {})[number] = None
+    return {k: tuple(v) for k, v in listed.items()}, {k: tuple(v) for k, v in forms.items()}
+
+
 def used_in(article: str) -> list[tuple[str, ...]]:
-    """The groups with at least one member in ``article`` (members are written as ``tokenize`` reads words),
-    in the table's order."""
-    return _used_by([token for word in article.split() for token in tokenize(word)])
+    """The groups with a member in ``article`` (members are written as ``tokenize`` reads words), or, for a
+    word no group lists, a form of one ("réunis" uses the group of "réuni"), in the table's order."""
+    return [
+        GROUPS[number]
+        for number in sorted(_first_uses([token for word in article.split() for token in tokenize(word)]))
+    ]
 
 
-def _used_by(words: list[str]) -> list[tuple[str, ...]]:
-    """``used_in`` for an article already read into ``tokenize``'s words."""
+def _first_uses(words: list[str]) -> dict[int, tuple[int, int]]:
+    """Each group the article's words use, with where its first use starts and ends among them."""
+    listed, forms = _members()
+    found: dict[int, tuple[int, int]] = {}
+    for at, word in enumerate(words):
+        key = form_key(word)
+        for number in listed.get(word) or (forms.get(key, ()) if key else ()):
+            found.setdefault(number, (at, at + 1))
     known = set(words)
-    found = {number for number, group in enumerate(GROUPS) if not known.isdisjoint(group)}
     text = f" {' '.join(words)} "
-    found.update(
-        number
-        for number, member in _PHRASES
-        if number not in found and member.partition(" ")[0] in known and f" {member} " in text
-    )
-    return [GROUPS[number] for number in sorted(found)]
+    for number, member in _PHRASES:
+        if member.partition(" ")[0] in known and (start := text.find(f" {member} ")) >= 0:
+            at = text.count(" ", 0, start)
+            if at < found.get(number, (len(words), 0))[0]:
+                found[number] = (at, at + len(member.split()))
+    return found
 
 
 def where_used(article: str, *, context: int = 4) -> list[tuple[tuple[str, ...], str]]:
@@ -77,16 +119,9 @@ def where_used(article: str, *, context: int = 4) -> list[tuple[tuple[str, ...],
         for token in tokenize(word):
             tokens.append(token)
             owners.append(number)
-    text = f" {' '.join(tokens)} "
     found = []
-    for group in _used_by(tokens):
-        for member in group:
-            at = text.find(f" {member} ")
-            if at < 0:
-                continue
-            first = text.count(" ", 0, at)  # the token the member starts at
-            start, end = owners[first], owners[first + len(member.split()) - 1] + 1
-            snippet = " ".join(words[max(0, start - context) : end + context])
-            found.append((group, f"{'…' * (start > context)}{snippet}{'…' * (end + context < len(words))}"))
-            break
+    for number, (first, last) in sorted(_first_uses(tokens).items()):
+        start, end = owners[first], owners[last - 1] + 1
+        snippet = " ".join(words[max(0, start - context) : end + context])
+        found.append((GROUPS[number], f"{'…' * (start > context)}{snippet}{'…' * (end + context < len(words))}"))
     return found

@@ -149,6 +149,7 @@ class Matcher:
         self.score_cutoff = 100 * self.decision.threshold if score_cutoff is None else score_cutoff
         self._canonical: dict[str, str] = {}  # a stem -> its group's term
         self._exact: dict[str, str] = {}  # a word a group lists -> its group's term, before its stem's group
+        self._forms: dict[str, str] = {}  # a form key of a word a group lists -> its group's term, after its stem's
         self._positions: dict[str, int] = {}  # fact id -> its number, built when first needed
         phrases: dict[tuple[str, ...], str] = {}
         self._synonyms = (*knowledge.synonyms, *bilingual.used_in(knowledge.article))  # the maintainer's first
@@ -165,6 +166,8 @@ class Matcher:
                     if own or stems[0] not in own_stems:
                         self._exact.setdefault(words[0], canonical)
                     self._canonical.setdefault(stems[0], canonical)
+                    if key := bilingual.form_key(words[0]):
+                        self._forms.setdefault(key, canonical)
                 elif stems:
                     phrases.setdefault(stems, canonical)
         self._phrases = phrases
@@ -236,8 +239,12 @@ class Matcher:
         self._speller = Speller(frequency, other_language={"en": french - english, "fr": english - french})
 
     def _term(self, token: str, token_stem: str) -> str:
-        """The term of a word: the group that lists it, else the group of its stem, else its stem."""
-        return self._exact.get(token) or self._canonical.get(token_stem, token_stem)
+        """The term of a word: the group that lists it, else the group of its stem, else the group of one of its
+        forms, else its stem."""
+        found = self._exact.get(token) or self._canonical.get(token_stem)
+        if found is None and (key := bilingual.form_key(token)):  # "réunis", a form of the listed "réuni"
+            found = self._forms.get(key)
+        return found or token_stem
 
     def _terms(self, tokens: Sequence[str], used: Iterable[int] = (), *, keep: Collection[int] = ()) -> list[str]:
         """Canonical content terms of tokens, skipping the positions in ``used``; ``keep`` ones are never stopwords."""
