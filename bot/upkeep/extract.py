@@ -216,7 +216,7 @@ def drafts(article: str) -> list[Draft]:
         asked.update(fold(question) for question in questions)
         sources = (intro, item) if intro else (item,)
         before = result[-1] if result and line == paragraph and not intro else None
-        if before and len(before.sources) < _MAX_JOINED and _tokens(item)[:1] and _tokens(item)[0] in _REFERS_BACK:
+        if before and len(before.sources) < _MAX_JOINED and next(iter(_tokens(item)), "") in _REFERS_BACK:
             result[-1] = Draft(
                 before.id,
                 before.lang,
