@@ -59,6 +59,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/whipsnade-zoo-baby-boom/eval.yaml", 0.78, 1.0, 0.71),
     ("corpus/porrentruy-piscine-credit/eval.yaml", 0.71, 0.89, 0.75),
     ("corpus/basel-risat-trial-design/eval.yaml", 0.65, 1.0, 0.77),
+    ("corpus/michiana-storm-power-outage/eval.yaml", 0.76, 1.0, 0.69),
+    ("corpus/le-bono-gite-fire/eval.yaml", 0.68, 1.0, 0.76),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -74,6 +76,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/var-drought-water-restrictions/conversations.yaml", 0.71),
     ("corpus/lakewood-bike-lanes-budget/conversations.yaml", 0.68),
     ("corpus/les-ardentes-festival/conversations.yaml", 0.7),
+    ("corpus/michiana-storm-power-outage/conversations.yaml", 0.62),
+    ("corpus/le-bono-gite-fire/conversations.yaml", 0.66),
 ]
 
 
