@@ -41,7 +41,7 @@ def fold(text: str) -> str:
 
 def normalize(text: str) -> str:
     """The comparable form: folded, without mentions, punctuation, emoji or extra spaces."""
-    folded = fold(_MENTION.sub(" ", text[:MAX_QUESTION_CHARS]))
+    folded = fold(_MENTION.sub(" ", text[:MAX_QUESTION_CHARS])).replace("won't", "will not")  # not "won" of "win"
     numbers = _SEPARATED_DIGITS.search(folded) is not None  # most texts have none: skip both passes
     if numbers:
         folded = _DECIMAL.sub(r"\1 \1d\2", folded)

@@ -52,6 +52,8 @@ def test_titles_initials_and_times_do_not_end_a_sentence_and_an_agency_tag_is_le
         "J. K. Smith said it went well.",
         "It did.",
     ]
+    dateline = "ST. JOSEPH COUNTY, Ind. - Thousands are still out of power. Crews are out."
+    assert sentences(dateline) == ["ST. JOSEPH COUNTY, Ind. - Thousands are still out of power.", "Crews are out."]
 
 
 def test_a_list_items_first_word_is_no_name() -> None:

@@ -37,6 +37,11 @@ def test_a_number_is_one_word_however_its_thousands_and_decimals_are_written(wri
     assert tokenize(written) == tokens
 
 
+def test_wont_is_will_not_not_the_won_of_win() -> None:
+    assert tokenize("Our food won’t spoil, WON'T it?") == ["our", "food", "will", "not", "spoil", "will", "not", "it"]
+    assert tokenize("Who won?") == ["who", "won"]
+
+
 def test_tokenize_splits_french_elisions() -> None:
     assert tokenize("Jusqu'à quand l'Inde participe ?") == ["jusqu", "a", "quand", "l", "inde", "participe"]
 

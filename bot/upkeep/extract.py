@@ -28,7 +28,8 @@ from bot.matching.text import detect_language
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+(?=[\"“«(]?[A-ZÀ-ÖØ-Þ])")
 _ABBREVIATION = re.compile(  # a full stop that ends a title, an initial or "p.m.", not a sentence
-    r"(?:^|[\s(])(?:Dr|Mr|Mrs|Ms|Mme|Mlle|Me|St|Ste|Prof|Gen|Gén|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Insp|Jr|Sr|No|Nos|vs"
+    r"(?:^|[\s(])(?:Dr|Mr|Mrs|Ms|Mme|Mlle|Me|St|Ste|ST|STE|Mt|Prof|Gen|Gén|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Insp|Jr|Sr|No"
+    r"|Nos|vs"
     r"|etc|approx|[ap]\.m|[A-Z]|[A-Z]\.[A-Z])\.$"
 )
 _AGENCY = re.compile(r"^\((?:[A-Z][\w.&-]*\s?){1,3}\)\s+(?=\S)")  # "(Belga) Le Français..." -> "Le Français..."
