@@ -128,3 +128,17 @@ def test_words_of_two_meanings_stay_out_of_the_general_groups() -> None:
     two_meanings = {"ete", "an", "run", "vol", "met", "held", "tombe", "operation", "operations"}
     two_meanings |= {"assainissement", "permis", "application", "evidence", "sent"}
     assert two_meanings.isdisjoint(member for group in GROUPS for member in group)
+
+
+def test_a_name_listed_after_its_full_form_stays_out_of_the_general_group_of_the_common_word() -> None:
+    article = "Others like Jermaine Brown in South Bend do not."
+    fact = Fact("brown", {"en": article}, {"en": ("Who is Jermaine Brown?",)}, (article,))
+
+    def terms(*synonyms: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), article, (fact,), synonyms=synonyms))
+        return matcher.analyse("Brown").terms, matcher.analyse("brun").terms
+
+    name, colour = terms()
+    assert name == colour  # the general group reads the name as the colour
+    name, colour = terms(("jermaine brown", "brown"))
+    assert name != colour

@@ -208,7 +208,11 @@ class _Reader:
                 continue
             group = tuple(value for _, value in self.texts(item, "a synonym"))
             if len(group) < 2:
-                self.problem(item, "a synonym group needs at least two words")
+                self.problem(
+                    item,
+                    "a synonym group needs at least two words; to keep a name out of the general groups, list it"
+                    " with its full form first, e.g. [jermaine brown, brown]",
+                )
             groups.append(group)
         return groups
 
