@@ -181,6 +181,8 @@ def test_unedited_drafts_of_the_corpus_articles_answer_some_questions_and_declin
         ("The first train left Beijing on Wednesday.", "who", "en", None),  # a city, no "Who is Beijing?"
         ("They include such cities as Wuhan.", "who", "en", "Who is Wuhan?"),
         ("Une femme de 64 ans est blessée.", "quantity", "fr", "Une femme de quel âge est blessée ?"),
+        ("Lorsque nous sommes arrivés sur place, la fumée sortait.", "who", "fr", None),  # "Lorsque" is no name
+        ("When the storm hit, Mary Barra was in Paris.", "who", "en", "Who was in Paris?"),
     ],
 )
 def test_generated_questions_are_the_sentence_with_the_question_word_in_place_of_what_it_gives(

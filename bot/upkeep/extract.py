@@ -107,7 +107,12 @@ _GENERAL_WORDS = frozenset(member for group in bilingual.GROUPS for member in gr
 """Names the general vocabulary knows (Beijing, Chinese, Paris) are countries, cities, peoples: no "who is"."""
 _OF = frozenset("of de des du d au aux".split())
 """After the name that opens a clause, a sign it was no subject: "Depuis des mois", "Beyond the city"."""
-_STARTERS = frozenset("avant apres prenons selon ainsi mais pourtant however but yet also".split())
+_STARTERS = frozenset(
+    "avant apres prenons selon ainsi mais pourtant however but yet also lorsque lorsqu puisque tandis alors when"
+    " while".split()
+)
+"""Words that open a sentence before its subject: "Lorsque nous sommes arrivés" names nobody."""
+_NO_NAME = _DETERMINERS | lexicon.STOPWORDS | _STARTERS  # capitalised only for opening a clause
 _REFERS_BACK = frozenset(
     "he she it they this that these those such his her its their "
     "il elle ils elles ce c cela ca ceci ces cet cette celui celle ceux celles son sa ses leur leurs".split()
@@ -304,7 +309,7 @@ def names(sentence: str) -> list[str]:
     for part in _CLAUSE.split(sentence):
         for match in _NAMES.finditer(part):
             words = match.group().split()
-            if match.start() == 0 and fold(words[0]) in _DETERMINERS | lexicon.STOPWORDS | _STARTERS:
+            if match.start() == 0 and fold(words[0]) in _NO_NAME:
                 words = words[1:]
             if match.start() == 0 and len(words) == 1 and part is not sentence and not words[0].isupper():
                 continue
@@ -324,7 +329,7 @@ def _who(parts: list[str], lang: str) -> str | None:
         match = _NAMES.match(part)
         rest = part[match.end() :].split() if match else []
         opening = fold(match.group().split()[0]) if match else ""
-        if match and opening not in _DETERMINERS | lexicon.STOPWORDS and len(rest) > 1 and fold(rest[0]) not in _OF:
+        if match and opening not in _NO_NAME and len(rest) > 1 and fold(rest[0]) not in _OF:
             return _clip([_ASK[lang]["who"], *rest], 0, capital=True) + end_mark
     found = [name for name in names(" ".join(parts)) if " ".join(tokenize(name)) not in _GENERAL_WORDS]
     return _WHO_IS[lang].format(name=found[0]) if found else None
