@@ -16,7 +16,7 @@ import json
 import re
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -223,13 +223,12 @@ def drafts(article: str) -> list[Draft]:
         sources = (intro, item) if intro else (item,)
         before = result[-1] if result and line == paragraph and not intro else None
         if before and len(before.sources) < _MAX_JOINED and next(iter(_tokens(item)), "") in _REFERS_BACK:
-            result[-1] = Draft(
-                before.id,
-                before.lang,
-                f"{before.sentence} {sentence}",
-                tuple({fold(word): word for word in (*before.keywords, *words)}.values()),
-                (*before.questions, *questions),
-                (*before.sources, *sources),
+            result[-1] = replace(
+                before,
+                sentence=f"{before.sentence} {sentence}",
+                keywords=tuple({fold(word): word for word in (*before.keywords, *words)}.values()),
+                questions=(*before.questions, *questions),
+                sources=(*before.sources, *sources),
             )
             continue
         paragraph = line
