@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.knowledge.files import article_roots
 from bot.knowledge.reading import check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +49,14 @@ def test_an_article_outside_the_knowledges_folder_is_refused_with_its_line(tmp_p
     found = check(knowledge_with(tmp_path, article))
     assert found and found[0].line == 1
     assert "outside" in found[0].message and "BOT_ARTICLE_DIRS" in found[0].message
+
+
+def test_a_knowledge_file_one_folder_below_the_root_cannot_reach_every_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For ``/tmp/facts.yaml`` the folder above its folder is ``/``, which holds every file: its own folder is
+    where its article may be instead."""
+    monkeypatch.delenv("BOT_ARTICLE_DIRS", raising=False)
+    assert article_roots(Path("/tmp/facts.yaml")) == [Path("/tmp").resolve()]
+    assert article_roots(Path("/srv/site/knowledge/facts.yaml")) == [Path("/srv/site")]
 
 
 def test_a_symlink_to_a_file_outside_is_refused_like_the_file(tmp_path: Path) -> None:

@@ -307,7 +307,7 @@ def extract(args: argparse.Namespace) -> int:
         allowed = ", ".join(str(root) for root in roots)
         raise BotError(
             f"a draft at {args.output} could not read its article {args.article}: a knowledge file's article must "
-            f"be in the folder above the knowledge's folder ({allowed}); write the draft nearer the article "
+            f"be in the folder above the knowledge's folder, here {allowed}; write the draft nearer the article "
             f"(-o {args.article.parent / 'facts.yaml'}), or name the article's folder in {files.ARTICLE_DIRS_VARIABLE}"
         )
     relative = os.path.relpath(args.article.resolve(), args.output.parent.resolve())

@@ -41,8 +41,10 @@ def regular_file(path: Path, *, limit: int, what: str) -> int:
 
 
 def article_roots(knowledge_path: Path) -> list[Path]:
-    """Where a knowledge's article may be: the folder holding the knowledge's folder, and ``BOT_ARTICLE_DIRS``."""
-    roots = [knowledge_path.resolve().parent.parent]
+    """Where a knowledge's article may be: the folder holding the knowledge's folder (its own folder when that
+    is the file system's root, which holds every file: ``/tmp/facts.yaml``), and ``BOT_ARTICLE_DIRS``."""
+    folder = knowledge_path.resolve().parent
+    roots = [folder if folder.parent == folder.parent.parent else folder.parent]
     extra = os.environ.get(ARTICLE_DIRS_VARIABLE, "")
     roots += [Path(folder).resolve() for folder in extra.split(os.pathsep) if folder.strip()]
     return roots
