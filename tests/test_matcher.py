@@ -368,3 +368,9 @@ def test_a_month_or_the_first_word_of_a_sentence_is_no_name_to_give() -> None:
     matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), answer, (family,)))
     [match] = matcher.extract("What is François's last name?", limit=1)
     assert match.evidence is not None and not match.evidence.kinds_agree
+
+
+@pytest.mark.parametrize(("light", "form"), [("gets", "getting"), ("makes", "making")])
+def test_every_form_of_a_light_verb_says_as_little_as_the_verb(answerer: Answerer, light: str, form: str) -> None:
+    matcher = answerer.matcher
+    assert matcher.analyse(f"Who is {form} troops?").terms == matcher.analyse(f"Who {light} troops?").terms

@@ -149,6 +149,31 @@ def test_who_after_those_or_people_is_a_relative_pronoun_not_a_question() -> Non
     assert "who" in question_kinds(tokenize("and who takes part"))[0]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the programme open to kids who are still learning English?",  # a yes/no question
+        "What is the name of the archaeologist who found the flute?",  # a question word came first
+        "Does it suit students who work at night?",
+    ],
+)
+def test_who_after_a_noun_in_a_question_already_asked_is_a_relative_pronoun(question: str) -> None:
+    assert "who" not in question_kinds(tokenize(question))[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Besides China, who else takes part?",  # the comma is gone once tokenized: no question came before
+        "Can you tell us who is taking part?",
+        "Do you know who won the race?",
+        "Who is the mayor?",
+    ],
+)
+def test_who_that_opens_what_is_asked_asks_who(question: str) -> None:
+    assert "who" in question_kinds(tokenize(question))[0]
+
+
 def test_an_accent_alone_makes_a_question_french() -> None:
     assert detect_language("Pékin ?", ["pekin"]) == "fr"
     assert detect_language("Pekin ?", ["pekin"]) == "en"

@@ -93,6 +93,9 @@ WHO_RELATIVE_AFTER = frozenset(
     """those people anyone someone everyone everybody anybody somebody one ones
     person persons man men woman women""".split()
 )
+# Words that open a yes/no question ("Is the programme open to kids who...?"): in one, as after another question
+# word, a "who" that follows a noun starts a relative clause.
+YES_NO_OPENERS = frozenset("""is are was were do does did can could will would should has have had""".split())
 # "qui" is a question word, not a relative pronoun, after these words.
 WHO_QUI_AFTER = frozenset({"a", "de", "par", "avec", "pour", "est", "c", "sont", "et", "mais", "donc"})
 
@@ -128,11 +131,12 @@ ENGLISH_STOPWORDS = frozenset(
     what which who whom whose when where why how
     any some all each every other others such no not only own same too very just also really
     actually exactly please tell know explain show give let lets
-    happen happens happened happening occur occurs occurred occurring going go goes gonna wanna like get got gets
+    happen happens happened happening occur occurs occurred occurring going go goes gonna wanna like
+    get got gets getting
     thing things something anything stuff info information details detail
     question questions answer ok okay well yes yeah hey pls plz
     guy guys dude someone somebody anyone anybody whether exact
-    ask asks asked asking make makes made
+    ask asks asked asking make makes made making
     isn aren wasn weren doesn didn hasn haven hadn couldn wouldn shouldn
     according during while whilst
     quick quickly short shortly brief briefly simple simply little bit""".split()

@@ -94,7 +94,7 @@ def question_kinds(tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int
     kinds: set[str] = set()
     used: set[int] = set()
     for start, end, phrase in _KIND_TABLE.find(tokens):
-        if phrase == ("who",) and start and tokens[start - 1] in lexicon.WHO_RELATIVE_AFTER:
+        if phrase == ("who",) and start and _relative(tokens, start):
             continue  # "those who connect it": a relative pronoun asks nothing
         kinds.add(_KIND_OF_PHRASE[phrase])
         used.update(range(start, end))
@@ -109,6 +109,19 @@ def question_kinds(tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int
             used.add(index)
         before = token or before
     return frozenset(kinds), frozenset(used)
+
+
+def _relative(tokens: Sequence[str], start: int) -> bool:
+    """Whether the "who" at ``start`` opens a relative clause: after "those", "people"..., or after a noun in a
+    question already asked ("What is the name of the archaeologist who...", "Is it open to kids who..."), but
+    not after a comma's noun ("Besides China, who else?") nor after "tell me" or "know"."""
+    before = tokens[start - 1]
+    if before in lexicon.WHO_RELATIVE_AFTER:
+        return True
+    if not before or before in lexicon.STOPWORDS or before == "us":  # "us" is no stopword only for the US
+        return False
+    asked = [token for token in tokens[:start] if token]
+    return bool(asked) and (asked[0] in lexicon.YES_NO_OPENERS or not lexicon.QUESTION_WORDS.isdisjoint(asked[:-1]))
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
