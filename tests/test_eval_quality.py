@@ -61,6 +61,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/basel-risat-trial-design/eval.yaml", 0.65, 1.0, 0.77),
     ("corpus/michiana-storm-power-outage/eval.yaml", 0.76, 1.0, 0.69),
     ("corpus/le-bono-gite-fire/eval.yaml", 0.68, 1.0, 0.76),
+    ("corpus/suffolk-moreton-hall-library/eval.yaml", 0.81, 1.0, 0.77),
+    ("corpus/bessan-vendanges-gel/eval.yaml", 0.82, 0.95, 0.8),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -78,6 +80,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/les-ardentes-festival/conversations.yaml", 0.7),
     ("corpus/michiana-storm-power-outage/conversations.yaml", 0.62),
     ("corpus/le-bono-gite-fire/conversations.yaml", 0.66),
+    ("corpus/suffolk-moreton-hall-library/conversations.yaml", 0.7),
+    ("corpus/bessan-vendanges-gel/conversations.yaml", 0.65),
 ]
 
 
