@@ -43,6 +43,17 @@ def test_a_form_of_a_word_the_group_does_not_list_uses_the_group_too() -> None:
     assert meet not in used_in("Les conseillers ont voté jeudi soir.")
 
 
+def test_a_stopword_is_no_form_of_a_group_member() -> None:
+    thesis = next(group for group in GROUPS if "theses" in group)
+    assert thesis not in used_in("He asked for repairs in these places first.")  # "these" is no "theses"
+
+
+def test_an_acronym_written_as_a_common_word_uses_no_group() -> None:
+    united_states = next(group for group in GROUPS if "etats unis" in group)
+    assert united_states not in used_in("Two projects will enable us to connect local people.")
+    assert united_states in used_in("The US embassy opened on Monday.")
+
+
 def test_a_question_in_the_other_language_reaches_a_form_the_group_does_not_list() -> None:
     article = "The council is increasing the budget for bike lanes."  # "increasing": the group lists "increase"
     fact = Fact("budget", {"en": article}, {"en": ("What is the council doing with the budget?",)}, (article,))

@@ -34,6 +34,7 @@ from functools import cache
 from pathlib import Path
 
 from bot.folding import tokenize
+from bot.matching import lexicon
 
 GROUPS_PATH = Path(__file__).with_name("bilingual.txt")
 
@@ -84,18 +85,28 @@ def _members() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
 def used_in(article: str) -> list[tuple[str, ...]]:
     """The groups with a member in ``article`` (members are written as ``tokenize`` reads words), or, for a
     word no group lists, a form of one ("réunis" uses the group of "réuni"), in the table's order."""
-    return [
-        GROUPS[number]
-        for number in sorted(_first_uses([token for word in article.split() for token in tokenize(word)]))
-    ]
+    return [GROUPS[number] for number in sorted(_first_uses(_tokens(article)[0]))]
+
+
+def _tokens(article: str) -> tuple[list[str], list[int]]:
+    """The article's words as ``tokenize`` reads them, each with the number of the word it comes from; a word
+    written as a common word where a group lists an acronym ("enable us", not the US) is left blank."""
+    tokens: list[str] = []
+    owners: list[int] = []
+    for number, word in enumerate(article.split()):
+        for token in tokenize(word):
+            tokens.append("" if token in lexicon.ACRONYMS and not word.isupper() else token)
+            owners.append(number)
+    return tokens, owners
 
 
 def _first_uses(words: list[str]) -> dict[int, tuple[int, int]]:
-    """Each group the article's words use, with where its first use starts and ends among them."""
+    """Each group the article's words use, with where its first use starts and ends among them. A stopword
+    is only ever itself: "these" is no form of "theses"."""
     listed, forms = _members()
     found: dict[int, tuple[int, int]] = {}
     for at, word in enumerate(words):
-        key = form_key(word)
+        key = form_key(word) if word not in lexicon.STOPWORDS else None
         for number in listed.get(word) or (forms.get(key, ()) if key else ()):
             found.setdefault(number, (at, at + 1))
     known = set(words)
@@ -113,12 +124,7 @@ def where_used(article: str, *, context: int = 4) -> list[tuple[tuple[str, ...],
     maintainer reads to see whether the group takes that word in the article's sense ("operations" of a zoo
     is no surgery)."""
     words = article.split()
-    tokens: list[str] = []
-    owners: list[int] = []  # the word each token comes from
-    for number, word in enumerate(words):
-        for token in tokenize(word):
-            tokens.append(token)
-            owners.append(number)
+    tokens, owners = _tokens(article)
     found = []
     for number, (first, last) in sorted(_first_uses(tokens).items()):
         start, end = owners[first], owners[last - 1] + 1
