@@ -321,3 +321,14 @@ def test_a_sentence_giving_a_duration_or_an_age_answers_how_long_or_how_old() ->
     assert "duration" in kinds("Depuis 3 ans, la ville attend.", "fr")
     assert "duration" not in kinds("The 77-year-old passenger died.", "en")  # an age, asked "how old"
     assert "age" in kinds("Le conducteur, âgé de 69 ans, est blessé.", "fr")
+
+
+def test_a_word_that_opens_the_sentence_before_a_comma_is_no_name_to_ask_about() -> None:
+    question = ask("Côté commercial, la boutique en ligne de la cave vend du vin à Lyon.", "who", "fr")
+    assert question is None or "Côté" not in question
+
+
+def test_a_name_followed_by_and_is_no_subject_to_ask_who_about() -> None:
+    sentence = "Le maire, Jean Dupont et quelques élus, sont allés à la rencontre des vignerons."
+    question = ask(sentence, "who", "fr")
+    assert question is not None and not question.startswith("Qui et")

@@ -107,6 +107,8 @@ _GENERAL_WORDS = frozenset(member for group in bilingual.GROUPS for member in gr
 """Names the general vocabulary knows (Beijing, Chinese, Paris) are countries, cities, peoples: no "who is"."""
 _OF = frozenset("of de des du d au aux".split())
 """After the name that opens a clause, a sign it was no subject: "Depuis des mois", "Beyond the city"."""
+_NO_VERB = _OF | frozenset("et and ou or mais but avec with pour for par by sur on dans in at to".split())
+"""After a name, a sign that it is no subject followed by its verb: "Stéphane Pépin-Bonet et de quelques élus"."""
 _STARTERS = frozenset(
     "avant apres prenons selon ainsi mais pourtant however but yet also lorsque lorsqu puisque tandis alors when"
     " while".split()
@@ -272,7 +274,7 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
         part = next((part for part in parts if set(_tokens(part)) & _ORDINALS), parts[0])
         return _TIMES[lang].format(clause=_clip(_lowered(part).split(), 0))
     if kind == "who":
-        return _who(parts, lang)
+        return _who(sentence, parts, lang)
     if kind in _AFTER[lang]:  # "how long", "how old": the sentence says it in hours or days, in years of age
         return _AFTER[lang][kind].format(clause=main)
     pattern = {"when": _WHEN, "where": _PLACE, "quantity": _COUNT}[kind]
@@ -321,16 +323,16 @@ def names(sentence: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _who(parts: list[str], lang: str) -> str | None:
-    """ "Who ...?" when a clause starts with a name (its subject), else "Who is NAME?"."""
+def _who(sentence: str, parts: list[str], lang: str) -> str | None:
+    """ "Who ...?" when a clause starts with a name (its subject) and goes on with a verb, else "Who is NAME?"."""
     end_mark = "?" if lang == "en" else " ?"
     for part in parts:
         match = _NAMES.match(part)
         rest = part[match.end() :].split() if match else []
         opening = fold(match.group().split()[0]) if match else ""
-        if match and opening not in _NO_NAME and len(rest) > 1 and fold(rest[0]) not in _OF:
+        if match and opening not in _NO_NAME and len(rest) > 1 and fold(rest[0]) not in _NO_VERB:
             return _clip([_ASK[lang]["who"], *rest], 0, capital=True) + end_mark
-    found = [name for name in names(" ".join(parts)) if " ".join(tokenize(name)) not in _GENERAL_WORDS]
+    found = [name for name in names(sentence) if " ".join(tokenize(name)) not in _GENERAL_WORDS]
     return _WHO_IS[lang].format(name=found[0]) if found else None
 
 
