@@ -374,3 +374,8 @@ def test_a_month_or_the_first_word_of_a_sentence_is_no_name_to_give() -> None:
 def test_every_form_of_a_light_verb_says_as_little_as_the_verb(answerer: Answerer, light: str, form: str) -> None:
     matcher = answerer.matcher
     assert matcher.analyse(f"Who is {form} troops?").terms == matcher.analyse(f"Who {light} troops?").terms
+
+
+def test_a_question_that_asks_an_hour_is_not_a_date_facts_own_example_however_close(answerer: Answerer) -> None:
+    assert fact_of(answerer, "When is Vostok?") == "vostok-dates"  # an example question of the dates
+    assert fact_of(answerer, "What time is Vostok?") is None  # the same words, but the dates give no hour

@@ -473,7 +473,7 @@ class Matcher:
             entity_missing = any(t in self._entities and t not in fact_terms for t in query.terms)
             if entity_missing:
                 score *= _ENTITY_MISSING
-            if similarity >= EXACT:  # one of the fact's own example questions: what its maintainer promised
+            if similarity >= EXACT and agree:  # one of the fact's own example questions: what its maintainer promised
                 score = 1.0
             lacking = [weights[t] for t in ids if t not in fact_terms]
             evidence = Evidence(

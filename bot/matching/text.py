@@ -114,7 +114,7 @@ def question_kinds(tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int
 def _relative(tokens: Sequence[str], start: int) -> bool:
     """Whether the "who" at ``start`` opens a relative clause: after "those", "people"..., or after a noun in a
     question already asked ("What is the name of the archaeologist who...", "Is it open to kids who..."), but
-    not after a comma's noun ("Besides China, who else?") nor after "tell me" or "know"."""
+    not after a comma's noun ("Besides the mayor, who else?") nor after "tell me" or "know"."""
     before = tokens[start - 1]
     if before in lexicon.WHO_RELATIVE_AFTER:
         return True
