@@ -379,3 +379,11 @@ def test_every_form_of_a_light_verb_says_as_little_as_the_verb(answerer: Answere
 def test_a_question_that_asks_an_hour_is_not_a_date_facts_own_example_however_close(answerer: Answerer) -> None:
     assert fact_of(answerer, "When is Vostok?") == "vostok-dates"  # an example question of the dates
     assert fact_of(answerer, "What time is Vostok?") is None  # the same words, but the dates give no hour
+
+
+def test_a_short_typo_of_a_name_is_read_by_the_name_around_it() -> None:
+    answer = "Steve Hutt, curator of the Dinosaur Isle museum, examined the bones."
+    fact = Fact("curator", {"en": answer}, {"en": ("Who examined the bones?",)}, (answer,))
+    matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), answer, (fact,)))
+    assert matcher.analyse("who is steve hut").terms == matcher.analyse("who is steve hutt").terms
+    assert matcher.analyse("who is the hut").terms != matcher.analyse("who is the hutt").terms

@@ -78,3 +78,11 @@ def test_words_typed_without_their_vowels_become_the_word_meant() -> None:
     assert speller.correct("vtss", "en") == "vtss"  # "vitesse" is a French word: not in an English question
     assert speller.correct("vtss", "fr") == "vitesse"
     assert speller.correct("xyz", "en") == "xyz"
+
+
+def test_a_short_typo_beside_part_of_a_name_is_read_as_the_names_next_part() -> None:
+    speller = Speller(Counter({"steve": 1, "hutt": 1, "curator": 1}), other_language={}, names=[("steve", "hutt")])
+    assert speller.correct("hut", "en") == "hut"  # alone, three letters are too few to correct
+    assert speller.in_names(["who", "is", "steve", "hut"]) == ["who", "is", "steve", "hutt"]
+    assert speller.in_names(["who", "is", "the", "hut"]) == ["who", "is", "the", "hut"]  # no name beside it
+    assert speller.in_names(["stev", "hutt"]) == ["steve", "hutt"]  # the part before the name too

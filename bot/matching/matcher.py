@@ -181,6 +181,7 @@ class Matcher:
         surface: Counter[str] = Counter()
         lang_words: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
         entities: set[str] = set()
+        name_pairs: set[tuple[str, str]] = set()
         kinds_seen: dict[frozenset[str], frozenset[str]] = {}
         self._kinds: list[frozenset[str]] = []
         self._index = index = Index()
@@ -199,6 +200,7 @@ class Matcher:
             for field_name, text, text_lang in fields:
                 if field_name in ("answer", "keyword"):
                     entities.update(self._names_in(text))
+                    name_pairs.update(_name_pairs(text))
                 tokens = tokenize(text)
                 surface.update(tokens)
                 if text_lang:
@@ -236,7 +238,9 @@ class Matcher:
         english = self._en_words | lexicon.ENGLISH_MARKERS | lexicon.ENGLISH_STOPWORDS
         frequency = Counter(dict.fromkeys(_LEXICON_WORDS | synonyms, 0))
         frequency.update(surface)
-        self._speller = Speller(frequency, other_language={"en": french - english, "fr": english - french})
+        self._speller = Speller(
+            frequency, other_language={"en": french - english, "fr": english - french}, names=name_pairs
+        )
 
     def _term(self, token: str, token_stem: str) -> str:
         """The term of a word: the group that lists it, else the group of its stem, else the group of one of its
@@ -329,6 +333,7 @@ class Matcher:
         raw = tokenize(question)
         guess = detect_language(question, raw, fr_words=self._fr_words, en_words=self._en_words)
         tokens = " ".join(self._speller.correct(token, guess) for token in raw).split()  # a correction can be two words
+        tokens = self._speller.in_names(tokens)
         if lang is None:  # corrections can reveal the language ("ki participe"): detect again only then
             lang = (
                 guess
@@ -579,6 +584,18 @@ def _named(text: str) -> list[str]:
         and not before.endswith((".", "!", "?", ":", "«", "“", '"'))
         and normalize(word) not in _CALENDAR
     ]
+
+
+def _name_pairs(text: str) -> list[tuple[str, str]]:
+    """The pairs of words that stand next to each other in the names a text writes ("Steve Hutt")."""
+    pairs = []
+    for first, second in itertools.pairwise(text.split()):
+        if not (first[:1].isupper() and second[:1].isupper()) or first.endswith((".", ",", ":", ";", "'s", "’s")):
+            continue
+        one, two = tokenize(first), tokenize(second)
+        if one and two and all(len(w) > 2 and w not in lexicon.STOPWORDS for w in (one[-1], two[0])):
+            pairs.append((one[-1], two[0]))
+    return pairs
 
 
 def _capitalised(text: str) -> list[str]:

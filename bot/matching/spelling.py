@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -40,9 +40,21 @@ letters in another order ("teh")."""
 class Speller:
     """Corrects the words of questions; build once per knowledge."""
 
-    def __init__(self, frequency: Counter[str], *, other_language: Mapping[str, frozenset[str]]) -> None:
-        """``frequency`` counts every known word; ``other_language`` maps a language to the words of the other."""
+    def __init__(
+        self,
+        frequency: Counter[str],
+        *,
+        other_language: Mapping[str, frozenset[str]],
+        names: Iterable[tuple[str, str]] = (),
+    ) -> None:
+        """``frequency`` counts every known word; ``other_language`` maps a language to the words of the other;
+        ``names`` are the pairs of words that stand together in the knowledge's names ("steve", "hutt")."""
         self._frequency = frequency
+        self._after: dict[str, set[str]] = {}
+        self._before: dict[str, set[str]] = {}
+        for first, second in names:
+            self._after.setdefault(first, set()).add(second)
+            self._before.setdefault(second, set()).add(first)
         self._choices = sorted(frequency)
         self._known_stems = frozenset(stem(word) for word in frequency if word not in lexicon.STOPWORDS)
         self._other_language = other_language
@@ -71,6 +83,22 @@ class Speller:
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
         return corrected
+
+    def in_names(self, tokens: list[str]) -> list[str]:
+        """``tokens`` with each word no one knows that sits beside part of a name, one letter from the name's
+        next part, read as that part ("steve hut" is Steve Hutt): too short to correct alone, the name
+        beside it says what it is."""
+        found = list(tokens)
+        for index, token in enumerate(tokens):
+            if len(token) < 2 or not token.isalpha() or token in self._frequency:
+                continue
+            beside = self._after.get(tokens[index - 1], set()) if index else set()
+            if index + 1 < len(tokens):
+                beside = beside | self._before.get(tokens[index + 1], set())
+            close = [word for word in beside if word[0] == token[0] and OSA.distance(token, word) <= 1]
+            if len(close) == 1:
+                found[index] = close[0]
+        return found
 
     def resembles(self, token: str) -> bool:
         """Whether an unknown word looks like a typo or a cut of a known one, though too far to correct safely
