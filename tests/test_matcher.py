@@ -387,3 +387,41 @@ def test_a_short_typo_of_a_name_is_read_by_the_name_around_it() -> None:
     matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), answer, (fact,)))
     assert matcher.analyse("who is steve hut").terms == matcher.analyse("who is steve hutt").terms
     assert matcher.analyse("who is the hut").terms != matcher.analyse("who is the hutt").terms
+
+
+@pytest.fixture(scope="module")
+def byline() -> Answerer:
+    texts = {
+        "author": ("The article was written by Jane Roe for the Daily Post.", "Who wrote the article?"),
+        "opening": ("The library opened on Monday in Bury.", "When did the library open?"),
+        "hours": ("It is staffed for 17 hours per week.", "How many hours is it staffed?"),
+    }
+    facts = tuple(Fact(key, {"en": answer}, {"en": (asked,)}, (answer,)) for key, (answer, asked) in texts.items())
+    article = " ".join(answer for answer, _ in texts.values())
+    return Answerer(Knowledge(Path("facts.yaml"), Path("article.txt"), article, facts))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who wrote Les Misérables?", "When did the library in Needham open?", "Did Victor Hugo write the article?"],
+)
+def test_a_question_that_names_what_the_knowledge_never_mentions_is_about_something_else(
+    byline: Answerer, question: str
+) -> None:
+    assert byline.reply(question).fact_id is None
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("Who wrote the article for the Daily Post?", "author"),  # names it knows
+        ("Who wrote the article for the Daly Post?", "author"),  # a typo of one
+        ("WHO WROTE THE ARTICLE", "author"),  # shouting names nothing
+        ("Who Wrote The Article", "author"),  # nor does a title
+        ("Library opening day?", "opening"),  # a capital that starts the question is no name
+    ],
+)
+def test_names_it_knows_typos_and_capitals_that_start_or_shout_are_no_strangers(
+    byline: Answerer, question: str, fact_id: str
+) -> None:
+    assert byline.reply(question).fact_id == fact_id

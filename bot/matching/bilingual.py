@@ -45,6 +45,8 @@ def _read(path: Path) -> tuple[tuple[str, ...], ...]:
 
 
 GROUPS: tuple[tuple[str, ...], ...] = _read(GROUPS_PATH)
+WORDS = frozenset(member for group in GROUPS for member in group)
+"""Every member of every group: general vocabulary, words of the language rather than names."""
 
 
 _PHRASES = tuple((number, member) for number, group in enumerate(GROUPS) for member in group if " " in member)

@@ -91,6 +91,8 @@ class Query:
     details: frozenset[str] = frozenset()
     """The precise things it asks for ("name", "year", "date", "hour", "number"): a fact whose answer gives none
     cannot say."""
+    strangers: frozenset[str] = frozenset()
+    """Terms of the names it writes that the knowledge never mentions ("Who wrote Les Misérables?")."""
 
 
 @dataclass(frozen=True)
@@ -360,6 +362,16 @@ class Matcher:
             and term not in self._index.ids
             and self._speller.resembles(token)
         )
+        strangers = frozenset(
+            term
+            for word in _named_in_question(question)
+            for token in tokenize(word)
+            if len(token) > 2
+            and token not in bilingual.WORDS
+            and (term := self._term(token, stem(token))) in terms
+            and term not in self._index.ids
+            and term not in misspelt
+        )
         return Query(
             text=question,
             tokens=tuple(tokens),
@@ -369,6 +381,7 @@ class Matcher:
             small_talk=small_talk if not terms else None,
             misspelt=misspelt,
             details=_details(tokens, kinds),
+            strangers=strangers,
         )
 
     def held(self, fact_id: str, terms: Iterable[str]) -> tuple[str, ...]:
@@ -498,12 +511,13 @@ class Matcher:
             measured.append((index, evidence))
         measured.sort(key=lambda pair: round(100 * pair[1].ranking, 1), reverse=True)
         runner_ups = runner_up_rankings([evidence.ranking for _, evidence in measured])
-        # A year the knowledge never mentions ("the 2018 edition") asks about another time than the article's.
-        other_time = any(_YEAR.fullmatch(term) for term in query.terms if term not in ids)
+        # A year the knowledge never mentions ("the 2018 edition") asks about another time than the article's, and
+        # a name it never mentions ("Who wrote Les Misérables?") about something else.
+        elsewhere = bool(query.strangers) or any(_YEAR.fullmatch(term) for term in query.terms if term not in ids)
         return [
             Match(
                 self.knowledge.facts[index],
-                0.0 if other_time else round(100 * self.decision.probability(evidence, runner_up), 1),
+                0.0 if elsewhere else round(100 * self.decision.probability(evidence, runner_up), 1),
                 evidence,
             )
             for (index, evidence), runner_up in zip(measured[:limit], runner_ups, strict=False)
@@ -596,6 +610,19 @@ def _name_pairs(text: str) -> list[tuple[str, str]]:
         if one and two and all(len(w) > 2 and w not in lexicon.STOPWORDS for w in (one[-1], two[0])):
             pairs.append((one[-1], two[0]))
     return pairs
+
+
+def _named_in_question(text: str) -> list[str]:
+    """The words a question writes as names: capitalised inside a sentence, stopwords aside; none when every
+    word is capitalised (a title or a shout says nothing of names)."""
+    words = [word for word in text.split() if any(character.isalpha() for character in word)]
+    if all(word[:1].isupper() for word in words):
+        return []
+    return [
+        word
+        for before, word in zip([".", *words], words, strict=False)
+        if word[:1].isupper() and not before.endswith((".", "!", "?", ":")) and normalize(word) not in lexicon.STOPWORDS
+    ]
 
 
 def _capitalised(text: str) -> list[str]:

@@ -103,8 +103,6 @@ _AFTER = {  # a question word after the sentence's main clause, for what no patt
     "fr": {"duration": "{clause}, combien de temps ?", "age": "{clause}, quel âge ?"},
 }
 _DETERMINERS = frozenset("a an the le la les l un une des".split())
-_GENERAL_WORDS = frozenset(member for group in bilingual.GROUPS for member in group)
-"""Names the general vocabulary knows (Beijing, Chinese, Paris) are countries, cities, peoples: no "who is"."""
 _OF = frozenset("of de des du d au aux".split())
 """After the name that opens a clause, a sign it was no subject: "Depuis des mois", "Beyond the city"."""
 _NO_VERB = _OF | frozenset("et and ou or mais but avec with pour for par by sur on dans in at to".split())
@@ -332,7 +330,7 @@ def _who(sentence: str, parts: list[str], lang: str) -> str | None:
         opening = fold(match.group().split()[0]) if match else ""
         if match and opening not in _NO_NAME and len(rest) > 1 and fold(rest[0]) not in _NO_VERB:
             return _clip([_ASK[lang]["who"], *rest], 0, capital=True) + end_mark
-    found = [name for name in names(sentence) if " ".join(tokenize(name)) not in _GENERAL_WORDS]
+    found = [name for name in names(sentence) if " ".join(tokenize(name)) not in bilingual.WORDS]
     return _WHO_IS[lang].format(name=found[0]) if found else None
 
 
