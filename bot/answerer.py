@@ -126,6 +126,15 @@ class Answerer:
             candidate=candidate.fact.id if candidate else None,
         )
 
+    def answer_with(self, fact_id: str, question: str, lang: str) -> Reply | None:
+        """The reply that answers ``question`` with the fact ``fact_id`` (one a conversation already settled on),
+        or ``None`` when the knowledge has no such fact."""
+        fact = self.knowledge.get(fact_id)
+        if fact is None:
+            return None
+        body = replies.answer(fact.answer(lang), lang, False, translated=lang in fact.answers)
+        return self._reply(question, body, [], lang, kind="answer", best=Match(fact, 100.0), candidate=fact.id)
+
     def _reply(
         self,
         question: str,

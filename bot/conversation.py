@@ -9,7 +9,8 @@ new name replaces the old names ("what about India?"), or the new words join the
 old ones ("what did he say?"). A message that is none of these is always read
 alone, so a complete new question is never bent by the context; and when the
 widened reading finds nothing, or a fact that lacks the message's own words, the
-message alone is tried too.
+message alone is tried too. One question is about the previous answer itself: "who said that?" after
+an answer that quotes or reports someone is answered by that answer, which names who.
 
 What is remembered (``Topic``) is plain data, so a front end can keep it across
 restarts (python-telegram-bot's persistence pickles it).
@@ -24,6 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.answerer import Answerer, Reply
+from bot.folding import tokenize
 from bot.matching import lexicon
 from bot.matching.matcher import Matcher, Query
 from bot.matching.text import PhraseTable
@@ -111,6 +113,10 @@ def reply_in_context(
     still make it answerable: "where is the race?" declined, then "when?")."""
     matcher = answerer.matcher
     query = matcher.analyse(question, lang=lang)
+    if topic and topic.fact_id and _asks_who_said(query) and _quotes(answerer, topic.fact_id):
+        said = answerer.answer_with(topic.fact_id, question, query.lang)  # "who said that?" after a quote
+        if said is not None:
+            return said, replace(topic, at=now)
     readings = follow_up(matcher, query, topic) if topic else []
     prefer = topic.fact_id if topic else None
     declined: Reply | None = None
@@ -129,6 +135,27 @@ def reply_in_context(
     if reply.kind == "answer" or not readings:
         return reply, _topic(matcher, query, reply, now) if query.terms else topic
     return declined or reply, topic  # the decline about the topic suggests what it can tell about it
+
+
+def _asks_who_said(query: Query) -> bool:
+    """Whether a message only asks who said something: "who said that?", "qui l'a dit ?"."""
+    return (
+        "who" in query.kinds
+        and any(token in lexicon.SAYING for token in query.tokens)
+        and all(
+            token in lexicon.SAYING or token in lexicon.STOPWORDS or token in lexicon.FOLLOW_UP_PRONOUNS
+            for token in query.tokens
+        )
+    )
+
+
+def _quotes(answerer: Answerer, fact_id: str) -> bool:
+    """Whether the fact's answer quotes or reports someone: it says who said it."""
+    fact = answerer.knowledge.get(fact_id)
+    texts = fact.answers.values() if fact else ()
+    return any(
+        any(mark in text for mark in ("«", "“", '"')) or not lexicon.SAYING.isdisjoint(tokenize(text)) for text in texts
+    )
 
 
 def _topic(matcher: Matcher, query: Query, reply: Reply, now: float) -> Topic:

@@ -126,6 +126,33 @@ def test_between_two_nearly_tied_facts_the_one_the_chat_was_about_answers() -> N
     assert reply_in_context(tied, "where were the drills?", None, now=1.0)[0].fact_id == "alpha"
 
 
+def test_who_said_that_after_an_answer_that_reports_someone_is_answered_by_that_answer(tmp_path: Path) -> None:
+    article = "Maria Lopes said she had trained for two years. The mayor said the race was a success."
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(
+        textwrap.dedent("""\
+            article: article.txt
+            facts:
+              - id: training
+                en: {answer: Maria Lopes said she had trained for two years., questions: [How long did she train?]}
+                source: Maria Lopes said she had trained for two years.
+              - id: success
+                en: {answer: The mayor said the race was a success., questions: [Was the race a success?]}
+                source: The mayor said the race was a success.
+            """),
+        encoding="utf-8",
+    )
+    two = Answerer(load(tmp_path / "facts.yaml"))
+    for fact_id in ("training", "success"):
+        topic = Topic(("~train",), (), (), fact_id, 0.0)
+        assert reply_in_context(two, "who said that?", topic, now=1.0)[0].fact_id == fact_id
+        assert reply_in_context(two, "qui l'a dit ?", topic, now=1.0)[0].fact_id == fact_id
+
+
+def test_who_said_that_after_an_answer_that_reports_nobody_is_not_that_answer(answerer: Answerer) -> None:
+    assert chat_replies(answerer, "How many runners took part?", "who said that?")[1] != "runners"
+
+
 def test_a_follow_up_the_article_does_not_answer_is_declined(answerer: Answerer) -> None:
     assert chat_replies(answerer, "Who won the Lisbon marathon?", "and how much prize money?")[1] is None
 

@@ -572,6 +572,12 @@ FOLLOW_UP_OPENERS = tuple(
         "aussi",
     )
 )
+# Verbs of saying: "who said that?" after an answer that quotes or reports someone asks who it was.
+SAYING = frozenset(
+    """say says said saying tell tells told mention mentions mentioned claim claims claimed announce announced
+    write wrote written report reported state stated dit dire disent affirme affirmait explique raconte
+    mentionne annonce annoncait ecrit declare declarait rapporte""".split()
+)
 # Pronouns that stand for someone or something of the previous question ("what did he say?",
 # "il a dit quoi ?"); French "le/la/les" are left out, being articles far more often.
 FOLLOW_UP_PRONOUNS = frozenset(
