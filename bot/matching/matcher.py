@@ -618,11 +618,7 @@ def _named_in_question(text: str) -> list[str]:
     words = [word for word in text.split() if any(character.isalpha() for character in word)]
     if all(word[:1].isupper() for word in words):
         return []
-    return [
-        word
-        for before, word in zip([".", *words], words, strict=False)
-        if word[:1].isupper() and not before.endswith((".", "!", "?", ":")) and normalize(word) not in lexicon.STOPWORDS
-    ]
+    return [word for word in _named(text) if normalize(word) not in lexicon.STOPWORDS]
 
 
 def _capitalised(text: str) -> list[str]:
