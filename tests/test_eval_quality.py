@@ -63,6 +63,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/le-bono-gite-fire/eval.yaml", 0.68, 1.0, 0.76),
     ("corpus/suffolk-moreton-hall-library/eval.yaml", 0.81, 1.0, 0.77),
     ("corpus/bessan-vendanges-gel/eval.yaml", 0.82, 0.95, 0.8),
+    ("corpus/warwickshire-solar-farm/eval.yaml", 0.9, 1.0, 0.83),
+    ("corpus/benin-proces-aivo/eval.yaml", 0.8, 1.0, 0.76),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -82,6 +84,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/le-bono-gite-fire/conversations.yaml", 0.66),
     ("corpus/suffolk-moreton-hall-library/conversations.yaml", 0.7),
     ("corpus/bessan-vendanges-gel/conversations.yaml", 0.65),
+    ("corpus/warwickshire-solar-farm/conversations.yaml", 0.76),
+    ("corpus/benin-proces-aivo/conversations.yaml", 0.7),
 ]
 
 

@@ -425,3 +425,23 @@ def test_names_it_knows_typos_and_capitals_that_start_or_shout_are_no_strangers(
     byline: Answerer, question: str, fact_id: str
 ) -> None:
     assert byline.reply(question).fact_id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("resumed", "question"),
+    [
+        ("The hearing resumed shortly before 2 p.m.", "What time did the hearing resume?"),
+        ("L'audience a repris peu avant 14 heures.", "À quelle heure l'audience a-t-elle repris ?"),
+    ],
+)
+def test_an_hour_written_as_p_m_or_heures_answers_what_time(resumed: str, question: str) -> None:
+    texts = {
+        "resumed": (resumed, "When did the hearing resume?"),
+        "drills": ("Les manœuvres ont duré 13 heures de suite.", "Combien de temps ont duré les manœuvres ?"),
+        "charges": ("He is charged with money laundering.", "What is he charged with?"),
+    }
+    facts = tuple(Fact(key, {"en": answer}, {"en": (asked,)}, (answer,)) for key, (answer, asked) in texts.items())
+    article = " ".join(answer for answer, _ in texts.values())
+    answerer = Answerer(Knowledge(Path("facts.yaml"), Path("article.txt"), article, facts))
+    assert answerer.reply(question).fact_id == "resumed"
+    assert answerer.reply("À quelle heure ont eu lieu les manœuvres ?").fact_id is None  # 13 heures de: a duration

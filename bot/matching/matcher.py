@@ -60,7 +60,7 @@ _DETAIL_IN_ANSWER = {  # searched in an answer folded to lower case without acce
         rf"|\b(?:{'|'.join(lexicon.WEEKDAYS + lexicon.NEAR_DAYS)})\b"
     ),
     "hour": re.compile(
-        rf"\b\d{{1,2}}(?:[:h.]\d\d|\s?(?:am|pm|a\.m\.|p\.m\.|h)\b)|\bo.clock\b|\b(?:{'|'.join(lexicon.DAY_PARTS)})\b"
+        rf"\b\d{{1,2}}(?:[:h.]\d\d|\s?(?:am|pm|h|heures?(?!\s+d))\b|\s?[ap]\.m\.)|\bo.clock\b|\b(?:{'|'.join(lexicon.DAY_PARTS)})\b"
     ),
     "number": re.compile(rf"\d|\b(?:{'|'.join(lexicon.NUMBER_WORDS)})\b"),
 }
