@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge.files import article_roots
+from bot.knowledge.files import article_roots, within
 from bot.knowledge.reading import check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,12 +51,14 @@ def test_an_article_outside_the_knowledges_folder_is_refused_with_its_line(tmp_p
     assert "outside" in found[0].message and "BOT_ARTICLE_DIRS" in found[0].message
 
 
-def test_a_knowledge_file_one_folder_below_the_root_cannot_reach_every_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    """For ``/tmp/facts.yaml`` the folder above its folder is ``/``, which holds every file: its own folder is
-    where its article may be instead."""
+def test_a_knowledge_file_one_folder_below_the_root_reaches_no_system_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For ``/tmp/facts.yaml`` or a project copied to ``/``, the folder above the knowledge's folder is ``/``: its
+    articles may be anywhere but in the system's folders."""
     monkeypatch.delenv("BOT_ARTICLE_DIRS", raising=False)
-    assert article_roots(Path("/tmp/facts.yaml")) == [Path("/tmp").resolve()]
-    assert article_roots(Path("/srv/site/knowledge/facts.yaml")) == [Path("/srv/site")]
+    assert not within(Path("/etc/passwd"), article_roots(Path("/tmp/facts.yaml")))
+    assert not within(Path("/proc/self/environ"), article_roots(Path("/knowledge/facts.yaml")))
+    assert within(Path("/seeds/article.txt"), article_roots(Path("/knowledge/facts.yaml")))  # a project at /
+    assert within(Path("/srv/site/seeds/article.txt"), article_roots(Path("/srv/site/knowledge/facts.yaml")))
 
 
 def test_a_symlink_to_a_file_outside_is_refused_like_the_file(tmp_path: Path) -> None:

@@ -40,20 +40,25 @@ def regular_file(path: Path, *, limit: int, what: str) -> int:
     return info.st_size
 
 
+_SYSTEM = tuple(Path(folder) for folder in ("/etc", "/proc", "/sys", "/dev", "/boot", "/run", "/root"))
+"""The system's folders: an article found through the file system's root (``/tmp/facts.yaml``, or a project
+copied to ``/``) is never in one of them."""
+
+
 def article_roots(knowledge_path: Path) -> list[Path]:
-    """Where a knowledge's article may be: the folder holding the knowledge's folder (its own folder when that
-    is the file system's root, which holds every file: ``/tmp/facts.yaml``), and ``BOT_ARTICLE_DIRS``."""
-    folder = knowledge_path.resolve().parent
-    roots = [folder if folder.parent == folder.parent.parent else folder.parent]
+    """Where a knowledge's article may be: the folder holding the knowledge's folder, and ``BOT_ARTICLE_DIRS``."""
+    roots = [knowledge_path.resolve().parent.parent]
     extra = os.environ.get(ARTICLE_DIRS_VARIABLE, "")
     roots += [Path(folder).resolve() for folder in extra.split(os.pathsep) if folder.strip()]
     return roots
 
 
 def within(path: Path, roots: Sequence[Path]) -> bool:
-    """Whether ``path`` lies inside one of ``roots`` (the folders an article may be in), links resolved."""
+    """Whether ``path`` lies inside one of ``roots`` (the folders an article may be in), links resolved; through
+    the file system's root, never inside a system folder (``/etc/passwd``, ``/proc/self/environ``)."""
     resolved = path.resolve()
-    return any(resolved.is_relative_to(root) for root in roots)
+    system = any(resolved.is_relative_to(folder) for folder in _SYSTEM)
+    return any(resolved.is_relative_to(root) and not (system and root == root.parent) for root in roots)
 
 
 def read_article(path: Path, roots: Sequence[Path]) -> str:
