@@ -89,8 +89,7 @@ class Answerer:
         lang = query.lang
         example = self.matcher.example(query)
         if example is not None:
-            body = replies.answer(example.fact.answer(lang), lang, False, translated=lang in example.fact.answers)
-            return self._reply(question, body, [], lang, kind="answer", best=example, candidate=example.fact.id)
+            return self._certain(example, question, lang)
         if not query.terms and not query.kinds:
             hints = self._default_hints()
             if query.small_talk:
@@ -130,10 +129,12 @@ class Answerer:
         """The reply that answers ``question`` with the fact ``fact_id`` (one a conversation already settled on),
         or ``None`` when the knowledge has no such fact."""
         fact = self.knowledge.get(fact_id)
-        if fact is None:
-            return None
-        body = replies.answer(fact.answer(lang), lang, False, translated=lang in fact.answers)
-        return self._reply(question, body, [], lang, kind="answer", best=Match(fact, 100.0), candidate=fact.id)
+        return self._certain(Match(fact, 100.0), question, lang) if fact else None
+
+    def _certain(self, match: Match, question: str, lang: str) -> Reply:
+        """The answer of a fact that is sure to answer: no suggestion beside it."""
+        body = replies.answer(match.fact.answer(lang), lang, False, translated=lang in match.fact.answers)
+        return self._reply(question, body, [], lang, kind="answer", best=match, candidate=match.fact.id)
 
     def _reply(
         self,
