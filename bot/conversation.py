@@ -124,16 +124,16 @@ def reply_in_context(
         reply = answerer.reply_to(reading, question)
         if reply.kind == "answer":
             if len(matcher.held(reply.fact_id or "", query.terms)) == len(query.terms):
-                return reply, _topic(matcher, reading, reply, now)  # it holds what the message adds
+                return reply, _topic(matcher, reading, reply, now, topic)  # it holds what the message adds
             if reply.score >= _SURE:  # a sure one, unless the message alone is surer ("and did she say anything?")
                 alone = answerer.reply_to(query, question, prefer=prefer)
                 if alone.kind == "answer" and alone.score >= reply.score:
-                    return alone, _topic(matcher, query, alone, now)
-                return reply, _topic(matcher, reading, reply, now)
+                    return alone, _topic(matcher, query, alone, now, topic)
+                return reply, _topic(matcher, reading, reply, now, topic)
         declined = declined or (reply if reply.kind == "decline" else None)
     reply = answerer.reply_to(query, question, prefer=prefer)
     if reply.kind == "answer" or not readings:
-        return reply, _topic(matcher, query, reply, now) if query.terms else topic
+        return reply, _topic(matcher, query, reply, now, topic) if query.terms else topic
     return declined or reply, topic  # the decline about the topic suggests what it can tell about it
 
 
@@ -158,10 +158,14 @@ def _quotes(answerer: Answerer, fact_id: str) -> bool:
     )
 
 
-def _topic(matcher: Matcher, query: Query, reply: Reply, now: float) -> Topic:
+def _topic(matcher: Matcher, query: Query, reply: Reply, now: float, before: Topic | None = None) -> Topic:
     """What to remember of a question: the words of it that its answer holds (the others did not lead
-    there, and would pull the next follow-up elsewhere), or all of them when it holds none or was declined."""
+    there, and would pull the next follow-up elsewhere), or all of them when it holds none or was declined.
+    While the chat stays on one fact, what was said of it before is kept too ("the May drills", then "where
+    were the drills?": the next "how long did they last?" is still about the May drills)."""
     terms = (matcher.held(reply.fact_id, query.terms) if reply.fact_id else ()) or query.terms
+    if before and reply.fact_id and before.fact_id == reply.fact_id:
+        terms = tuple(dict.fromkeys([*before.terms, *terms]))
     return Topic(terms, tuple(sorted(query.kinds)), matcher.names(terms), reply.fact_id or "", now)
 
 

@@ -43,6 +43,11 @@ SMALL_TALK = {  # {about}: the article's subject, as the knowledge words it, aft
         "en": "Good. Ask me another question about the article whenever you like.",
         "fr": "Très bien. Posez-moi une autre question sur l'article quand vous voulez.",
     },
+    "clock": {
+        "en": "I can't tell the time or today's date: I only answer questions about one news article{about}.",
+        "fr": "Je ne donne ni l'heure ni la date du jour : je réponds seulement aux questions sur un article de "
+        "presse{about}.",
+    },
 }
 SMALL_TALK_WITH_EXAMPLES = frozenset({"greeting", "how_are_you", "identity"})
 

@@ -113,6 +113,17 @@ def test_a_reading_with_the_context_that_lacks_the_messages_words_gives_way_to_a
     assert chat_replies(answerer, "Who won the Lisbon marathon?", "and did she say anything?")[1] == "statement"
 
 
+def test_while_a_chat_stays_on_one_fact_the_topic_keeps_what_was_said_of_it(answerer: Answerer) -> None:
+    chat = Conversation(clock=lambda: 0.0)
+    assert chat_replies(answerer, "When was the Lisbon marathon?", "What day was the race?", chat=chat) == [
+        "race-date",
+        "race-date",
+    ]
+    assert chat.topic and {"lisbon", "race"} <= set(chat.topic.terms)  # the first question's "Lisbon" is kept
+    assert chat_replies(answerer, "Where did the race start?", chat=chat) == ["race-place"]
+    assert chat.topic and "lisbon" not in chat.topic.terms  # another fact: only what was asked of it
+
+
 def test_a_complete_new_question_is_never_bent_by_the_context(answerer: Answerer) -> None:
     turns = ["Who won the Lisbon marathon?", "How many runners took part?", "Where did the race start?"]
     assert chat_replies(answerer, *turns) == [answerer.reply(turn).fact_id for turn in turns]

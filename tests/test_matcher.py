@@ -101,7 +101,6 @@ def test_mentions_of_the_bot_are_ignored(answerer: Answerer) -> None:
         "What's the weather in Paris?",
         "Who invented the telephone?",
         "quelle est la monnaie de l'Inde ?",
-        "Quelle heure est-il ?",
         "What time is it in Beijing right now?",
         "How far is Tokyo from Seoul?",
         "How do you say hello in Chinese?",
@@ -141,6 +140,24 @@ def test_small_talk_gets_a_friendly_reply_and_no_fact(answerer: Answerer, messag
     reply = answerer.reply(message)
     assert (reply.fact_id, reply.kind) == (None, "small_talk")
     assert answerer.matcher.analyse(message).small_talk == category
+
+
+@pytest.mark.parametrize("message", ["what time is it?", "Quelle heure est-il ?", "on est quel jour ?"])
+def test_asking_the_time_or_the_date_is_small_talk_even_where_a_fact_answers_a_bare_when(
+    tmp_path: Path, message: str
+) -> None:
+    (tmp_path / "article.txt").write_text("The library opens on Monday 3 March.", encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(
+        "article: article.txt\nfacts:\n  - id: opening\n    en:\n      answer: The library opens on Monday 3 March."
+        "\n      questions: [When does the library open?, When?, Until when?]\n    fr:\n      answer: La bibliothèque "
+        "ouvre le lundi 3 mars.\n      questions: [Quand ?]\n    source: [The library opens on Monday 3 March.]\n",
+        encoding="utf-8",
+    )
+    library = Answerer(load(tmp_path / "facts.yaml"))
+    reply = library.reply(message)
+    assert (reply.fact_id, reply.kind, library.matcher.analyse(message).small_talk) == (None, "small_talk", "clock")
+    assert library.reply("what time is it open?").kind != "small_talk"  # the same words also open questions
+    assert library.reply("When?").fact_id == "opening"
 
 
 def test_small_talk_around_a_question_does_not_hide_it(answerer: Answerer) -> None:

@@ -125,6 +125,14 @@ def test_acronyms_are_told_from_common_words_by_capitals_or_the(
     assert acronyms(question, tokenize(question)) == (meant, common)
 
 
+def test_an_ou_written_with_its_accent_asks_where_wherever_it_stands() -> None:
+    asked = "Et où exactement ?"
+    assert question_kinds(tokenize(asked))[0] == frozenset()  # read without its accent, "ou" there is "or"
+    assert question_kinds(tokenize(asked), text=asked)[0] == {"where"}
+    either = "la Chine ou la Russie, où ça ?"  # both written: only the usual rules tell
+    assert question_kinds(tokenize(either), text=either)[0] == frozenset()
+
+
 def test_qui_after_removed_small_talk_still_asks_who() -> None:
     blanked = ["", "", "", "", "", "qui", "participe", "a", "vostok"]  # "salut ! tu peux me dire" taken out
     assert "who" in question_kinds(blanked)[0]

@@ -371,7 +371,36 @@ SMALL_TALK: tuple[tuple[str, tuple[str, ...]], ...] = (
             "nice bot",
         ),
     ),
+    (
+        "clock",
+        (
+            "what time is it",
+            "what s the time",
+            "what is the time",
+            "what time is it now",
+            "what day is it",
+            "what day is it today",
+            "what s the date",
+            "what is the date",
+            "what s the date today",
+            "what is the date today",
+            "what s today s date",
+            "what is today s date",
+            "quelle heure est il",
+            "quelle heure il est",
+            "il est quelle heure",
+            "quel jour sommes nous",
+            "quel jour on est",
+            "on est quel jour",
+            "quelle est la date",
+            "quelle est la date d aujourd hui",
+            "on est le combien",
+        ),
+    ),
 )
+SMALL_TALK_ALONE = frozenset({"clock"})
+"""Small talk only as the whole message: "what time is it" also opens questions about the article ("what
+time is it open?")."""
 
 # Chat and SMS spellings, read as the word they stand for before anything else.
 SHORTHAND = {

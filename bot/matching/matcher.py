@@ -46,6 +46,10 @@ _SMALL_TALK = tuple(
     (category, PhraseTable(phrase.split() for phrase in phrases)) for category, phrases in lexicon.SMALL_TALK
 )
 _FILLER = PhraseTable(lexicon.FILLER_PHRASES)
+_ONE_SIDE = {  # besides filling the whole message, small talk may open or close one
+    category: () if category in lexicon.SMALL_TALK_ALONE else ((True, False), (False, True))
+    for category, _ in lexicon.SMALL_TALK
+}
 _ASKER = frozenset({"~asker"})
 _DETAILS = tuple(
     (detail, PhraseTable(phrase.split() for phrase in phrases)) for detail, phrases in lexicon.DETAIL_PHRASES
@@ -207,7 +211,7 @@ class Matcher:
                 surface.update(tokens)
                 if text_lang:
                     lang_words[text_lang].update(tokens)
-                question_kind, used = self._question_kinds(tokens)
+                question_kind, used = self._question_kinds(tokens, text=text)
                 terms = self._terms(tokens, used)
                 weight = _FIELD_WEIGHTS[field_name]
                 for term in terms:
@@ -288,13 +292,13 @@ class Matcher:
             found.update(postings)
         return found
 
-    def _question_kinds(self, tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int]]:
+    def _question_kinds(self, tokens: Sequence[str], *, text: str = "") -> tuple[frozenset[str], frozenset[int]]:
         """The kinds a question asks for; "how many X" also names X ("count:~troop").
 
         A fact that counts hours does not answer how many soldiers, though both
         are "how many" questions.
         """
-        kinds, used = question_kinds(tokens)
+        kinds, used = question_kinds(tokens, text=text)
         if "quantity" not in kinds:
             return kinds, used
         for index, token in enumerate(tokens):
@@ -345,7 +349,7 @@ class Matcher:
         small_talk, chatter = _small_talk(tokens)
         for start, end, _ in _FILLER.find(tokens, taken=chatter):
             chatter.update(range(start, end))
-        kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)])
+        kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)], text=question)
         meant, common = acronyms(question, tokens)
         terms = self._terms(tokens, chatter | used | common, keep=meant)
         framing = {self._term(t, stem(t)) for t in tokens if t in lexicon.FRAME_WORDS}
@@ -573,7 +577,7 @@ def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
     kept = sorted(
         (start, end, category)
         for start, end, category in spans
-        if filler(range(start)) or filler(range(end, len(tokens)))
+        if (filler(range(start)), filler(range(end, len(tokens)))) in ((True, True), *_ONE_SIDE[category])
     )
     chatter = {i for start, end, _ in kept for i in range(start, end)}
     return (kept[0][2] if kept else None), chatter

@@ -85,12 +85,14 @@ _KIND_OF_PHRASE = {
 _KIND_TABLE = PhraseTable(_KIND_OF_PHRASE)
 
 
-def question_kinds(tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int]]:
+def question_kinds(tokens: Sequence[str], *, text: str = "") -> tuple[frozenset[str], frozenset[int]]:
     """What a question asks for (who, when, where, why, quantity, age), and the token positions that say so.
 
     The kinds are empty for questions whose words do not say ("what", "quel",
-    a bare keyword): then the topic alone decides.
+    a bare keyword): then the topic alone decides. ``text``, the question as written, tells "où" from "ou"
+    when its accent is there ("et où exactement ?").
     """
+    accented = bool(_WHERE_ACCENTED.search(text)) and not _OR.search(text)
     kinds: set[str] = set()
     used: set[int] = set()
     for start, end, phrase in _KIND_TABLE.find(tokens):
@@ -101,7 +103,7 @@ def question_kinds(tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int
     before = ""  # the word before, skipping the blanks left where small talk was ("salut ! tu peux me dire qui")
     for index, token in enumerate(tokens):
         last = index == len(tokens) - 1
-        if token == "ou" and (not before or last or before in lexicon.WHERE_OU_AFTER):
+        if token == "ou" and (accented or not before or last or before in lexicon.WHERE_OU_AFTER):
             kinds.add("where")
             used.add(index)
         elif token == "qui" and (not before or last or before in lexicon.WHO_QUI_AFTER):
@@ -109,6 +111,10 @@ def question_kinds(tokens: Sequence[str]) -> tuple[frozenset[str], frozenset[int
             used.add(index)
         before = token or before
     return frozenset(kinds), frozenset(used)
+
+
+_WHERE_ACCENTED = re.compile(r"(?<!\w)où(?!\w)", re.IGNORECASE)
+_OR = re.compile(r"(?<!\w)ou(?!\w)", re.IGNORECASE)
 
 
 def _relative(tokens: Sequence[str], start: int) -> bool:
