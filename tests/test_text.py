@@ -58,6 +58,19 @@ def test_stem_gives_english_and_french_forms_one_key(forms: list[str]) -> None:
     assert len({stem(form) for form in forms}) == 1
 
 
+@pytest.mark.parametrize(
+    "forms", [["rise", "rises", "rising", "rose", "risen"], ["take", "took", "taken", "taking"], ["child", "children"]]
+)
+def test_irregular_english_forms_share_their_base_words_key(forms: list[str]) -> None:
+    assert len({stem(form) for form in forms}) == 1
+
+
+def test_a_form_that_is_also_another_word_keeps_its_own_key() -> None:
+    assert stem("sent") != stem("send")  # French "il sent"
+    assert stem("lives") == stem("live") != stem("life")
+    assert stem("left") != stem("leave")
+
+
 def test_stem_leaves_short_words_and_numbers_alone() -> None:
     assert [stem(word) for word in ("may", "30", "6h38", "belarus")] == ["may", "30", "6h38", "belarus"]
 

@@ -36,6 +36,7 @@ def stem(word: str) -> str:
     map the forms of a word to one key (participate, participating,
     participants, participeront -> particip), not to produce real roots.
     """
+    word = lexicon.IRREGULAR_FORMS.get(word, word)  # "rose" is "rise", "children" "child"
     if len(word) <= _MIN_STEM or not word.isalpha():
         return word
     if word.endswith("ies"):
