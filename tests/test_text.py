@@ -59,9 +59,16 @@ def test_stem_gives_english_and_french_forms_one_key(forms: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "forms", [["rise", "rises", "rising", "rose", "risen"], ["take", "took", "taken", "taking"], ["child", "children"]]
+    "forms",
+    [
+        ["rise", "rises", "rising", "rose", "risen"],
+        ["take", "took", "taken", "taking"],
+        ["child", "children"],
+        ["vendre", "vend", "vendent", "vendu", "vendue", "vendus"],
+        ["attendre", "attend", "attendu"],
+    ],
 )
-def test_irregular_english_forms_share_their_base_words_key(forms: list[str]) -> None:
+def test_irregular_forms_share_their_base_words_key(forms: list[str]) -> None:
     assert len({stem(form) for form in forms}) == 1
 
 

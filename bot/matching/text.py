@@ -20,7 +20,7 @@ def _suffix_rules() -> tuple[tuple[str, str], ...]:
         "ments ment ingly ings ating ing ated ates ate ants ant ents ent "
         "eraient erait erons eront eras era ees ee ers er ez ed es e al"
     ).split()
-    rules = [(suffix, "") for suffix in plain] + [("ied", "y")]
+    rules = [(suffix, "") for suffix in plain] + [("ied", "y"), ("dre", "d"), ("du", "d"), ("due", "d"), ("dus", "d")]
     return tuple(sorted(set(rules), key=lambda rule: -len(rule[0])))
 
 
@@ -34,7 +34,8 @@ def stem(word: str) -> str:
 
     Questions mix both languages, so one rule set serves both: it only has to
     map the forms of a word to one key (participate, participating,
-    participants, participeront -> particip), not to produce real roots.
+    participants, participeront -> particip; vendre, vendu -> vend), not to produce real roots. English
+    forms no suffix reaches ("rose", "children") go by their base word first.
     """
     word = lexicon.IRREGULAR_FORMS.get(word, word)  # "rose" is "rise", "children" "child"
     if len(word) <= _MIN_STEM or not word.isalpha():
@@ -44,7 +45,7 @@ def stem(word: str) -> str:
     if word[-1] in "sx" and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     for suffix, replacement in _SUFFIX_RULES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+        if word.endswith(suffix) and len(word) - len(suffix) + len(replacement) >= _MIN_STEM:
             if suffix == "e" and word.endswith("ee"):
                 break  # armée is not arme: folding took the accent, keep the ending
             return word[: -len(suffix)] + replacement
