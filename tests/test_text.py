@@ -66,6 +66,8 @@ def test_stem_gives_english_and_french_forms_one_key(forms: list[str]) -> None:
         ["child", "children"],
         ["vendre", "vend", "vendent", "vendu", "vendue", "vendus"],
         ["attendre", "attend", "attendu"],
+        ["prendre", "prend", "pris", "prise", "prennent"],
+        ["ouvrir", "ouvre", "ouvert", "ouverte"],
     ],
 )
 def test_irregular_forms_share_their_base_words_key(forms: list[str]) -> None:
@@ -76,6 +78,7 @@ def test_a_form_that_is_also_another_word_keeps_its_own_key() -> None:
     assert stem("sent") != stem("send")  # French "il sent"
     assert stem("lives") == stem("live") != stem("life")
     assert stem("left") != stem("leave")
+    assert stem("court") != stem("courir") and stem("part") != stem("partir")
 
 
 def test_stem_leaves_short_words_and_numbers_alone() -> None:
