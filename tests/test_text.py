@@ -68,6 +68,9 @@ def test_stem_gives_english_and_french_forms_one_key(forms: list[str]) -> None:
         ["attendre", "attend", "attendu"],
         ["prendre", "prend", "pris", "prise", "prennent"],
         ["ouvrir", "ouvre", "ouvert", "ouverte"],
+        ["vote", "votes", "voted", "voting"],
+        ["plan", "plans", "planned", "planning"],
+        ["stop", "stopped", "stopping"],
     ],
 )
 def test_irregular_forms_share_their_base_words_key(forms: list[str]) -> None:
@@ -79,6 +82,8 @@ def test_a_form_that_is_also_another_word_keeps_its_own_key() -> None:
     assert stem("lives") == stem("live") != stem("life")
     assert stem("left") != stem("leave")
     assert stem("court") != stem("courir") and stem("part") != stem("partir")
+    assert stem("care") != stem("car")  # French "car" (because) is a stopword: no key of "care" may be it
+    assert stem("speed") == stem("speeding") != stem("spe")
 
 
 def test_stem_leaves_short_words_and_numbers_alone() -> None:

@@ -38,17 +38,35 @@ def stem(word: str) -> str:
     forms no suffix reaches ("rose", "children") go by their base word first.
     """
     word = lexicon.IRREGULAR_FORMS.get(word, word)  # "rose" is "rise", "children" "child"
-    if len(word) <= _MIN_STEM or not word.isalpha():
+    if len(word) <= 3 or not word.isalpha():
         return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word[-1] in "sx" and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
+    if len(word) > _MIN_STEM:
+        if word.endswith("ies"):
+            return word[:-3] + "y"
+        if word[-1] in "sx" and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
     for suffix, replacement in _SUFFIX_RULES:
         if word.endswith(suffix) and len(word) - len(suffix) + len(replacement) >= _MIN_STEM:
             if suffix == "e" and word.endswith("ee"):
                 break  # armée is not arme: folding took the accent, keep the ending
-            return word[: -len(suffix)] + replacement
+            return _undoubled(word[: -len(suffix)] + replacement, suffix)
+    return _short(word)
+
+
+def _undoubled(root: str, suffix: str) -> str:
+    """ "planned", "stopping": the consonant English doubles before -ed and -ing is one ("plan", "stop")."""
+    if suffix in ("ed", "ing", "ings") and len(root) > 3 and root[-1] == root[-2] and root[-1] in "bdgmnprt":
+        return root[:-1]
+    return root
+
+
+def _short(word: str) -> str:
+    """A short word's key without its -ing, -ed or -e, down to three letters ("voted", "vote": "vot";
+    "asked": "ask"), unless that is a stopword ("care" is no "car") or a long e ("need", "speed")."""
+    for suffix in ("ing", "ed", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith(("ee", "eed")):
+            short = _undoubled(word[: -len(suffix)], suffix)
+            return word if short in lexicon.STOPWORDS else short
     return word
 
 
