@@ -160,6 +160,18 @@ def test_asking_the_time_or_the_date_is_small_talk_even_where_a_fact_answers_a_b
     assert library.reply("When?").fact_id == "opening"
 
 
+def test_a_word_of_the_maintainers_groups_counts_though_its_stem_is_a_stopwords(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("The truce is over.", encoding="utf-8")
+    facts = (
+        "article: article.txt\nsynonyms:\n  - [truce, trêve]\nfacts:\n  - id: truce\n    en:\n      answer: The truce"
+        " is over.\n      questions: [Is the truce over?]\n    source: [The truce is over.]\n"
+    )
+    (tmp_path / "facts.yaml").write_text(facts, encoding="utf-8")
+    matcher = Matcher(load(tmp_path / "facts.yaml"))
+    assert matcher.analyse("what about the truce?").terms  # "truce" stems like "truc", a filler word
+    assert not matcher.analyse("what about the truc?").terms
+
+
 def test_small_talk_around_a_question_does_not_hide_it(answerer: Answerer) -> None:
     assert fact_of(answerer, "hi! thanks, and when is vostok?") == "vostok-dates"
 

@@ -160,6 +160,7 @@ class Matcher:
         phrases: dict[tuple[str, ...], str] = {}
         self._synonyms = (*knowledge.synonyms, *bilingual.used_in(knowledge.article))  # the maintainer's first
         own_stems: set[str] = set()  # a general group's word whose stem the maintainer's groups hold is theirs
+        self._own_words: set[str] = set()  # the maintainer's words: never ignored for sharing a stopword's stem
         for number, group in enumerate(self._synonyms):
             canonical = "~" + "_".join(stem(word) for word in tokenize(group[0]))
             own = number < len(knowledge.synonyms)
@@ -169,6 +170,7 @@ class Matcher:
                 if len(stems) == 1:
                     if own:
                         own_stems.add(stems[0])
+                        self._own_words.add(words[0])
                     if own or stems[0] not in own_stems:
                         self._exact.setdefault(words[0], canonical)
                     self._canonical.setdefault(stems[0], canonical)
@@ -270,7 +272,9 @@ class Matcher:
             if token in lexicon.ASKER:
                 found.append("~asker")
                 continue
-            if index not in keep and (token in lexicon.STOPWORDS or stems[index] in lexicon.STOPWORDS):
+            if index not in keep and (
+                token in lexicon.STOPWORDS or (stems[index] in lexicon.STOPWORDS and token not in self._own_words)
+            ):  # "shows" is "show", a stopword; "truce" is no "truc" when a group of the maintainer's lists it
                 continue
             if len(token) < 2 and not token.isdigit():
                 continue
