@@ -134,6 +134,8 @@ def test_a_decline_suggests_what_the_article_can_answer(answerer: Answerer) -> N
         ("thanks!", "thanks"),
         ("merci beaucoup", "thanks"),
         ("who are you?", "identity"),
+        ("what is this about?", "identity"),
+        ("De quoi s'agit-il ?", "identity"),
     ],
 )
 def test_small_talk_gets_a_friendly_reply_and_no_fact(answerer: Answerer, message: str, category: str) -> None:
