@@ -332,3 +332,13 @@ def test_a_name_followed_by_and_is_no_subject_to_ask_who_about() -> None:
     sentence = "Le maire, Jean Dupont et quelques élus, sont allés à la rencontre des vignerons."
     question = ask(sentence, "who", "fr")
     assert question is not None and not question.startswith("Qui et")
+
+
+def test_a_clause_that_starts_with_its_verb_is_asked_with_the_name_that_opens_the_sentence() -> None:
+    assert ask("Acme, the toolmaker, plans to close its plant in Leeds.", "what", "en") == (
+        "Acme plans to close its plant in Leeds?"
+    )
+    assert ask("Et Durand (matériel agricole) ferme son usine de Niort.", "what", "fr") == (
+        "Durand ferme son usine de Niort ?"
+    )
+    assert ask("In Leeds, the plant will close.", "what", "en") == "The plant will close?"  # a place is no subject

@@ -260,7 +260,8 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
     if not parts:
         return None
     end_mark = "?" if lang == "en" else " ?"
-    main = _clip(_lowered(max(parts, key=lambda part: len(part.split()))).split(), 0, capital=True)
+    longest = max(parts, key=lambda part: len(part.split()))
+    main = _clip(_lowered(_with_subject(sentence, longest)).split(), 0, capital=True)
     if kind == "what":  # the longest clause, not "Au quotidien," that opens the sentence
         return main + end_mark
     if kind == "why":  # what comes before "because", "in order to"... is what it explains
@@ -332,6 +333,24 @@ def _who(sentence: str, parts: list[str], lang: str) -> str | None:
             return _clip([_ASK[lang]["who"], *rest], 0, capital=True) + end_mark
     found = [name for name in names(sentence) if " ".join(tokenize(name)) not in bilingual.WORDS]
     return _WHO_IS[lang].format(name=found[0]) if found else None
+
+
+def _with_subject(sentence: str, clause: str) -> str:
+    """``clause`` with the name that opens the sentence before it when the clause starts with its verb:
+    "Panavi, le boulanger industriel, veut fermer son usine" asks "Panavi veut fermer son usine ?"."""
+    first = _CLAUSE.split(sentence.strip(), maxsplit=1)[0].split()
+    if first and fold(first[0]) in _NO_NAME:
+        first = first[1:]  # "Et Manitou (matériel de manutention) ferme son site"
+    opening = clause.split()[0]
+    if (
+        sentence.strip().startswith(clause)
+        or not first
+        or not _NAMES.fullmatch(" ".join(first))
+        or not opening[:1].islower()
+        or fold(opening) in _NO_NAME | _NO_VERB
+    ):
+        return clause
+    return f"{' '.join(first)} {clause}"
 
 
 def _function(word: str) -> bool:
