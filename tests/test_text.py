@@ -71,6 +71,9 @@ def test_stem_gives_english_and_french_forms_one_key(forms: list[str]) -> None:
         ["vote", "votes", "voted", "voting"],
         ["plan", "plans", "planned", "planning"],
         ["stop", "stopped", "stopping"],
+        ["national", "nationale", "nationaux", "nationales"],
+        ["sportif", "sportive", "sportifs", "sportives"],
+        ["dangereux", "dangereuse", "dangereuses"],
     ],
 )
 def test_irregular_forms_share_their_base_words_key(forms: list[str]) -> None:

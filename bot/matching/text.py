@@ -21,6 +21,7 @@ def _suffix_rules() -> tuple[tuple[str, str], ...]:
         "eraient erait erons eront eras era ees ee ers er ez ed es e al"
     ).split()
     rules = [(suffix, "") for suffix in plain] + [("ied", "y"), ("dre", "d"), ("du", "d"), ("due", "d"), ("dus", "d")]
+    rules += [("ale", ""), ("au", ""), ("tive", "tif"), ("sive", "sif"), ("euse", "eu")]  # French feminines, -aux
     return tuple(sorted(set(rules), key=lambda rule: -len(rule[0])))
 
 
