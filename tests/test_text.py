@@ -108,6 +108,8 @@ def test_stem_leaves_short_words_and_numbers_alone() -> None:
         ("vostok c est ou", "where"),
         ("combien de temps durent les exercices", "when"),
         ("pourquoi", "why"),
+        ("where was he born", "where"),  # "born" asks no age: a place here, a count below
+        ("how many foals were born", "quantity"),
     ],
 )
 def test_question_kinds_tell_what_is_asked(question: str, kind: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 # "combien de temps" is a "when" before "combien" can make it a "quantity"; a
 # phrase listed under two kinds belongs to the first.
 KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("age", ("how old", "quel age", "quelle age", "age", "born", "birthday")),
+    ("age", ("how old", "quel age", "quelle age", "age")),
     (
         "when",
         (
