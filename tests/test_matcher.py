@@ -174,6 +174,15 @@ def test_a_word_of_the_maintainers_groups_counts_though_its_stem_is_a_stopwords(
     assert not matcher.analyse("what about the truc?").terms
 
 
+@pytest.mark.parametrize("question", ["what's the article about?", "whats the article about"])
+def test_an_s_after_what_is_is_so_a_contracted_question_is_the_example_it_spells(
+    answerer: Answerer, question: str
+) -> None:
+    listed = fact_of(answerer, "What is the article about?")
+    assert listed is not None and fact_of(answerer, question) == listed
+    assert answerer.matcher.analyse("Cisco's profit").tokens[:2] == ("cisco", "s")  # a possessive stays one
+
+
 def test_small_talk_around_a_question_does_not_hide_it(answerer: Answerer) -> None:
     assert fact_of(answerer, "hi! thanks, and when is vostok?") == "vostok-dates"
 

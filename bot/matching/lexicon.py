@@ -629,6 +629,9 @@ IRREGULAR_FORMS = {
     for form in forms.split()
 }
 
+IS_CONTRACTED = frozenset("what where who how when why that it he she there here".split())
+"""Words whose "'s" is "is" ("what's", "it's"), not a possessive."""
+
 # Chat and SMS spellings, read as the word they stand for before anything else.
 SHORTHAND = {
     "u": "you",
@@ -645,12 +648,12 @@ SHORTHAND = {
     "hw": "how",
     "yr": "year",
     "yrs": "years",
-    "whats": "what",
-    "wats": "what",
-    "wheres": "where",
-    "whos": "who",
-    "hows": "how",
-    "thats": "that",
+    "whats": "what is",
+    "wats": "what is",
+    "wheres": "where is",
+    "whos": "who is",
+    "hows": "how is",
+    "thats": "that is",
     "tht": "that",
     "cest": "c",
     "kes": "que",

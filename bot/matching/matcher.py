@@ -344,6 +344,10 @@ class Matcher:
         guess = detect_language(question, raw, fr_words=self._fr_words, en_words=self._en_words)
         tokens = " ".join(self._speller.correct(token, guess) for token in raw).split()  # a correction can be two words
         tokens = self._speller.in_names(tokens)
+        tokens = [  # "what's", "where's": the "s" is "is" ("what's the article about?" is one of its examples)
+            "is" if token == "s" and index and tokens[index - 1] in lexicon.IS_CONTRACTED else token
+            for index, token in enumerate(tokens)
+        ]
         if lang is None:  # corrections can reveal the language ("ki participe"): detect again only then
             lang = (
                 guess
