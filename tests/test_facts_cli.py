@@ -256,6 +256,25 @@ def test_questions_alone_are_added_to_an_existing_fact_in_their_language(knowled
     assert after.questions["fr"][-1] == "Quand se terminent les manœuvres ?"
 
 
+def test_questions_of_two_languages_in_one_call_each_go_to_their_own_language(knowledge_copy: Path) -> None:
+    done = on(
+        knowledge_copy,
+        "facts",
+        "add",
+        "--id",
+        "vostok-dates",
+        "--question",
+        "Total length?",
+        "--question",
+        "Durée totale ?",
+    )
+    assert done.returncode == 0, done.stderr
+    after = load(knowledge_copy).get("vostok-dates")
+    assert after is not None
+    assert after.questions["en"][-1] == "Total length?" and after.questions["fr"][-1] == "Durée totale ?"
+    assert "Total length?" not in after.questions["fr"]
+
+
 def test_adding_what_a_fact_already_has_writes_nothing_and_says_so(knowledge_copy: Path) -> None:
     before = knowledge_copy.read_bytes()
     question = load(knowledge_copy).get("vostok-dates").questions["en"][0]  # type: ignore[union-attr]

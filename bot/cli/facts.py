@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.cli.common import MAX_SHOWN, add_knowledge_option, knowledge_path
 from bot.errors import BotError
@@ -19,6 +20,9 @@ from bot.knowledge.model import (
     taken_problem,
     unquoted,
 )
+
+if TYPE_CHECKING:
+    from bot.knowledge.store import Added
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -184,21 +188,31 @@ def facts_add(args: argparse.Namespace) -> int:
         except EOFError:  # Ctrl-D: the maintainer left
             print()
             raise BotError("stopped: nothing was written") from None
-    if args.lang is None and args.question:
+    if args.lang is None and args.question and args.answer is not None:
         args.lang = _language_of(args.question, args.answer)
-    missing = [flag for flag, value in (("--id", args.id), ("--lang", args.lang)) if not value]
+    # questions alone are each added in their own language ("Total cost?", "Coût total ?")
+    batches = [(args.lang, args.question)] if args.lang else _by_language(args.question)
+    missing = [flag for flag, value in (("--id", args.id), ("--lang", batches)) if not value]
     if not args.question and args.answer is None:
         missing.append("--answer or --question")
     if missing:
         raise BotError(
             f"missing {', '.join(missing)}; see python -m bot facts add --help (or run it in a terminal to be asked)"
         )
-    added = add_fact(path, args.id, lang=args.lang, answer=args.answer, questions=args.question, source=args.source)
+    source = args.source
+    for lang, questions in batches:
+        _report(add_fact(path, args.id, lang=lang, answer=args.answer, questions=questions, source=source), path)
+        source = None  # written with the first
+    return 0
+
+
+def _report(added: Added, path: Path) -> None:
+    """What ``facts add`` changed, in one line, and where the previous version is kept."""
     if added.created:
         print(f"added fact '{added.fact_id}' ({added.lang}) with {len(added.questions_added)} question(s) to {path}")
     elif not (added.questions_added or added.answer_replaced or added.source_added):
         print(f"nothing to change: fact '{added.fact_id}' already has that; {path} is unchanged")
-        return 0
+        return
     else:
         changes = [f"{len(added.questions_added)} {added.lang} question(s) added"]
         if added.answer_replaced:
@@ -209,7 +223,14 @@ def facts_add(args: argparse.Namespace) -> int:
     print(f"the previous version is kept in {added.backup}")
     if added.created and not added.source_added:
         print(f"note: fact '{added.fact_id}' has no source yet; add one with --source QUOTE", file=sys.stderr)
-    return 0
+
+
+def _by_language(questions: list[str]) -> list[tuple[str, list[str]]]:
+    """The questions grouped by the language each is written in, in the order they come."""
+    groups: dict[str, list[str]] = {}
+    for question in questions:
+        groups.setdefault(_language_of([question], None), []).append(question)
+    return list(groups.items())
 
 
 def _language_of(questions: list[str], answer: str | None) -> str:
