@@ -328,6 +328,19 @@ def test_a_year_the_knowledge_never_mentions_asks_about_another_time_and_is_decl
     assert answerer.reply("Quand commence Vostok 2018 ?").fact_id is None
 
 
+def test_the_year_the_article_was_published_is_its_own_time(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("The gallery opens on Saturday.", encoding="utf-8")
+    facts = (
+        "published: 2017-10-16\narticle: article.txt\nfacts:\n  - id: opening\n    en:\n      answer: The gallery"
+        " opens on Saturday.\n      questions: [When does the gallery open?]\n"
+        "    source: [The gallery opens on Saturday.]\n"
+    )
+    (tmp_path / "facts.yaml").write_text(facts, encoding="utf-8")
+    gallery = Answerer(load(tmp_path / "facts.yaml"))
+    assert gallery.reply("When does the gallery open in 2017?").fact_id == "opening"
+    assert gallery.reply("When does the gallery open in 2019?").fact_id is None
+
+
 def test_how_much_before_a_verb_counts_nothing() -> None:
     """ "how much is the fare" asks an amount, not a count of what follows the verb."""
     fare = Fact(

@@ -240,6 +240,9 @@ class Matcher:
         # words, a real word one letter from one of them ("recette", "recente") would be misread.
         synonyms = {word for group in self.knowledge.synonyms for member in group for word in tokenize(member)}
         self._entities = frozenset(entities)
+        knowledge = self.knowledge  # the years of the article and of its header are its time, not another one
+        dated = " ".join([knowledge.article, knowledge.published or "", *knowledge.title.values()])
+        self._years = frozenset(_DETAIL_IN_ANSWER["year"].findall(dated))
         self._fr_words = frozenset(lang_words["fr"] - lang_words["en"])
         self._en_words = frozenset(lang_words["en"] - lang_words["fr"])
         french = self._fr_words | lexicon.FRENCH_MARKERS | lexicon.FRENCH_STOPWORDS
@@ -362,10 +365,12 @@ class Matcher:
         terms = self._terms(tokens, chatter | used | common, keep=meant)
         framing = {self._term(t, stem(t)) for t in tokens if t in lexicon.FRAME_WORDS}
         names = {tokens[i] for i in meant}
-        terms = [  # a frame word, or a word of two letters ("da") but a name (EU), that no fact knows says nothing
+        terms = [  # a frame word, a word of two letters ("da") but a name (EU), or the article's own year ("the
+            # 2017 opening", of an article published in 2017), that no fact knows, says nothing
             term
             for term in terms
-            if term in self._index.ids or (term not in framing and (len(term) > 2 or term.isdigit() or term in names))
+            if term in self._index.ids
+            or (term not in framing and term not in self._years and (len(term) > 2 or term.isdigit() or term in names))
         ]
         misspelt = frozenset(
             term
