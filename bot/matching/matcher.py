@@ -46,10 +46,6 @@ _SMALL_TALK = tuple(
     (category, PhraseTable(phrase.split() for phrase in phrases)) for category, phrases in lexicon.SMALL_TALK
 )
 _FILLER = PhraseTable(lexicon.FILLER_PHRASES)
-_ONE_SIDE = {  # besides filling the whole message, small talk may open or close one
-    category: () if category in lexicon.SMALL_TALK_ALONE else ((True, False), (False, True))
-    for category, _ in lexicon.SMALL_TALK
-}
 _ASKER = frozenset({"~asker"})
 _DETAILS = tuple(
     (detail, PhraseTable(phrase.split() for phrase in phrases)) for detail, phrases in lexicon.DETAIL_PHRASES
@@ -587,11 +583,12 @@ def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
     def filler(positions: range) -> bool:
         return all(i in taken or tokens[i] in lexicon.STOPWORDS for i in positions)
 
-    kept = sorted(
-        (start, end, category)
-        for start, end, category in spans
-        if (filler(range(start)), filler(range(end, len(tokens)))) in ((True, True), *_ONE_SIDE[category])
-    )
+    def fills(start: int, end: int, category: str) -> bool:
+        """It opens or closes the message, or, for a category of ``SMALL_TALK_ALONE``, is all of it."""
+        before, after = filler(range(start)), filler(range(end, len(tokens)))
+        return (before and after) or (category not in lexicon.SMALL_TALK_ALONE and (before or after))
+
+    kept = sorted((start, end, category) for start, end, category in spans if fills(start, end, category))
     chatter = {i for start, end, _ in kept for i in range(start, end)}
     return (kept[0][2] if kept else None), chatter
 
