@@ -183,6 +183,11 @@ def test_an_s_after_what_is_is_so_a_contracted_question_is_the_example_it_spells
     assert answerer.matcher.analyse("Cisco's profit").tokens[:2] == ("cisco", "s")  # a possessive stays one
 
 
+def test_the_don_of_dont_is_no_word_of_the_question(answerer: Answerer) -> None:
+    assert "don" not in answerer.matcher.analyse("I don't get it, when is Vostok?").terms
+    assert "don" in answerer.matcher.analyse("What did Don say?").terms  # a name stays one
+
+
 def test_small_talk_around_a_question_does_not_hide_it(answerer: Answerer) -> None:
     assert fact_of(answerer, "hi! thanks, and when is vostok?") == "vostok-dates"
 

@@ -631,6 +631,8 @@ IRREGULAR_FORMS = {
 
 IS_CONTRACTED = frozenset("what where who how when why that it he she there here".split())
 """Words whose "'s" is "is" ("what's", "it's"), not a possessive."""
+NOT_CONTRACTED = {"don": "do", "doesn": "does", "didn": "did", "isn": "is", "aren": "are", "ain": "is", "mustn": "must"}
+"""The first half of a contracted "not" ("don't" is "don", "t"), as its word: "don" is no word of the question."""
 
 # Chat and SMS spellings, read as the word they stand for before anything else.
 SHORTHAND = {

@@ -343,10 +343,7 @@ class Matcher:
         guess = detect_language(question, raw, fr_words=self._fr_words, en_words=self._en_words)
         tokens = " ".join(self._speller.correct(token, guess) for token in raw).split()  # a correction can be two words
         tokens = self._speller.in_names(tokens)
-        tokens = [  # "what's", "where's": the "s" is "is" ("what's the article about?" is one of its examples)
-            "is" if token == "s" and index and tokens[index - 1] in lexicon.IS_CONTRACTED else token
-            for index, token in enumerate(tokens)
-        ]
+        tokens = _uncontracted(tokens)
         if lang is None:  # corrections can reveal the language ("ki participe"): detect again only then
             lang = (
                 guess
@@ -535,6 +532,19 @@ class Matcher:
             )
             for (index, evidence), runner_up in zip(measured[:limit], runner_ups, strict=False)
         ]
+
+
+def _uncontracted(tokens: Sequence[str]) -> list[str]:
+    """English contractions as their words: the "s" of "what's" is "is" ("what's the article about?" is the
+    example it spells), the "don" of "don't" is "do", not a word no fact knows."""
+    found = list(tokens)
+    for index, token in enumerate(tokens[1:], start=1):
+        before = tokens[index - 1]
+        if token == "s" and before in lexicon.IS_CONTRACTED:
+            found[index] = "is"
+        elif token == "t" and before in lexicon.NOT_CONTRACTED:
+            found[index - 1 : index + 1] = [lexicon.NOT_CONTRACTED[before], "not"]
+    return found
 
 
 def _certain(fact: Fact) -> Match:
