@@ -10,7 +10,7 @@ from bot.matching.spelling import Speller
 
 KNOWN = Counter(
     "tokyo japan participating vostok which when where being liee commencer comments announced happening korea "
-    "say taking inquiet is etat est article our".split()
+    "say taking inquiet is etat est article our much".split()
 )
 
 
@@ -36,6 +36,7 @@ def speller() -> Speller:
         ("corea", "korea"),  # a first letter that sounds the same
         ("sayy", "say"),  # a key hit twice
         ("inkiet", "inquiet"),  # French chat spelling: k for qu
+        ("mutch", "much"),  # spelt as it sounds
     ],
 )
 def test_typos_and_chat_spellings_become_the_word_meant(speller: Speller, typed: str, meant: str) -> None:

@@ -195,7 +195,8 @@ def _skeleton(word: str) -> str:
 
 
 def _extra_key(typed: str, meant: str) -> bool:
-    """Whether ``typed`` is ``meant`` with one more letter: a key hit twice or its neighbour ("whoo", "whio").
+    """Whether ``typed`` is ``meant`` with one more letter: a key hit twice or its neighbour ("whoo", "whio"),
+    or the "t" English spelling puts before "ch" ("mutch").
 
     "stay" is not "say" with an extra "t": a short real word loses no letter to a correction.
     """
@@ -203,6 +204,8 @@ def _extra_key(typed: str, meant: str) -> bool:
         if typed[:index] + typed[index + 1 :] == meant:
             beside = typed[max(index - 1, 0) : index] + typed[index + 1 : index + 2]
             if any(extra == letter or _neighbours(extra, letter) for letter in beside):
+                return True
+            if typed[index : index + 3] == "tch":  # spelt as it sounds: "mutch", "wich" is already one edit
                 return True
     return False
 
