@@ -89,6 +89,16 @@ def test_ask_does_not_import_telegram() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_a_missing_dependency_is_a_message_that_says_how_to_install_not_a_traceback() -> None:
+    code = (  # rapidfuzz as if it were not installed: python -m bot run by a Python the bot was not installed into
+        "import sys\nsys.modules['rapidfuzz'] = None\nfrom bot.cli import main\n"
+        "sys.exit(main(['ask', 'When is Vostok?']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "rapidfuzz" in result.stderr and "pip install" in result.stderr
+
+
 def test_a_usage_mistake_exits_non_zero_with_a_message(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["ask", "--lang", "de", "hello"])

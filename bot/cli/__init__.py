@@ -56,6 +56,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BotError as error:
         _print_error([f"error: {error}"])
         return 1
+    except ModuleNotFoundError as error:  # run by a Python the bot was not installed into
+        if error.name is None or error.name.split(".")[0] == "bot":
+            raise
+        print(  # not through _print_error: its redaction needs the modules that are missing; this names no secret
+            f"error: {error.name} is not installed for {sys.executable}: install the bot first "
+            "(python3 -m venv .venv && . .venv/bin/activate && pip install .), then run it with that Python",
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
