@@ -158,7 +158,7 @@ def test_unedited_drafts_of_the_corpus_articles_answer_some_questions_and_declin
         ("Les prix augmentent de 4% en février.", "quantity", "fr", "Les prix augmentent de combien % en février ?"),
         ("Mary Barra announced the new plant on Tuesday.", "who", "en", "Who announced the new plant on Tuesday?"),
         ("The race was cancelled because of the storm.", "why", "en", "Why the race was cancelled?"),
-        ("The 2,298 km route will have 35 stops.", "what", "en", "The 2,298 km route will have 35 stops?"),
+        ("The 2,298 km route will have 35 stops.", "what", "en", "Will the 2,298 km route have 35 stops?"),
         ("Au quotidien, la famille doit tout surveiller.", "what", "fr", "La famille doit tout surveiller ?"),
         ("Le village compte 800 habitants.", "quantity", "fr", "Le village compte combien d'habitants ?"),
         ("La mairie a voté 12 millions.", "quantity", "fr", "La mairie a voté combien de millions ?"),
@@ -341,4 +341,62 @@ def test_a_clause_that_starts_with_its_verb_is_asked_with_the_name_that_opens_th
     assert ask("Et Durand (matériel agricole) ferme son usine de Niort.", "what", "fr") == (
         "Durand ferme son usine de Niort ?"
     )
-    assert ask("In Leeds, the plant will close.", "what", "en") == "The plant will close?"  # a place is no subject
+    assert ask("In Leeds, the plant will close.", "what", "en") == "Will the plant close?"  # a place is no subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "Washington is regularly worried about the rapprochement.",
+            "Is Washington regularly worried about the rapprochement?",
+        ),
+        ("Trains will initially travel at 300 km/h.", "Will trains initially travel at 300 km/h?"),
+        ("A new species has been discovered on the coast.", "Has a new species been discovered on the coast?"),
+        ("But the project has not been free from controversy.", "But the project has not been free from controversy?"),
+        (
+            "Mr Hutt believes the dinosaur was swept up in a flood.",
+            "Mr Hutt believes the dinosaur was swept up in a flood?",
+        ),
+        ("The patient had his hands burned in an accident.", "The patient had his hands burned in an accident?"),
+        ("I was hoping it would be on sooner.", "I was hoping it would be on sooner?"),
+    ],
+)
+def test_an_english_statement_is_asked_with_its_auxiliary_first_only_when_its_subject_is_plain(
+    sentence: str, question: str
+) -> None:
+    assert ask(sentence, "what", "en") == question
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Gagner ce trophée nous donne plus de satisfaction, a déclaré le coach.", "fr"),
+        ("J’espère que ce trophée constitue une bonne expérience pour le futur.", "fr"),
+        ("C’est ce que défendent des chercheurs de Bâle.", "fr"),
+    ],
+)
+def test_a_word_capitalised_only_for_opening_a_clause_is_no_subject_to_ask_who_about(sentence: str, lang: str) -> None:
+    question = ask(sentence, "who", lang) or ""
+    assert not question.startswith(("Qui ce", "Qui que", "Qui ce que", "Who items")), question
+
+
+def test_a_subject_then_an_auxiliary_or_an_adverb_is_still_asked_who_about() -> None:
+    assert ask("Graduation Alliance will provide laptops to students.", "who", "en") == (
+        "Who will provide laptops to students?"
+    )
+    assert ask("Jewish Hospital also performed the first transplant.", "who", "en") == (
+        "Who also performed the first transplant?"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sa sortie a changé la rencontre, a ajouté le coach pour expliquer.",  # "Pourquoi a ajouté le coach ?"
+        "Le maire a parlé aux habitants, également pour les rassurer.",  # "Pourquoi également ?"
+    ],
+)
+def test_why_is_not_asked_of_a_clause_without_its_subject_or_too_short_to_read(sentence: str) -> None:
+    question = ask(sentence, "why", "fr")
+    assert question is None

@@ -107,6 +107,22 @@ _OF = frozenset("of de des du d au aux".split())
 """After the name that opens a clause, a sign it was no subject: "Depuis des mois", "Beyond the city"."""
 _NO_VERB = _OF | frozenset("et and ou or mais but avec with pour for par by sur on dans in at to".split())
 """After a name, a sign that it is no subject followed by its verb: "Stéphane Pépin-Bonet et de quelques élus"."""
+_AUXILIARIES = lexicon.YES_NO_OPENERS | frozenset(
+    "a ont est sont etait etaient sera seront avait avaient aura auront va vont fut doit doivent peut peuvent"
+    " may might must shall also still then already never aussi ensuite deja jamais".split()
+)
+"""Function words that are verbs, or come before one: after a name, "Graduation Alliance will provide", "Jewish
+Hospital also performed" go on with its verb."""
+_SUBJECTS = _DETERMINERS | frozenset(
+    "he she it they we you i this that these those his her its their our my il elle ils elles on nous vous je j"
+    " ce c cet cette ces son sa ses leur leurs notre nos mon ma mes".split()
+)
+"""Function words a clause may open with before its verb: it names what the clause is about."""
+_INVERTIBLE = frozenset("is are was were will would can could has have had should must may might".split())
+"""English auxiliaries that go before the subject in a question ("Will the route have 35 stops?")."""
+_DEMONSTRATIVES = frozenset("this that these those its his her their our".split())
+_RELATIVE = frozenset("who which that whose whom where when".split())
+_SUBJECT_WORDS = 6  # a subject longer than this is more likely a clause of its own
 _STARTERS = frozenset(
     "avant apres prenons selon ainsi mais pourtant however but yet also lorsque lorsqu puisque tandis alors when"
     " while".split()
@@ -263,12 +279,14 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
     longest = max(parts, key=lambda part: len(part.split()))
     main = _clip(_lowered(_with_subject(sentence, longest)).split(), 0, capital=True)
     if kind == "what":  # the longest clause, not "Au quotidien," that opens the sentence
-        return main + end_mark
+        return (_inverted(main) if lang == "en" else main) + end_mark
     if kind == "why":  # what comes before "because", "in order to"... is what it explains
         words = sentence.strip().rstrip(".!?…").split()
         cut = next((i for i, word in enumerate(words) if set(tokenize(word)) & _REASON[lang]), 0)
         clause = _lowered(_CLAUSE.split(" ".join(words[:cut]))[-1]).split()
-        return _WHY[lang].format(clause=_clip(clause, len(clause))) if cut > 1 and clause else None
+        return (
+            _WHY[lang].format(clause=_clip(clause, len(clause))) if cut > 1 and _states(clause, lang) else None
+        )  # not "Pourquoi également ?"
     if kind == "times":
         part = next((part for part in parts if set(_tokens(part)) & _ORDINALS), parts[0])
         return _TIMES[lang].format(clause=_clip(_lowered(part).split(), 0))
@@ -329,10 +347,58 @@ def _who(sentence: str, parts: list[str], lang: str) -> str | None:
         match = _NAMES.match(part)
         rest = part[match.end() :].split() if match else []
         opening = fold(match.group().split()[0]) if match else ""
-        if match and opening not in _NO_NAME and len(rest) > 1 and fold(rest[0]) not in _NO_VERB:
+        if match and opening not in _NO_NAME and len(rest) > 1 and _verb_follows(match.group(), rest[0]):
             return _clip([_ASK[lang]["who"], *rest], 0, capital=True) + end_mark
     found = [name for name in names(sentence) if " ".join(tokenize(name)) not in bilingual.WORDS]
     return _WHO_IS[lang].format(name=found[0]) if found else None
+
+
+def _inverted(clause: str) -> str:
+    """An English statement as a yes/no question, its auxiliary before its subject ("The route will have 35
+    stops" -> "Will the route have 35 stops"), when its subject is plainly one: a name ("Washington is...") or
+    words after a determiner ("the 2,298 km route"); as it was otherwise."""
+    words = clause.split()
+    for index, word in enumerate(words[1 : _SUBJECT_WORDS + 1], start=1):
+        if fold(word) not in _INVERTIBLE:
+            continue
+        subject, rest = words[:index], words[index + 1 :]
+        if not rest or any(not w[:1].isalnum() or w.endswith((",", ".", ";", ":")) for w in subject):
+            return clause
+        determined = fold(subject[0]) in _DETERMINERS | _DEMONSTRATIVES and len(subject) > 1
+        named = (
+            all(w[:1].isupper() for w in subject)
+            and fold(subject[0]) not in lexicon.STOPWORDS | lexicon.ASKER | _STARTERS
+        )
+        if not (determined or named) or any(fold(w) in _RELATIVE for w in subject):
+            return clause  # "But the project has...", "The man who was...", "Mr Hutt believes the..."
+        if fold(word) in ("has", "have", "had") and not rest[0].endswith(("ed", "en", "wn", "ne")):
+            return clause  # "had his hands" is no "had lost"
+        if determined or (len(subject) == 1 and subject[0].endswith("s")):  # "Trains will...": no name
+            subject = [subject[0].lower(), *subject[1:]]
+        return " ".join([word.capitalize(), *subject, *rest])
+    return clause
+
+
+def _states(clause: list[str], lang: str) -> bool:
+    """Whether a clause reads as a statement to ask "why" of: three words or more, opening with its subject
+    (a name, a determiner, a pronoun), not with a verb or a linking word ("ont collaboré", "mais le coup")."""
+    if len(clause) < _MIN_QUESTION_WORDS:
+        return False
+    first = tokenize(clause[0])[:1]
+    subjects = _SUBJECTS - {"a"} if lang == "fr" else _SUBJECTS  # the French "a" is a verb ("a également ajouté")
+    return bool(first) and (clause[0][:1].isupper() or first[0] in subjects or first[0] not in lexicon.STOPWORDS)
+
+
+def _verb_follows(name: str, word: str) -> bool:
+    """Whether ``word``, after the capitalised ``name`` that opens a clause, may be its verb: not "of", "and",
+    "ce", "que", "all" (a function word but an auxiliary), and ``name`` is no elided word ("J'ai vu")."""
+    first = tokenize(name.split()[0])
+    if len(first) > 1 and len(first[0]) == 1 and first[0] not in ("l", "d"):
+        return False  # "J'espère que...", "C'est ce que...": a pronoun, capitalised for opening the sentence
+    following = tokenize(word)[:1]
+    if not following or fold(word) in _NO_VERB:
+        return False
+    return following[0] not in lexicon.STOPWORDS or following[0] in _AUXILIARIES
 
 
 def _with_subject(sentence: str, clause: str) -> str:
