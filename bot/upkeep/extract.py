@@ -118,7 +118,7 @@ _SUBJECTS = _DETERMINERS | frozenset(
     " ce c cet cette ces son sa ses leur leurs notre nos mon ma mes".split()
 )
 """Function words a clause may open with before its verb: it names what the clause is about."""
-_INVERTIBLE = frozenset("is are was were will would can could has have had should must may might".split())
+_INVERTIBLE = lexicon.YES_NO_OPENERS - {"do", "does", "did"} | {"must", "may", "might"}
 """English auxiliaries that go before the subject in a question ("Will the route have 35 stops?")."""
 _DEMONSTRATIVES = frozenset("this that these those its his her their our".split())
 _RELATIVE = frozenset("who which that whose whom where when".split())
@@ -390,8 +390,8 @@ def _states(clause: list[str], lang: str) -> bool:
 
 
 def _verb_follows(name: str, word: str) -> bool:
-    """Whether ``word``, after the capitalised ``name`` that opens a clause, may be its verb: not "of", "and",
-    "ce", "que", "all" (a function word but an auxiliary), and ``name`` is no elided word ("J'ai vu")."""
+    """Whether ``word``, after the capitalised ``name`` that opens a clause, may be its verb: no function word
+    ("of", "ce", "que", "all") unless an auxiliary, and ``name`` no elided pronoun ("J'ai vu")."""
     first = tokenize(name.split()[0])
     if len(first) > 1 and len(first[0]) == 1 and first[0] not in ("l", "d"):
         return False  # "J'espère que...", "C'est ce que...": a pronoun, capitalised for opening the sentence
