@@ -107,20 +107,30 @@ _OF = frozenset("of de des du d au aux".split())
 """After the name that opens a clause, a sign it was no subject: "Depuis des mois", "Beyond the city"."""
 _NO_VERB = _OF | frozenset("et and ou or mais but avec with pour for par by sur on dans in at to".split())
 """After a name, a sign that it is no subject followed by its verb: "Stéphane Pépin-Bonet et de quelques élus"."""
-_AUXILIARIES = lexicon.YES_NO_OPENERS | frozenset(
-    "a ont est sont etait etaient sera seront avait avaient aura auront va vont fut doit doivent peut peuvent"
-    " may might must shall also still then already never aussi ensuite deja jamais".split()
+_MODALS = frozenset({"may", "might", "must"})
+"""English auxiliaries the yes/no openers leave out."""
+_AUXILIARIES = (
+    lexicon.YES_NO_OPENERS
+    | _MODALS
+    | frozenset(
+        "a ont est sont etait etaient sera seront avait avaient aura auront va vont fut doit doivent peut peuvent"
+        " shall also still then already never aussi ensuite deja jamais".split()
+    )
 )
 """Function words that are verbs, or come before one: after a name, "Graduation Alliance will provide", "Jewish
 Hospital also performed" go on with its verb."""
-_SUBJECTS = _DETERMINERS | frozenset(
-    "he she it they we you i this that these those his her its their our my il elle ils elles on nous vous je j"
-    " ce c cet cette ces son sa ses leur leurs notre nos mon ma mes".split()
+_DEMONSTRATIVES = frozenset("this that these those its his her their our".split())
+_SUBJECTS = (
+    _DETERMINERS
+    | _DEMONSTRATIVES
+    | frozenset(
+        "he she it they we you i my il elle ils elles on nous vous je j ce c cet cette ces son sa ses leur leurs"
+        " notre nos mon ma mes".split()
+    )
 )
 """Function words a clause may open with before its verb: it names what the clause is about."""
-_INVERTIBLE = lexicon.YES_NO_OPENERS - {"do", "does", "did"} | {"must", "may", "might"}
+_INVERTIBLE = lexicon.YES_NO_OPENERS - {"do", "does", "did"} | _MODALS
 """English auxiliaries that go before the subject in a question ("Will the route have 35 stops?")."""
-_DEMONSTRATIVES = frozenset("this that these those its his her their our".split())
 _RELATIVE = frozenset("who which that whose whom where when".split())
 _SUBJECT_WORDS = 6  # a subject longer than this is more likely a clause of its own
 _STARTERS = frozenset(
