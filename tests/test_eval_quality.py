@@ -42,7 +42,7 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("eval-final.yaml", 0.88, 1.0, 0.8),
     ("eval-english.yaml", 0.69, 1.0, 0.6),
     ("eval-unseen.yaml", 0.84, 1.0, 0.7),
-    ("corpus/cisco-q3-earnings/eval.yaml", 0.89, 1.0, 0.84),
+    ("corpus/cisco-q3-earnings/eval.yaml", 0.89, 1.0, 0.81),  # near: 27 -> 26 of 32 ("my friend says" is hearsay)
     ("corpus/isle-of-wight-new-dinosaur/eval.yaml", 0.73, 1.0, 0.8),
     ("corpus/solomon-islands-earthquake-2010/eval.yaml", 0.87, 1.0, 0.78),
     ("corpus/var-drought-water-restrictions/eval.yaml", 0.8, 0.95, 0.87),

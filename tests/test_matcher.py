@@ -294,6 +294,22 @@ def test_a_story_before_the_question_does_not_hide_the_question(
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [
+        ("A friend told me India takes part in Vostok. Is that true?", "participants"),
+        ("Someone at work said the exercises start at the end of August. Is that right?", "vostok-dates"),
+        ("Ma voisine m'a dit que la Mongolie participe. C'est vrai ?", "participants"),
+        ("My neighbour keeps telling me Belarus is taking part, true or false?", "participants"),
+        ("My friend says the drills are in Siberia, is that right?", None),  # what was heard names a stranger
+    ],
+)
+def test_checking_what_someone_told_the_asker_asks_what_they_heard(
+    answerer: Answerer, question: str, fact_id: str | None
+) -> None:
+    assert fact_of(answerer, question) == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
         ("What is the role of Ned Price?", "ned-price"),  # asking for a role asks who someone is
         ("Quel est le rôle de Ned Price ?", "ned-price"),
         ("Vostok, the exact dates please", "vostok-dates"),  # "exact" adds nothing
@@ -503,3 +519,13 @@ def test_an_hour_written_as_p_m_or_heures_answers_what_time(resumed: str, questi
     answerer = Answerer(Knowledge(Path("facts.yaml"), Path("article.txt"), article, facts))
     assert answerer.reply(question).fact_id == "resumed"
     assert answerer.reply("À quelle heure ont eu lieu les manœuvres ?").fact_id is None  # 13 heures de: a duration
+
+
+@pytest.mark.parametrize(
+    "question", ["What kind of animal is Tumen?", "Which type of animal is Tumen?", "Quel genre d'animal est Tumen ?"]
+)
+def test_asking_what_kind_of_thing_counts_no_word_a_knowledge_never_writes(question: str) -> None:
+    answer = "The calf, a Bactrian camel, was named Tumen."
+    calf = Fact("calf", {"en": answer}, {"en": ("What is the calf called?",)}, (answer,))
+    matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), answer, (calf,)))
+    assert matcher.analyse(question).terms == matcher.analyse("What animal is Tumen?").terms

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.folding import MAX_QUESTION_CHARS, normalize, tokenize
-from bot.matching.text import acronyms, clauses, detect_language, question_kinds, stem
+from bot.matching.text import acronyms, clauses, detect_language, hearsay, question_kinds, stem
 
 
 def test_normalize_folds_case_accents_ligatures_and_curly_apostrophes() -> None:
@@ -223,3 +223,23 @@ def test_an_accent_alone_makes_a_question_french() -> None:
 def test_a_feminine_noun_in_ee_keeps_its_ending_when_stemmed() -> None:
     assert stem("armee") != stem("arme")  # armée (army) is not arme (weapon): folding took the accent
     assert stem("armees") == stem("armee")
+
+
+@pytest.mark.parametrize(
+    ("message", "teller"),
+    [
+        ("A friend told me the pool is closed", "a friend told me"),
+        ("Someone at work said the storm was on Thursday", "someone at work said"),
+        ("My neighbour keeps telling me Belarus takes part", "my neighbour keeps telling me"),
+        ("Ma voisine m'a dit que le zoo a eu dix faons", "ma voisine m a dit"),
+        ("On m'a dit que le crédit faisait 6 millions", "on m a dit"),
+        ("What did the minister say about it?", ""),  # someone of the article: what they said is asked
+        ("The mayor said what about the pool?", ""),
+        ("Who said that?", ""),
+        ("Quelqu'un m'a dit que le zoo a eu dix faons", "quelqu un m a dit"),
+        ("Qu'est-ce que le père a dit ?", ""),  # the father may be the article's: only "my father" told the asker
+    ],
+)
+def test_hearsay_is_who_told_the_asker_and_their_verb_not_someone_the_article_quotes(message: str, teller: str) -> None:
+    tokens = tokenize(message)
+    assert " ".join(tokens[i] for i in sorted(hearsay(tokens))) == teller

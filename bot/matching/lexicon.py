@@ -159,12 +159,12 @@ FRENCH_STOPWORDS = frozenset(
     rapide rapidement bref court petit""".split()
 )
 # Words that say how a question frames its answer ("what is it called?", "who is mentioned?",
-# "what role..."): they point to a fact whose texts use them, and otherwise say nothing, so a
+# "what role...", "what kind of..."): they point to a fact whose texts use them, and otherwise say nothing, so a
 # knowledge that never uses them does not count them against a match.
 FRAME_WORDS = frozenset(
     """name names named called call mention mentions mentioned cite cites cited quote quotes quoted
     role roles job title talk talks talked talking saying nom noms appelle appellent appeler nomme nommes
-    mentionne mentionnes fonction poste titre""".split()
+    mentionne mentionnes fonction poste titre kind sort type genre sorte""".split()
 )
 
 # A question with one of these asks for a name ("what is the prefect's name?", "comment s'appelle le
@@ -798,6 +798,72 @@ FILLER_PHRASES = tuple(
         "btw",
         "du coup",
         "au juste",
+    )
+)
+
+# Asking whether what the asker heard is so ("... Is that true?"): what they heard is the question.
+CONFIRMATIONS = tuple(
+    phrase.split()
+    for phrase in (
+        "is that right",
+        "is this right",
+        "is that true",
+        "is this true",
+        "is it true",
+        "is that so",
+        "true or false",
+        "c est vrai",
+        "c est exact",
+        "c est juste",
+        "est ce vrai",
+        "est ce exact",
+        "vrai ou faux",
+    )
+)
+
+# Who told the asker what they ask about, before a verb of HEARSAY_VERBS ("my neighbour says...",
+# "someone at work said...", "on m'a dit que..."): the story's teller, not what it asks. A teller of
+# HEARSAY_TELLERS is one after a determiner of the asker's ("my father said"; "the father said" may
+# be the article's father).
+HEARSAY_TELLERS = frozenset(
+    """friend friends neighbour neighbor neighbours neighbors cousin uncle aunt colleague colleagues coworker
+    mum mom dad mother father sister brother wife husband daughter son kid kids boss ami amie amis voisin
+    voisine voisins cousine oncle tante collegue collegues maman papa mere pere soeur frere femme mari fille
+    fils patron""".split()
+)
+HEARSAY_DETERMINERS = frozenset("a an my our mon ma mes un une notre nos".split())
+HEARSAY_ANYONE = tuple(
+    phrase.split() for phrase in ("someone", "somebody", "everyone", "people", "quelqu un", "on", "tout le monde")
+)
+HEARSAY_PLACES = tuple(phrase.split() for phrase in ("at work", "au travail", "du travail", "au boulot"))
+HEARSAY_VERBS = tuple(
+    phrase.split()
+    for phrase in (
+        "told me",
+        "tells me",
+        "was telling me",
+        "keeps telling me",
+        "kept telling me",
+        "keeps saying",
+        "said",
+        "says",
+        "swears",
+        "reckons",
+        "claims",
+        "insists",
+        "m a dit",
+        "m a raconte",
+        "m a parle de",
+        "m a assure",
+        "me dit",
+        "me disait",
+        "me raconte",
+        "dit",
+        "a dit",
+        "affirme",
+        "assure",
+        "pretend",
+        "raconte",
     )
 )
 

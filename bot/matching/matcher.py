@@ -32,7 +32,7 @@ from bot.matching.decision import EXACT, Decision, runner_up_rankings
 from bot.matching.decision import for_examples as decision_for
 from bot.matching.index import Index, Questions
 from bot.matching.spelling import Speller
-from bot.matching.text import PhraseTable, acronyms, clauses, detect_language, question_kinds, stem
+from bot.matching.text import PhraseTable, acronyms, clauses, detect_language, hearsay, question_kinds, stem
 
 _UNKNOWN_WEIGHT = 2.5  # a word no fact knows counts like a rare word the fact lacks
 _KIND_MISMATCH = 0.55  # "how many soldiers" against a fact that answers no "how many"
@@ -45,7 +45,8 @@ _FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.75, "source": 0.5
 _SMALL_TALK = tuple(
     (category, PhraseTable(phrase.split() for phrase in phrases)) for category, phrases in lexicon.SMALL_TALK
 )
-_FILLER = PhraseTable(lexicon.FILLER_PHRASES)
+_FILLER = PhraseTable(lexicon.FILLER_PHRASES + lexicon.CONFIRMATIONS)
+_CONFIRMATIONS = frozenset(map(tuple, lexicon.CONFIRMATIONS))
 _ASKER = frozenset({"~asker"})
 _DETAILS = tuple(
     (detail, PhraseTable(phrase.split() for phrase in phrases)) for detail, phrases in lexicon.DETAIL_PHRASES
@@ -70,7 +71,7 @@ _LEXICON_WORDS = (
     | lexicon.QUESTION_WORDS
     | _SMALL_TALK_WORDS
     | frozenset(lexicon.SHORTHAND.values())
-    | frozenset(word for phrase in lexicon.FILLER_PHRASES for word in phrase)
+    | frozenset(word for phrase in lexicon.FILLER_PHRASES + lexicon.CONFIRMATIONS for word in phrase)
     | lexicon.KIND_WORDS
 )
 
@@ -353,6 +354,7 @@ class Matcher:
         small_talk, chatter = _small_talk(tokens)
         for start, end, _ in _FILLER.find(tokens, taken=chatter):
             chatter.update(range(start, end))
+        chatter.update(hearsay(tokens))
         kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)], text=question)
         meant, common = acronyms(question, tokens)
         terms = self._terms(tokens, chatter | used | common, keep=meant)
@@ -438,7 +440,11 @@ class Matcher:
         if len(parts) < 2:
             return []
         analysed = [(part, self.analyse(part, lang=lang)) for part in parts]
-        asking = [query for part, query in analysed if query.kinds or part.endswith("?")]
+        asking = [
+            query
+            for part, query in analysed
+            if (query.kinds or part.endswith("?")) and tuple(query.tokens) not in _CONFIRMATIONS
+        ]  # "Is that true?" asks whether the story is so: the story is what it asks
         if not any(q.kinds for q in asking) and any(q.terms and not self._knows_any(q.terms) for q in asking):
             return []  # "...any idea?", "il y a des navettes ?": what it asks, no fact knows
         if not asking or len(asking) == len(analysed):

@@ -151,6 +151,29 @@ def _relative(tokens: Sequence[str], start: int) -> bool:
     return bool(asked) and (asked[0] in lexicon.YES_NO_OPENERS or not lexicon.QUESTION_WORDS.isdisjoint(asked[:-1]))
 
 
+_HEARSAY_VERBS = PhraseTable(lexicon.HEARSAY_VERBS)
+
+
+def hearsay(tokens: Sequence[str]) -> frozenset[int]:
+    """The positions of who told the asker and their verb ("a friend at work said", "ma voisine m'a dit",
+    "someone told me"): the story they told is the question, its teller is no part of it."""
+    found: set[int] = set()
+    for start, end, _ in _HEARSAY_VERBS.find(tokens):
+        teller = list(tokens[:start])
+        place = next((p for p in lexicon.HEARSAY_PLACES if _ends_with(teller, p)), ())  # "someone at work said"
+        del teller[len(teller) - len(place) :]
+        anyone = next((who for who in lexicon.HEARSAY_ANYONE if _ends_with(teller, who)), ())
+        if anyone:
+            found.update(range(len(teller) - len(anyone), end))
+        elif teller[-2:-1] and teller[-1] in lexicon.HEARSAY_TELLERS and teller[-2] in lexicon.HEARSAY_DETERMINERS:
+            found.update(range(len(teller) - 2, end))
+    return frozenset(found)
+
+
+def _ends_with(tokens: Sequence[str], phrase: Sequence[str]) -> bool:
+    return len(tokens) >= len(phrase) and tuple(tokens[len(tokens) - len(phrase) :]) == tuple(phrase)
+
+
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CLAUSE_BREAK = re.compile(r"[.!?;,:…]+(?=\s|$)|\s[-–—]\s|\n")
 
