@@ -298,6 +298,7 @@ def test_a_story_before_the_question_does_not_hide_the_question(
         ("Someone at work said the exercises start at the end of August. Is that right?", "vostok-dates"),
         ("Ma voisine m'a dit que la Mongolie participe. C'est vrai ?", "participants"),
         ("My neighbour keeps telling me Belarus is taking part, true or false?", "participants"),
+        ("My teacher said India takes part in Vostok, was she right?", "participants"),
         ("My friend says the drills are in Siberia, is that right?", None),  # what was heard names a stranger
     ],
 )

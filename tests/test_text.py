@@ -238,6 +238,8 @@ def test_a_feminine_noun_in_ee_keeps_its_ending_when_stemmed() -> None:
         ("Who said that?", ""),
         ("Quelqu'un m'a dit que le zoo a eu dix faons", "quelqu un m a dit"),
         ("Qu'est-ce que le père a dit ?", ""),  # the father may be the article's: only "my father" told the asker
+        ("My teacher said the quake was 7.1", "my teacher said"),  # anyone of the asker's
+        ("A spokesman said the quake was 7.1", ""),  # "a friend", but not anyone after "a"
     ],
 )
 def test_hearsay_is_who_told_the_asker_and_their_verb_not_someone_the_article_quotes(message: str, teller: str) -> None:

@@ -818,20 +818,34 @@ CONFIRMATIONS = tuple(
         "est ce vrai",
         "est ce exact",
         "vrai ou faux",
+        "was that right",
+        "was that true",
+        "is he right",
+        "is she right",
+        "was he right",
+        "was she right",
+        "are they right",
+        "were they right",
+        "a t il raison",
+        "a t elle raison",
+        "avait il raison",
+        "avait elle raison",
+        "ont ils raison",
     )
 )
 
 # Who told the asker what they ask about, before a verb of HEARSAY_VERBS ("my neighbour says...",
-# "someone at work said...", "on m'a dit que..."): the story's teller, not what it asks. A teller of
-# HEARSAY_TELLERS is one after a determiner of the asker's ("my father said"; "the father said" may
-# be the article's father).
+# "someone at work said...", "on m'a dit que..."): the story's teller, not what it asks. Anyone after
+# a determiner of the asker's is one ("my teacher said"); after "a", "un"... only one of HEARSAY_TELLERS
+# ("a friend said", not "a spokesman said"); "the father said" may be the article's father.
 HEARSAY_TELLERS = frozenset(
     """friend friends neighbour neighbor neighbours neighbors cousin uncle aunt colleague colleagues coworker
     mum mom dad mother father sister brother wife husband daughter son kid kids boss ami amie amis voisin
     voisine voisins cousine oncle tante collegue collegues maman papa mere pere soeur frere femme mari fille
     fils patron""".split()
 )
-HEARSAY_DETERMINERS = frozenset("a an my our mon ma mes un une notre nos".split())
+HEARSAY_ASKERS = frozenset("my our mon ma mes notre nos".split())
+HEARSAY_DETERMINERS = frozenset("a an un une".split())
 HEARSAY_ANYONE = tuple(
     phrase.split() for phrase in ("someone", "somebody", "everyone", "people", "quelqu un", "on", "tout le monde")
 )

@@ -165,7 +165,10 @@ def hearsay(tokens: Sequence[str]) -> frozenset[int]:
         anyone = next((who for who in lexicon.HEARSAY_ANYONE if _ends_with(teller, who)), ())
         if anyone:
             found.update(range(len(teller) - len(anyone), end))
-        elif teller[-2:-1] and teller[-1] in lexicon.HEARSAY_TELLERS and teller[-2] in lexicon.HEARSAY_DETERMINERS:
+        elif teller[-2:-1] and (
+            teller[-2] in lexicon.HEARSAY_ASKERS
+            or (teller[-2] in lexicon.HEARSAY_DETERMINERS and teller[-1] in lexicon.HEARSAY_TELLERS)
+        ):
             found.update(range(len(teller) - 2, end))
     return frozenset(found)
 
