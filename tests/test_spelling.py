@@ -87,3 +87,21 @@ def test_a_short_typo_beside_part_of_a_name_is_read_as_the_names_next_part() -> 
     assert speller.in_names(["who", "is", "steve", "hut"]) == ["who", "is", "steve", "hutt"]
     assert speller.in_names(["who", "is", "the", "hut"]) == ["who", "is", "the", "hut"]  # no name beside it
     assert speller.in_names(["stev", "hutt"]) == ["steve", "hutt"]  # the part before the name too
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("travo", "travaux"), ("mediatek", "mediatheque"), ("nivo", "niveau"), ("komansement", "commencement")],
+)
+def test_a_french_word_spelt_by_ear_becomes_the_word_it_sounds_like(typed: str, meant: str) -> None:
+    known = Counter("travaux mediatheque niveau commencement cause rest".split())
+    speller = Speller(known, other_language={"en": frozenset(), "fr": frozenset()})
+    assert speller.correct(typed, "fr") == meant
+
+
+@pytest.mark.parametrize("typed", ["cost", "reset"])
+def test_a_short_english_word_that_sounds_like_a_known_one_stays_itself(typed: str) -> None:
+    """ "How much did the damage cost?" is not about a cause; "reset my phone" is no rest."""
+    known = Counter("cause rest".split())
+    speller = Speller(known, other_language={"en": frozenset(), "fr": frozenset()})
+    assert speller.correct(typed, "en") == typed

@@ -8,10 +8,13 @@ an English question is not the French "commencer"), and a short word or a
 stopword is only reached by swapped, missing or extra letters ("waht", "wich",
 "japn", "teh") or by a slip to a neighbouring key, another vowel or a letter that
 sounds the same ("tokio"): "bring" is not a typo of "being", nor "live" of "liee".
+A word spelt by ear that no edit explains ("travo", "mediatek") is read as the known
+word that sounds the same, in French, where chat spells by ear, and for long English words.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping
@@ -61,6 +64,7 @@ class Speller:
         self._cache: OrderedDict[str, str] = OrderedDict()
         self._resembles: dict[str, bool] = {}
         self._skeletons: dict[str, list[str]] | None = None  # built when a chat spelling first needs them
+        self._sounds: dict[str, list[str]] | None = None
 
     def correct(self, token: str, lang: str) -> str:
         """The known word a typo or a chat spelling most likely meant, or the token itself."""
@@ -79,6 +83,8 @@ class Speller:
             corrected = spoken  # French chat spelling: "inkiet", "pratike"
         else:
             corrected = self._split(token, lang) or self._unvowelled(token, lang) or self._nearest(token, lang)
+            if corrected == token:
+                corrected = self._sounded(token, lang) or token
         self._cache[key] = corrected
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
@@ -159,6 +165,20 @@ class Speller:
         other = self._other_language.get(lang, frozenset())
         return next((word for word in self._skeletons.get(token, ()) if word not in other), None)
 
+    def _sounded(self, token: str, lang: str) -> str | None:
+        """The known word a spelling by ear stands for ("travo", "mediatek", "alafilipe"): the most frequent one
+        that sounds the same, in the question's language. French chat spells by ear; a short English word that
+        sounds like a known one is more often a real word ("cost" is no "cause", "reset" no "rest")."""
+        if len(token) < (4 if lang == "fr" else 7) or not token.isalpha():
+            return None
+        if self._sounds is None:
+            self._sounds = {}
+            for word in sorted(self._choices, key=lambda w: -self._frequency[w]):
+                if word.isalpha() and len(word) >= 4 and word not in lexicon.STOPWORDS:
+                    self._sounds.setdefault(_sound(word), []).append(word)
+        other = self._other_language.get(lang, frozenset())
+        return next((word for word in self._sounds.get(_sound(token), ()) if word not in other), None)
+
     def _nearest(self, token: str, lang: str) -> str:
         size = len(token)
         if size < 3 or not token.isalpha():
@@ -187,6 +207,29 @@ class Speller:
             key=lambda c: (c[1], c[0][0] != token[0], not c[0].startswith(token), -self._frequency[c[0]]),
         )
         return str(best[0])
+
+
+_SOUNDS = (  # spellings that sound alike, longest first, each written as the first of its sound
+    (re.compile(r"eaux?|aux?|ot$|os$"), "o"),
+    (re.compile(r"qu|ck|c(?=[aou])|k"), "k"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"ai|ei|er$|ez$|et$"), "e"),
+    (re.compile(r"[ae][nm](?=[^aeiouy]|$)"), "an"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"(?<=.)h"), ""),
+    (re.compile(r"(?<=..)[tsxe]$"), ""),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+
+
+def _sound(word: str) -> str:
+    """A word as it sounds, roughly, in French as in English chat: "travaux" and "travo", "médiathèque" and
+    "mediatek", "résultat" and "resulta" sound the same."""
+    for spelling, sound in _SOUNDS:
+        word = spelling.sub(sound, word)
+    return word
 
 
 def _skeleton(word: str) -> str:
