@@ -37,6 +37,9 @@ def speller() -> Speller:
         ("sayy", "say"),  # a key hit twice
         ("inkiet", "inquiet"),  # French chat spelling: k for qu
         ("mutch", "much"),  # spelt as it sounds
+        ("tix", "tickets"),  # chat spellings
+        ("sed", "said"),
+        ("pcq", "parce que"),
     ],
 )
 def test_typos_and_chat_spellings_become_the_word_meant(speller: Speller, typed: str, meant: str) -> None:

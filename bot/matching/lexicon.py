@@ -720,6 +720,14 @@ SHORTHAND = {
     "kelle": "quelle",
     "kels": "quels",
     "kelles": "quelles",
+    "wuz": "was",
+    "sed": "said",
+    "xtra": "extra",
+    "tix": "tickets",
+    "gonna": "going to",
+    "wanna": "want to",
+    "pcq": "parce que",
+    "pck": "parce que",
 }
 
 # Ways of asking that add nothing to the question; removed before matching.
