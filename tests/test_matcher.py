@@ -530,3 +530,10 @@ def test_asking_what_kind_of_thing_counts_no_word_a_knowledge_never_writes(quest
     calf = Fact("calf", {"en": answer}, {"en": ("What is the calf called?",)}, (answer,))
     matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), answer, (calf,)))
     assert matcher.analyse(question).terms == matcher.analyse("What animal is Tumen?").terms
+
+
+def test_but_opening_an_english_question_is_no_french_goal(answerer: Answerer) -> None:
+    matcher = answerer.matcher
+    assert matcher.analyse("But when does Vostok start?").terms == matcher.analyse("When does Vostok start?").terms
+    goal = matcher.analyse("Quel est le but de Vostok ?").terms
+    assert goal == matcher.analyse("Quel est l'objectif de Vostok ?").terms  # in French, "but" is the goal

@@ -212,6 +212,8 @@ ACRONYMS = frozenset(("us", "eu", "un"))
 # about them, so they count against a match like an unknown word.
 ASKER = frozenset("i my mine myself je j mon ma mes".split())
 STOPWORDS = (ENGLISH_STOPWORDS | FRENCH_STOPWORDS | QUESTION_WORDS) - ASKER
+# Stopwords of an English question or text only: in French they mean something ("le but": the goal).
+ENGLISH_ONLY_STOPWORDS = frozenset({"but"})
 
 # Small talk, by what the reply should be. A message made only of these (and
 # stopwords) gets a friendly reply and no fact.

@@ -211,7 +211,7 @@ class Matcher:
                 if text_lang:
                     lang_words[text_lang].update(tokens)
                 question_kind, used = self._question_kinds(tokens, text=text)
-                terms = self._terms(tokens, used)
+                terms = self._terms(tokens, used, lang=text_lang)
                 weight = _FIELD_WEIGHTS[field_name]
                 for term in terms:
                     weights[term] = max(weights.get(term, 0.0), weight)
@@ -258,8 +258,11 @@ class Matcher:
             found = self._forms.get(key)
         return found or token_stem
 
-    def _terms(self, tokens: Sequence[str], used: Iterable[int] = (), *, keep: Collection[int] = ()) -> list[str]:
-        """Canonical content terms of tokens, skipping the positions in ``used``; ``keep`` ones are never stopwords."""
+    def _terms(
+        self, tokens: Sequence[str], used: Iterable[int] = (), *, keep: Collection[int] = (), lang: str | None = None
+    ) -> list[str]:
+        """Canonical content terms of tokens, skipping the positions in ``used``; ``keep`` ones are never stopwords,
+        and the stopwords of ``lang`` alone are too ("but" in English, where it is no French goal)."""
         stems = [stem(token) for token in tokens]
         skip = set(used)
         found: list[str] = []
@@ -273,7 +276,9 @@ class Matcher:
                 found.append("~asker")
                 continue
             if index not in keep and (
-                token in lexicon.STOPWORDS or (stems[index] in lexicon.STOPWORDS and token not in self._own_words)
+                token in lexicon.STOPWORDS
+                or (stems[index] in lexicon.STOPWORDS and token not in self._own_words)
+                or (lang == "en" and token in lexicon.ENGLISH_ONLY_STOPWORDS)
             ):  # "shows" is "show", a stopword; "truce" is no "truc" when a group of the maintainer's lists it
                 continue
             if len(token) < 2 and not token.isdigit():
@@ -357,7 +362,7 @@ class Matcher:
         chatter.update(hearsay(tokens))
         kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)], text=question)
         meant, common = acronyms(question, tokens)
-        terms = self._terms(tokens, chatter | used | common, keep=meant)
+        terms = self._terms(tokens, chatter | used | common, keep=meant, lang=lang)
         framing = {self._term(t, stem(t)) for t in tokens if t in lexicon.FRAME_WORDS}
         names = {tokens[i] for i in meant}
         terms = [  # a frame word, a word of two letters ("da") but a name (EU), or the article's own year ("the
