@@ -69,6 +69,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/iheanacho-manchester-city/eval.yaml", 0.74, 0.95, 0.76),
     ("corpus/remai-modern-opening/eval.yaml", 0.83, 1.0, 0.72),
     ("corpus/as-far-coupe-du-trone/eval.yaml", 0.79, 1.0, 0.85),
+    ("corpus/seal-pup-stranded-hossegor/eval.yaml", 0.73, 1.0, 0.8),
+    ("corpus/spacex-satellite-launch/eval.yaml", 0.73, 1.0, 0.71),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -94,6 +96,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/iheanacho-manchester-city/conversations.yaml", 0.75),
     ("corpus/remai-modern-opening/conversations.yaml", 0.59),
     ("corpus/as-far-coupe-du-trone/conversations.yaml", 0.75),
+    ("corpus/seal-pup-stranded-hossegor/conversations.yaml", 0.63),
+    ("corpus/spacex-satellite-launch/conversations.yaml", 0.72),
 ]
 
 

@@ -400,3 +400,17 @@ def test_facts_check_warns_when_two_synonym_groups_share_a_stem(
     )
     assert main(["facts", "check", "--knowledge", str(knowledge_copy)]) == 0
     assert "synonym 'enrol' shares its stem with 'enrolment'" in capsys.readouterr().out
+
+
+def test_facts_check_says_nothing_of_a_shared_stem_once_the_group_lists_the_words_forms(
+    knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "centrale" (the central beach) is no care "centre": listing its forms says which are its own."""
+    text = knowledge_copy.read_text(encoding="utf-8")
+    knowledge_copy.write_text(
+        text.replace("synonyms:\n", "synonyms:\n  - [centre, center]\n  - [central, centrale, centraux]\n", 1),
+        encoding="utf-8",
+    )
+    assert main(["facts", "check", "--knowledge", str(knowledge_copy)]) == 0
+    shown = capsys.readouterr().out
+    assert "synonym 'central" not in shown and "synonym 'centraux'" not in shown

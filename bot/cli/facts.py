@@ -275,7 +275,7 @@ def facts_check(args: argparse.Namespace) -> int:
             print(
                 f"warning: synonym {shared.word!r} shares its stem with {shared.taken_by!r} of an earlier group: "
                 f"the forms of {shared.word!r} you did not list are read as {shared.taken_by!r}; "
-                "merge the groups or list every form"
+                "merge the groups if they mean the same, or list its other forms in its group"
             )
     return 0
 

@@ -51,16 +51,16 @@ class SharedStem:
 
 def shared_stems(knowledge: Knowledge) -> Iterator[SharedStem]:
     """Each word of the knowledge's synonym groups whose stem an earlier group already holds, unless both
-    groups are general ones a draft copied (``bot/matching/bilingual.txt``: the project's to keep apart)."""
+    groups are general ones a draft copied (``bot/matching/bilingual.txt``: the project's to keep apart), or
+    its own group lists another form of it ("central, centrale": the maintainer has said which are its own)."""
     general = set(bilingual.GROUPS)
     owner: dict[str, tuple[int, str]] = {}
     for number, group in enumerate(knowledge.synonyms):
-        for member in group:
-            words = tokenize(member)
-            if len(words) != 1:
+        keys = [stem(words[0]) if len(words := tokenize(member)) == 1 else None for member in group]
+        for member, key in zip(group, keys, strict=True):
+            if key is None:
                 continue
-            key = stem(words[0])
             first = owner.setdefault(key, (number, member))
             copied = group in general and knowledge.synonyms[first[0]] in general
-            if first[0] != number and not copied:
+            if first[0] != number and not copied and keys.count(key) == 1:
                 yield SharedStem(member, first[1])
