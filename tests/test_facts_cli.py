@@ -390,27 +390,25 @@ def test_ask_help_lists_every_json_field(capsys: pytest.CaptureFixture[str], ans
     assert all(f"  {field} " in shown for field in answerer.reply("When is Vostok?").as_json())
 
 
+def checked_with_groups(knowledge: Path, capsys: pytest.CaptureFixture[str], *groups: str) -> str:
+    """What ``facts check`` says of the knowledge once ``groups`` open its synonyms."""
+    added = "".join(f"  - {group}\n" for group in groups)
+    text = knowledge.read_text(encoding="utf-8")
+    knowledge.write_text(text.replace("synonyms:\n", "synonyms:\n" + added, 1), encoding="utf-8")
+    assert main(["facts", "check", "--knowledge", str(knowledge)]) == 0
+    return capsys.readouterr().out
+
+
 def test_facts_check_warns_when_two_synonym_groups_share_a_stem(
     knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    text = knowledge_copy.read_text(encoding="utf-8")
-    knowledge_copy.write_text(
-        text.replace("synonyms:\n", "synonyms:\n  - [enrolment, inscription]\n  - [enrol, s'inscrire]\n", 1),
-        encoding="utf-8",
-    )
-    assert main(["facts", "check", "--knowledge", str(knowledge_copy)]) == 0
-    assert "synonym 'enrol' shares its stem with 'enrolment'" in capsys.readouterr().out
+    shown = checked_with_groups(knowledge_copy, capsys, "[enrolment, inscription]", "[enrol, s'inscrire]")
+    assert "synonym 'enrol' shares its stem with 'enrolment'" in shown
 
 
 def test_facts_check_says_nothing_of_a_shared_stem_once_the_group_lists_the_words_forms(
     knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """ "centrale" (the central beach) is no care "centre": listing its forms says which are its own."""
-    text = knowledge_copy.read_text(encoding="utf-8")
-    knowledge_copy.write_text(
-        text.replace("synonyms:\n", "synonyms:\n  - [centre, center]\n  - [central, centrale, centraux]\n", 1),
-        encoding="utf-8",
-    )
-    assert main(["facts", "check", "--knowledge", str(knowledge_copy)]) == 0
-    shown = capsys.readouterr().out
+    shown = checked_with_groups(knowledge_copy, capsys, "[centre, center]", "[central, centrale, centraux]")
     assert "synonym 'central" not in shown and "synonym 'centraux'" not in shown

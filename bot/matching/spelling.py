@@ -209,7 +209,7 @@ class Speller:
         return str(best[0])
 
 
-_SOUNDS = (  # spellings that sound alike, longest first, each written as the first of its sound
+_SOUNDS = (  # spellings that sound alike, each replaced in turn by one spelling of its sound
     (re.compile(r"eaux?|aux?|ot$|os$"), "o"),
     (re.compile(r"qu|ck|c(?=[aou])|k"), "k"),
     (re.compile(r"c(?=[eiy])"), "s"),
