@@ -45,7 +45,8 @@ _FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.75, "source": 0.5
 _SMALL_TALK = tuple(
     (category, PhraseTable(phrase.split() for phrase in phrases)) for category, phrases in lexicon.SMALL_TALK
 )
-_FILLER = PhraseTable(lexicon.FILLER_PHRASES + lexicon.CONFIRMATIONS)
+_FILLERS = lexicon.FILLER_PHRASES + lexicon.CONFIRMATIONS  # what a question may say that adds nothing
+_FILLER = PhraseTable(_FILLERS)
 _CONFIRMATIONS = frozenset(map(tuple, lexicon.CONFIRMATIONS))
 _ASKER = frozenset({"~asker"})
 _DETAILS = tuple(
@@ -71,7 +72,7 @@ _LEXICON_WORDS = (
     | lexicon.QUESTION_WORDS
     | _SMALL_TALK_WORDS
     | frozenset(lexicon.SHORTHAND.values())
-    | frozenset(word for phrase in lexicon.FILLER_PHRASES + lexicon.CONFIRMATIONS for word in phrase)
+    | frozenset(word for phrase in _FILLERS for word in phrase)
     | lexicon.KIND_WORDS
 )
 
@@ -448,7 +449,7 @@ class Matcher:
         asking = [
             query
             for part, query in analysed
-            if (query.kinds or part.endswith("?")) and tuple(query.tokens) not in _CONFIRMATIONS
+            if (query.kinds or part.endswith("?")) and query.tokens not in _CONFIRMATIONS
         ]  # "Is that true?" asks whether the story is so: the story is what it asks
         if not any(q.kinds for q in asking) and any(q.terms and not self._knows_any(q.terms) for q in asking):
             return []  # "...any idea?", "il y a des navettes ?": what it asks, no fact knows
