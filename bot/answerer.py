@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from bot import replies
-from bot.knowledge.model import Fact, Knowledge
+from bot.knowledge.model import LANGUAGES, Fact, Knowledge
 from bot.matching.matcher import Match, Matcher, Query
 
 ReplyKind = Literal["answer", "decline", "small_talk", "empty"]
@@ -90,6 +90,9 @@ class Answerer:
         example = self.matcher.example(query)
         if example is not None:
             return self._certain(example, question, lang)
+        header = self._header_fact(self.matcher.header_request(query))
+        if header is not None and not self._said_in_a_fact(query):
+            return self._certain(Match(header, 100.0), question, lang)
         if not query.terms and not query.kinds:
             hints = self._default_hints()
             if query.small_talk:
@@ -161,6 +164,32 @@ class Answerer:
             candidate=candidate,
             body=body,
             choices=choices,
+        )
+
+    def _header_fact(self, field: str | None) -> Fact | None:
+        """What the knowledge's header says of the article (its headline, subject, date or address) as a fact
+        with the id ``~field``; None when the header does not say it."""
+        knowledge = self.knowledge
+        answers = {}
+        for lang in LANGUAGES:
+            value = {
+                "title": knowledge.title.get(lang) or next(iter(knowledge.title.values()), None),
+                "about": knowledge.subject(lang),
+                "published": knowledge.published,
+                "source": knowledge.url,
+            }.get(field or "")
+            if field and value:
+                answers[lang] = replies.ABOUT_THE_ARTICLE[field][lang].format(value.rstrip("."))
+        return Fact(f"~{field}", answers, {}, ()) if answers else None
+
+    def _said_in_a_fact(self, query: Query) -> bool:
+        """Whether a fact answers the question and holds all it names: a maintainer's fact about the article's
+        publication says more than its header ("published at 6 pm in the Tribune")."""
+        best = self.matcher.extract(query, limit=1) if query.terms else []
+        return (
+            bool(best)
+            and best[0].score >= self.matcher.score_cutoff
+            and (len(self.matcher.held(best[0].fact.id, query.terms)) == len(query.terms))
         )
 
     def _asked_after_a_story(self, question: str, lang: str) -> list[Match]:

@@ -50,6 +50,12 @@ SMALL_TALK = {  # {about}: the article's subject, as the knowledge words it, aft
     },
 }
 SMALL_TALK_WITH_EXAMPLES = frozenset({"greeting", "how_are_you", "identity"})
+ABOUT_THE_ARTICLE = {  # the answers to questions about the article itself, from the knowledge's header
+    "title": {"en": "The article's headline: “{}”", "fr": "Le titre de l'article : « {} »"},
+    "about": {"en": "The article is about {}.", "fr": "Le sujet de l'article : {}."},
+    "published": {"en": "The article's date: {}.", "fr": "Date de l'article : {}."},
+    "source": {"en": "The article comes from {}", "fr": "L'article vient de {}"},
+}
 
 
 def compose(body: str, questions: Sequence[str]) -> str:
@@ -85,7 +91,11 @@ def answer(text: str, lang: str, tied: bool, *, translated: bool = True) -> str:
 JSON_FIELDS = (
     ("question", "the question as received"),
     ("answer", "the whole text a user sees: the answer, or the decline or small talk, with suggestions"),
-    ("fact_id", "the fact that answers, or null (a decline, small talk, an empty message)"),
+    (
+        "fact_id",
+        "the fact that answers, or null (a decline, small talk, an empty message); ~title, ~about, ~published or "
+        "~source when the knowledge's header answers a question about the article itself",
+    ),
     ("score", "how likely the best fact answers the question, 0-100"),
     ("lang", "the language of the reply: en or fr"),
     ("suggestions", "fact ids offered: nearly tied facts beside an answer, related facts with a decline"),

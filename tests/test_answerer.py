@@ -33,6 +33,9 @@ class FakeMatcher:
     def example(self, query: Query) -> Match | None:
         return None
 
+    def header_request(self, query: Query) -> str | None:
+        return None
+
     def names(self, terms: Iterable[str]) -> tuple[str, ...]:
         return ()
 

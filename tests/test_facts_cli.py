@@ -14,6 +14,7 @@ import pytest
 
 from bot.cli import build_parser, main
 from bot.knowledge.reading import load
+from bot.knowledge.store import backup_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "Publié à 6h38"
@@ -273,6 +274,15 @@ def test_questions_of_two_languages_in_one_call_each_go_to_their_own_language(kn
     assert after is not None
     assert after.questions["en"][-1] == "Total length?" and after.questions["fr"][-1] == "Durée totale ?"
     assert "Total length?" not in after.questions["fr"]
+
+
+def test_questions_of_two_languages_are_one_change_whose_backup_is_the_file_as_it_was(knowledge_copy: Path) -> None:
+    before = knowledge_copy.read_text(encoding="utf-8")
+    args = ("facts", "add", "--id", "vostok-dates", "--question", "Total length?", "--question", "Durée totale ?")
+    done = on(knowledge_copy, *args)
+    assert done.returncode == 0, done.stderr
+    assert backup_path(knowledge_copy).read_text(encoding="utf-8") == before
+    assert done.stdout.count("the previous version is kept") == 1
 
 
 def test_adding_what_a_fact_already_has_writes_nothing_and_says_so(knowledge_copy: Path) -> None:

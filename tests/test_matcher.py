@@ -134,7 +134,7 @@ def test_a_decline_suggests_what_the_article_can_answer(answerer: Answerer) -> N
         ("thanks!", "thanks"),
         ("merci beaucoup", "thanks"),
         ("who are you?", "identity"),
-        ("what is this about?", "identity"),
+        ("what can you do?", "identity"),
         ("De quoi s'agit-il ?", "identity"),
     ],
 )
@@ -172,6 +172,19 @@ def test_a_word_of_the_maintainers_groups_counts_though_its_stem_is_a_stopwords(
     matcher = Matcher(load(tmp_path / "facts.yaml"))
     assert matcher.analyse("what about the truce?").terms  # "truce" stems like "truc", a filler word
     assert not matcher.analyse("what about the truc?").terms
+
+
+def test_a_name_of_the_synonyms_that_opens_with_a_chat_word_is_still_the_name(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("Oui care moves its head office.", encoding="utf-8")
+    facts = (
+        "article: article.txt\nsynonyms:\n  - [oui care, oui care group]\nfacts:\n  - id: office\n    en:\n"
+        "      answer: Oui care moves its head office.\n      questions: [Where does Oui care move?]\n"
+        "    source: [Oui care moves its head office.]\n"
+    )
+    (tmp_path / "facts.yaml").write_text(facts, encoding="utf-8")
+    matcher = Matcher(load(tmp_path / "facts.yaml"))
+    assert set(matcher.analyse("oui care head office").terms) == set(matcher.analyse("head office of oui care").terms)
+    assert "~oui_care" in matcher.analyse("oui care head office").terms  # "oui" alone opens a chatty reply
 
 
 @pytest.mark.parametrize("question", ["what's the article about?", "whats the article about"])

@@ -48,16 +48,26 @@ async def test_telegram_texts_never_name_vostok_for_another_article(cisco: Answe
         assert not VOSTOK_WORDS.search(sent.text), sent.text
 
 
-def test_a_knowledge_with_a_title_and_about_is_presented_by_them(tmp_path: Path) -> None:
+SHOP_HEADER = (
+    "about:\n  en: a new shop in town\n  fr: une nouvelle boutique en ville\n"
+    "title: {en: A shop opens, fr: Une boutique ouvre}\nurl: https://example.org/shop\npublished: 2026-11-30\n"
+)
+SHOP_FACTS = (
+    "article: article.txt\nfacts:\n"
+    "  - {id: opening, en: {answer: On Monday., questions: [When does it open?]}, source: opens on Monday}\n"
+    "  - {id: owner, en: {answer: Ann Lee owns it and says it is about time., questions: [Who owns the shop?]},"
+    " source: opens on Monday}\n"
+)
+
+
+def shop(tmp_path: Path, header: str = SHOP_HEADER, facts: str = SHOP_FACTS) -> Answerer:
     (tmp_path / "article.txt").write_text("The shop opens on Monday.\n", encoding="utf-8")
-    (tmp_path / "facts.yaml").write_text(
-        "about:\n  en: a new shop in town\n  fr: une nouvelle boutique en ville\n"
-        "title: {en: A shop opens, fr: Une boutique ouvre}\nurl: https://example.org/shop\npublished: 2026-11-30\n"
-        "article: article.txt\nfacts:\n"
-        "  - {id: opening, en: {answer: On Monday., questions: [When does it open?]}, source: opens on Monday}\n",
-        encoding="utf-8",
-    )
-    answerer = Answerer(load(tmp_path / "facts.yaml"))
+    (tmp_path / "facts.yaml").write_text(header + facts, encoding="utf-8")
+    return Answerer(load(tmp_path / "facts.yaml"))
+
+
+def test_a_knowledge_with_a_title_and_about_is_presented_by_them(tmp_path: Path) -> None:
+    answerer = shop(tmp_path)
     assert "a new shop in town" in answerer.reply("hello").answer
     assert "une nouvelle boutique en ville" in answerer.reply("bonjour").answer
     knowledge = answerer.knowledge
@@ -66,6 +76,53 @@ def test_a_knowledge_with_a_title_and_about_is_presented_by_them(tmp_path: Path)
         "https://example.org/shop",
         "2026-11-30",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id", "said"),
+    [
+        ("What is this article about?", "~about", "The article is about a new shop in town."),
+        ("what's it about?", "~about", "The article is about a new shop in town."),
+        ("De quoi parle l'article ?", "~about", "Le sujet de l'article : une nouvelle boutique en ville."),
+        ("summary please", "~about", "The article is about a new shop in town."),
+        ("What's the headline?", "~title", "The article's headline: “A shop opens”"),
+        ("Quel est le titre de l'article ?", "~title", "Le titre de l'article : « Une boutique ouvre »"),
+        ("When was this article published?", "~published", "The article's date: 2026-11-30."),
+        ("publié quand ?", "~published", "Date de l'article : 2026-11-30."),
+        ("Which newspaper published this story?", "~source", "The article comes from https://example.org/shop"),
+        ("who published it?", "~source", "The article comes from https://example.org/shop"),
+        ("lien vers l'article ?", "~source", "L'article vient de https://example.org/shop"),
+    ],
+)
+def test_a_question_about_the_article_itself_is_answered_from_the_header(
+    tmp_path: Path, question: str, fact_id: str, said: str
+) -> None:
+    reply = shop(tmp_path).reply(question)
+    assert (reply.kind, reply.fact_id, reply.answer) == ("answer", fact_id, said)
+
+
+@pytest.mark.parametrize(
+    "question", ["Who owns the shop?", "What is the shop owner's opinion about?", "when does it open?", "qui parle ?"]
+)
+def test_a_question_about_what_the_article_says_is_not_read_as_about_the_article(
+    tmp_path: Path, question: str
+) -> None:
+    assert not (shop(tmp_path).reply(question).fact_id or "").startswith("~")
+
+
+def test_without_a_header_field_a_question_about_it_goes_to_the_facts(tmp_path: Path) -> None:
+    reply = shop(tmp_path, header="title: A shop opens\n").reply("When was the article published?")
+    assert (reply.kind, reply.fact_id) == ("decline", None)
+    assert shop(tmp_path, header="title: A shop opens\n").reply("what is it about?").fact_id == "~about"
+
+
+def test_a_maintainers_fact_about_the_publication_wins_over_the_header(tmp_path: Path) -> None:
+    byline = (
+        "  - {id: byline, en: {answer: Published at 6 pm in the Tribune., questions: [Which paper printed it?]},"
+        " keywords: [newspaper, published, article], source: opens on Monday}\n"
+    )
+    reply = shop(tmp_path, facts=SHOP_FACTS + byline).reply("Which newspaper published this article?")
+    assert reply.fact_id == "byline"
 
 
 def test_no_article_lives_in_the_code() -> None:

@@ -178,7 +178,7 @@ def _prompt_missing(args: argparse.Namespace, knowledge: Knowledge) -> None:
 def facts_add(args: argparse.Namespace) -> int:
     """Add a fact, or a language's answer and questions to an existing one."""
     from bot.knowledge.reading import load
-    from bot.knowledge.store import add_fact
+    from bot.knowledge.store import add_fact, add_questions
 
     path = knowledge_path(args)
     args.question = list(args.question or [])
@@ -199,30 +199,34 @@ def facts_add(args: argparse.Namespace) -> int:
         raise BotError(
             f"missing {', '.join(missing)}; see python -m bot facts add --help (or run it in a terminal to be asked)"
         )
-    source = args.source
-    for lang, questions in batches:
-        _report(add_fact(path, args.id, lang=lang, answer=args.answer, questions=questions, source=source), path)
-        source = None  # written with the first
+    if len(batches) > 1:  # questions alone, in both languages: one write, so the backup is the file as it was
+        done = add_questions(path, args.id, dict(batches))
+    else:
+        lang, questions = batches[0]
+        done = [add_fact(path, args.id, lang=lang, answer=args.answer, questions=questions, source=args.source)]
+    changed = [added for added in done if _report(added, path)]
+    if changed:
+        print(f"the previous version is kept in {changed[0].backup}")
     return 0
 
 
-def _report(added: Added, path: Path) -> None:
-    """What ``facts add`` changed, in one line, and where the previous version is kept."""
+def _report(added: Added, path: Path) -> bool:
+    """What ``facts add`` changed, in one line; whether it changed anything."""
     if added.created:
         print(f"added fact '{added.fact_id}' ({added.lang}) with {len(added.questions_added)} question(s) to {path}")
-    elif not (added.questions_added or added.answer_replaced or added.source_added):
-        print(f"nothing to change: fact '{added.fact_id}' already has that; {path} is unchanged")
-        return
-    else:
-        changes = [f"{len(added.questions_added)} {added.lang} question(s) added"]
-        if added.answer_replaced:
-            changes.insert(0, f"{added.lang} answer replaced")
-        if added.source_added:
-            changes.append("source added")
-        print(f"updated fact '{added.fact_id}' in {path}: {', '.join(changes)}")
-    print(f"the previous version is kept in {added.backup}")
-    if added.created and not added.source_added:
-        print(f"note: fact '{added.fact_id}' has no source yet; add one with --source QUOTE", file=sys.stderr)
+        if not added.source_added:
+            print(f"note: fact '{added.fact_id}' has no source yet; add one with --source QUOTE", file=sys.stderr)
+        return True
+    if not (added.questions_added or added.answer_replaced or added.source_added):
+        print(f"nothing to change: fact '{added.fact_id}' already has that ({added.lang}); {path} is unchanged")
+        return False
+    changes = [f"{len(added.questions_added)} {added.lang} question(s) added"]
+    if added.answer_replaced:
+        changes.insert(0, f"{added.lang} answer replaced")
+    if added.source_added:
+        changes.append("source added")
+    print(f"updated fact '{added.fact_id}' in {path}: {', '.join(changes)}")
+    return True
 
 
 def _by_language(questions: list[str]) -> list[tuple[str, list[str]]]:

@@ -18,7 +18,7 @@ import io
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -177,6 +177,31 @@ def add_fact(
             return Added(fact_id, lang, True, questions, False, source is not None, backup_path(target))
         added, replaced = _update_language(node, fact_id, lang, answer, questions)
         return Added(fact_id, lang, False, added, replaced, _add_source(node, source), backup_path(target))
+
+    return _edit(target, change)
+
+
+def add_questions(path: str | os.PathLike[str], fact_id: str, by_language: Mapping[str, Sequence[str]]) -> list[Added]:
+    """Give the existing fact ``fact_id`` more questions in several languages at once: one write and one backup,
+    so the backup is the file as it was before, not half changed."""
+    fact_id = fact_id.strip()
+    asked = {
+        lang: tuple(dict.fromkeys(q.strip() for q in questions if q.strip())) for lang, questions in by_language.items()
+    }
+    for lang in asked:
+        _check_input(fact_id, lang, None)
+    target = _target(Path(path))
+
+    def change(knowledge: Knowledge, facts: CommentedSeq, old_text: str) -> list[Added]:
+        node = next((item for item in facts if str(item.get("id", "")).strip() == fact_id), None)
+        if node is None:
+            raise FactRejected(f"there is no fact '{fact_id}' yet: give its answer (--answer) to create it")
+        done = []
+        for lang, questions in asked.items():
+            _check_against(knowledge, fact_id, questions, None)
+            added, _ = _update_language(node, fact_id, lang, None, questions)
+            done.append(Added(fact_id, lang, False, added, False, False, backup_path(target)))
+        return done
 
     return _edit(target, change)
 

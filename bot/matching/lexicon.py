@@ -730,6 +730,10 @@ SHORTHAND = {
     "wanna": "want to",
     "pcq": "parce que",
     "pck": "parce que",
+    "wil": "will",
+    "wud": "would",
+    "cud": "could",
+    "tho": "though",
 }
 
 # Ways of asking that add nothing to the question; removed before matching.
@@ -934,4 +938,34 @@ SAYING = frozenset(
 FOLLOW_UP_PRONOUNS = frozenset(
     "he she it they him her them his hers its their theirs that this there"
     " il elle ils elles lui leur leurs ca cela ceci y".split()
+)
+
+# Questions about the article itself rather than what it says ("what is this article about?", "publié quand ?",
+# "which newspaper published this?"): the knowledge's header answers them (``Matcher.header_request``). A word of
+# ``ARTICLE_WORDS`` says that the article is meant; a word of a field asks for that field, the ``HEADER_ALONE``
+# ones even when no article word says so ("what's the headline?", "summary please", "what is it about?").
+ARTICLE_WORDS = frozenset("article articles story piece texte".split())
+HEADER_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (field, frozenset(words.split()))
+    for field, words in (
+        ("title", "title headline heading titre intitule"),
+        (
+            "source",
+            "source link url address website site newspaper journal media outlet publisher lien adresse come comes "
+            "vient provient from",
+        ),
+        (
+            "published",
+            "published publish publication posted dated date written publie publiee paru parue parution ecrit",
+        ),
+        (
+            "about",
+            "about subject topic summary summarise summarize gist sujet resume resumer tldr parle parlent traite",
+        ),
+    )
+)
+HEADER_WRITTEN = frozenset("written ecrit".split())  # "who was it written by?" asks for an author, no header field
+HEADER_ALONE = frozenset(
+    "title headline titre source url link lien published publie publiee paru parue publication about subject "
+    "topic summary summarise summarize sujet resume resumer tldr".split()
 )

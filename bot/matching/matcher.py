@@ -74,6 +74,8 @@ _LEXICON_WORDS = (
     | frozenset(lexicon.SHORTHAND.values())
     | frozenset(word for phrase in _FILLERS for word in phrase)
     | lexicon.KIND_WORDS
+    | lexicon.ARTICLE_WORDS
+    | frozenset(word for _, words in lexicon.HEADER_WORDS for word in words)
 )
 
 
@@ -178,6 +180,8 @@ class Matcher:
                     phrases.setdefault(stems, canonical)
         self._phrases = phrases
         self._phrase_table = PhraseTable(phrases)
+        about_the_article = lexicon.ARTICLE_WORDS.union(*(words for _, words in lexicon.HEADER_WORDS))
+        self._header_terms = frozenset({"~asker", *(self._term(word, stem(word)) for word in about_the_article)})
         with paused_gc():
             self._build_index(knowledge.facts)
 
@@ -361,6 +365,8 @@ class Matcher:
         for start, end, _ in _FILLER.find(tokens, taken=chatter):
             chatter.update(range(start, end))
         chatter.update(hearsay(tokens))
+        stems = [stem(token) for token in tokens]  # a name of the synonyms is no chatter: "Oui care", "Hi-Fi Corp"
+        chatter.difference_update(i for start, end, _ in self._phrase_table.find(stems) for i in range(start, end))
         kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)], text=question)
         meant, common = acronyms(question, tokens)
         terms = self._terms(tokens, chatter | used | common, keep=meant, lang=lang)
@@ -417,6 +423,27 @@ class Matcher:
     def names(self, terms: Iterable[str]) -> tuple[str, ...]:
         """The ``terms`` that the knowledge writes as names (capitalised in an answer or a keyword)."""
         return tuple(term for term in terms if term in self._entities)
+
+    def header_request(self, query: Query) -> str | None:
+        """The header field ("title", "source", "published", "about") that a question about the article itself asks
+        for ("when was this article published?", "what is it about?"), or None when it asks anything else."""
+        if not self._header_terms.issuperset(query.terms):
+            return None
+        tokens = set(query.tokens)
+        article = not tokens.isdisjoint(lexicon.ARTICLE_WORDS)
+        field = next(
+            (
+                field
+                for field, words in lexicon.HEADER_WORDS
+                if (article and tokens & words) or tokens & words & lexicon.HEADER_ALONE
+            ),
+            None,
+        )
+        if field == "published" and query.kinds & {"who", "where"}:  # "who published it?" asks for the publisher
+            return None if tokens & lexicon.HEADER_WRITTEN else "source"
+        if field == "about" and query.kinds and not (article and query.kinds == {"who"}):  # "who talks?", "when about?"
+            return None
+        return field
 
     def example(self, query: Query) -> Match | None:
         """The fact that lists the question itself among its examples (normalised, or once its typos and chat
