@@ -71,6 +71,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/as-far-coupe-du-trone/eval.yaml", 0.79, 1.0, 0.85),
     ("corpus/seal-pup-stranded-hossegor/eval.yaml", 0.73, 1.0, 0.8),
     ("corpus/spacex-satellite-launch/eval.yaml", 0.73, 1.0, 0.71),
+    ("corpus/oui-care-siege-le-mans/eval.yaml", 0.81, 1.0, 0.87),
+    ("corpus/weston-gp-practice/eval.yaml", 0.82, 1.0, 0.87),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -98,6 +100,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/as-far-coupe-du-trone/conversations.yaml", 0.75),
     ("corpus/seal-pup-stranded-hossegor/conversations.yaml", 0.63),
     ("corpus/spacex-satellite-launch/conversations.yaml", 0.72),
+    ("corpus/oui-care-siege-le-mans/conversations.yaml", 0.87),
+    ("corpus/weston-gp-practice/conversations.yaml", 0.86),
 ]
 
 
