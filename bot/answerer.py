@@ -169,6 +169,8 @@ class Answerer:
     def _header_fact(self, field: str | None) -> Fact | None:
         """What the knowledge's header says of the article (its headline, subject, date or address) as a fact
         with the id ``~field``; None when the header does not say it."""
+        if field is None:
+            return None
         knowledge = self.knowledge
         answers = {}
         for lang in LANGUAGES:
@@ -177,8 +179,8 @@ class Answerer:
                 "about": knowledge.subject(lang),
                 "published": knowledge.published,
                 "source": knowledge.url,
-            }.get(field or "")
-            if field and value:
+            }[field]
+            if value:
                 answers[lang] = replies.ABOUT_THE_ARTICLE[field][lang].format(value.rstrip("."))
         return Fact(f"~{field}", answers, {}, ()) if answers else None
 
@@ -186,11 +188,8 @@ class Answerer:
         """Whether a fact answers the question and holds all it names: a maintainer's fact about the article's
         publication says more than its header ("published at 6 pm in the Tribune")."""
         best = self.matcher.extract(query, limit=1) if query.terms else []
-        return (
-            bool(best)
-            and best[0].score >= self.matcher.score_cutoff
-            and (len(self.matcher.held(best[0].fact.id, query.terms)) == len(query.terms))
-        )
+        held = self.matcher.held(best[0].fact.id, query.terms) if best else ()
+        return bool(best) and best[0].score >= self.matcher.score_cutoff and len(held) == len(query.terms)
 
     def _asked_after_a_story(self, question: str, lang: str) -> list[Match]:
         """The best matches of the part of a long message that asks, when the whole message matches nothing."""

@@ -28,6 +28,17 @@ def fact_of(answerer: Answerer, question: str) -> str | None:
     return answerer.reply(question).fact_id
 
 
+def one_fact(tmp_path: Path, sentence: str, question: str, *, head: str = "") -> Knowledge:
+    """A knowledge of one fact, ``fact``, whose answer and source are ``sentence``; ``head`` comes before it."""
+    (tmp_path / "article.txt").write_text(sentence, encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(
+        f"{head}article: article.txt\nfacts:\n  - id: fact\n    en:\n      answer: {sentence}\n"
+        f"      questions: [{question}]\n    source: [{sentence}]\n",
+        encoding="utf-8",
+    )
+    return load(tmp_path / "facts.yaml")
+
+
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [
@@ -163,26 +174,16 @@ def test_asking_the_time_or_the_date_is_small_talk_even_where_a_fact_answers_a_b
 
 
 def test_a_word_of_the_maintainers_groups_counts_though_its_stem_is_a_stopwords(tmp_path: Path) -> None:
-    (tmp_path / "article.txt").write_text("The truce is over.", encoding="utf-8")
-    facts = (
-        "article: article.txt\nsynonyms:\n  - [truce, trêve]\nfacts:\n  - id: truce\n    en:\n      answer: The truce"
-        " is over.\n      questions: [Is the truce over?]\n    source: [The truce is over.]\n"
+    matcher = Matcher(
+        one_fact(tmp_path, "The truce is over.", "Is the truce over?", head="synonyms: [[truce, trêve]]\n")
     )
-    (tmp_path / "facts.yaml").write_text(facts, encoding="utf-8")
-    matcher = Matcher(load(tmp_path / "facts.yaml"))
     assert matcher.analyse("what about the truce?").terms  # "truce" stems like "truc", a filler word
     assert not matcher.analyse("what about the truc?").terms
 
 
 def test_a_name_of_the_synonyms_that_opens_with_a_chat_word_is_still_the_name(tmp_path: Path) -> None:
-    (tmp_path / "article.txt").write_text("Oui care moves its head office.", encoding="utf-8")
-    facts = (
-        "article: article.txt\nsynonyms:\n  - [oui care, oui care group]\nfacts:\n  - id: office\n    en:\n"
-        "      answer: Oui care moves its head office.\n      questions: [Where does Oui care move?]\n"
-        "    source: [Oui care moves its head office.]\n"
-    )
-    (tmp_path / "facts.yaml").write_text(facts, encoding="utf-8")
-    matcher = Matcher(load(tmp_path / "facts.yaml"))
+    named = "synonyms: [[oui care, oui care group]]\n"
+    matcher = Matcher(one_fact(tmp_path, "Oui care moves its head office.", "Where does Oui care move?", head=named))
     assert set(matcher.analyse("oui care head office").terms) == set(matcher.analyse("head office of oui care").terms)
     assert "~oui_care" in matcher.analyse("oui care head office").terms  # "oui" alone opens a chatty reply
 
@@ -364,15 +365,11 @@ def test_a_year_the_knowledge_never_mentions_asks_about_another_time_and_is_decl
 
 
 def test_the_year_the_article_was_published_is_its_own_time(tmp_path: Path) -> None:
-    (tmp_path / "article.txt").write_text("The gallery opens on Saturday.", encoding="utf-8")
-    facts = (
-        "published: 2017-10-16\narticle: article.txt\nfacts:\n  - id: opening\n    en:\n      answer: The gallery"
-        " opens on Saturday.\n      questions: [When does the gallery open?]\n"
-        "    source: [The gallery opens on Saturday.]\n"
+    opening = one_fact(
+        tmp_path, "The gallery opens on Saturday.", "When does the gallery open?", head="published: 2017-10-16\n"
     )
-    (tmp_path / "facts.yaml").write_text(facts, encoding="utf-8")
-    gallery = Answerer(load(tmp_path / "facts.yaml"))
-    assert gallery.reply("When does the gallery open in 2017?").fact_id == "opening"
+    gallery = Answerer(opening)
+    assert gallery.reply("When does the gallery open in 2017?").fact_id == "fact"
     assert gallery.reply("When does the gallery open in 2019?").fact_id is None
 
 

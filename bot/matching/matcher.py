@@ -67,6 +67,7 @@ _DETAIL_IN_ANSWER = {  # searched in an answer folded to lower case without acce
     "number": re.compile(rf"\d|\b(?:{'|'.join(lexicon.NUMBER_WORDS)})\b"),
 }
 _SMALL_TALK_WORDS = frozenset(word for _, phrases in lexicon.SMALL_TALK for p in phrases for word in p.split())
+_ABOUT_THE_ARTICLE = lexicon.ARTICLE_WORDS.union(*(words for _, words in lexicon.HEADER_WORDS))
 _LEXICON_WORDS = (
     lexicon.STOPWORDS
     | lexicon.QUESTION_WORDS
@@ -74,8 +75,7 @@ _LEXICON_WORDS = (
     | frozenset(lexicon.SHORTHAND.values())
     | frozenset(word for phrase in _FILLERS for word in phrase)
     | lexicon.KIND_WORDS
-    | lexicon.ARTICLE_WORDS
-    | frozenset(word for _, words in lexicon.HEADER_WORDS for word in words)
+    | _ABOUT_THE_ARTICLE
 )
 
 
@@ -180,8 +180,7 @@ class Matcher:
                     phrases.setdefault(stems, canonical)
         self._phrases = phrases
         self._phrase_table = PhraseTable(phrases)
-        about_the_article = lexicon.ARTICLE_WORDS.union(*(words for _, words in lexicon.HEADER_WORDS))
-        self._header_terms = frozenset({"~asker", *(self._term(word, stem(word)) for word in about_the_article)})
+        self._header_terms = frozenset({"~asker", *(self._term(word, stem(word)) for word in _ABOUT_THE_ARTICLE)})
         with paused_gc():
             self._build_index(knowledge.facts)
 
@@ -365,7 +364,7 @@ class Matcher:
         for start, end, _ in _FILLER.find(tokens, taken=chatter):
             chatter.update(range(start, end))
         chatter.update(hearsay(tokens))
-        stems = [stem(token) for token in tokens]  # a name of the synonyms is no chatter: "Oui care", "Hi-Fi Corp"
+        stems = [stem(token) for token in tokens]  # a name of the synonyms is no chatter: "Oui care" is no "yes"
         chatter.difference_update(i for start, end, _ in self._phrase_table.find(stems) for i in range(start, end))
         kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)], text=question)
         meant, common = acronyms(question, tokens)
