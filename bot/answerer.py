@@ -90,8 +90,8 @@ class Answerer:
         example = self.matcher.example(query)
         if example is not None:
             return self._certain(example, question, lang)
-        header = self._header_fact(self.matcher.header_request(query))
-        if header is not None and not self._said_in_a_fact(query):
+        header = self._header_fact(self.matcher.header_request(query))  # about the article itself
+        if header is not None and not query.terms:
             return self._certain(Match(header, 100.0), question, lang)
         if not query.terms and not query.kinds:
             hints = self._default_hints()
@@ -102,6 +102,8 @@ class Answerer:
             return self._reply(question, replies.EMPTY[lang], hints, lang, kind="empty")
         matches = self.matcher.extract(query, limit=EXAMPLES + 1)
         cutoff = self.matcher.score_cutoff
+        if header is not None and not self._holds_all(query, matches):
+            return self._certain(Match(header, 100.0), question, lang)
         if not matches or matches[0].score < cutoff:
             matches = self._asked_after_a_story(question, lang) or matches
         if matches and matches[0].score >= cutoff:
@@ -184,12 +186,12 @@ class Answerer:
                 answers[lang] = replies.ABOUT_THE_ARTICLE[field][lang].format(value.rstrip("."))
         return Fact(f"~{field}", answers, {}, ()) if answers else None
 
-    def _said_in_a_fact(self, query: Query) -> bool:
-        """Whether a fact answers the question and holds all it names: a maintainer's fact about the article's
-        publication says more than its header ("published at 6 pm in the Tribune")."""
-        best = self.matcher.extract(query, limit=1) if query.terms else []
-        held = self.matcher.held(best[0].fact.id, query.terms) if best else ()
-        return bool(best) and best[0].score >= self.matcher.score_cutoff and len(held) == len(query.terms)
+    def _holds_all(self, query: Query, matches: Sequence[Match]) -> bool:
+        """Whether the best fact answers the question and holds all it names: a maintainer's fact about the
+        article's publication says more than its header ("published at 6 pm in the Tribune")."""
+        if not matches or matches[0].score < self.matcher.score_cutoff:
+            return False
+        return len(self.matcher.held(matches[0].fact.id, query.terms)) == len(query.terms)
 
     def _asked_after_a_story(self, question: str, lang: str) -> list[Match]:
         """The best matches of the part of a long message that asks, when the whole message matches nothing."""
