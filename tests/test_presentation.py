@@ -104,9 +104,7 @@ def test_a_question_about_the_article_itself_is_answered_from_the_header(
 @pytest.mark.parametrize(
     "question", ["Who owns the shop?", "What is the shop owner's opinion about?", "when does it open?", "qui parle ?"]
 )
-def test_a_question_about_what_the_article_says_is_not_read_as_about_the_article(
-    tmp_path: Path, question: str
-) -> None:
+def test_a_question_about_what_the_article_says_is_not_read_as_about_the_article(tmp_path: Path, question: str) -> None:
     assert not (shop(tmp_path).reply(question).fact_id or "").startswith("~")
 
 

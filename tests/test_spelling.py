@@ -55,6 +55,14 @@ def test_real_words_the_bot_does_not_know_stay_unknown(speller: Speller, word: s
     assert speller.correct(word, "en") == word
 
 
+def test_a_general_word_one_letter_from_a_known_one_stays_itself() -> None:
+    speller = Speller(Counter(["mairie", "paying", "finir"]), other_language={})
+    assert speller.correct("maire", "fr") == "maire"  # the mayor, not the town hall
+    assert speller.correct("parking", "en") == "parking"
+    assert speller.correct("mairei", "fr") == "mairie"  # a typo is still corrected
+    assert speller.correct("fini", "fr") == "finir"  # another form of a known word is that word
+
+
 def test_a_typo_is_only_corrected_within_its_language(speller: Speller) -> None:
     assert speller.correct("commencerr", "en") == "commencerr"
     assert speller.correct("commencerr", "fr") == "commencer"

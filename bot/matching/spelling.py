@@ -1,7 +1,10 @@
 """Correcting typos and chat spellings against the words the bot knows (rapidfuzz).
 
 A real word the bot does not know must stay unknown: corrected into a known word,
-an off-topic question would get an answer. So a correction is conservative: it
+an off-topic question would get an answer. A word of the general vocabulary
+(``bilingual.txt``) is only read as another form of itself ("fini", "finir") or a
+function word, never as a known word one letter away ("maire" is no "mairie").
+Any other correction is conservative: it
 keeps the first letter unless the word is long and one edit away or the letter
 sounds the same ("corea"), it stays in the question's language ("commander" in
 an English question is not the French "commencer"), and a short word or a
@@ -22,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.matching import lexicon
+from bot.matching import bilingual, lexicon
 from bot.matching.text import stem
 
 _CACHE_SIZE = 50_000
@@ -34,6 +37,7 @@ _SOUND_ALIKE = (frozenset("ck"), frozenset("sz"), frozenset("iy"))  # "corea", "
 _RUN_ON_QUESTION_WORDS = ("where", "which", "what", "when", "who", "why", "how", "quand", "comment", "pourquoi")
 _ELIDED = ("jusqu", "lorsqu", "puisqu", "qu", *"cdjlmnst")  # French words that lose their vowel: d'état, jusqu'à
 _ASKING_WORDS = lexicon.QUESTION_WORDS | lexicon.KIND_WORDS
+_FUNCTION_WORDS = _ASKING_WORDS | lexicon.STOPWORDS
 _UNCORRECTED = lexicon.STOPWORDS | {stem(word) for word in lexicon.FRAME_WORDS}
 _THREE_LETTER_CHOICES = sorted(_ASKING_WORDS | {word for word in lexicon.STOPWORDS if len(word) == 3})
 """Three-letter words are corrected to a word that asks ("hwo", "lng" in "how lng") or to a stopword with the same
@@ -85,6 +89,8 @@ class Speller:
             corrected = self._split(token, lang) or self._unvowelled(token, lang) or self._nearest(token, lang)
             if corrected == token:
                 corrected = self._sounded(token, lang) or token
+        if token in bilingual.WORDS and corrected not in _FUNCTION_WORDS and not _inflected(token, corrected):
+            corrected = token  # "maire" is a word of its own, not a typo of "mairie"; "fini" may be "finir"
         self._cache[key] = corrected
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
@@ -268,3 +274,8 @@ def _slip(typed: str, meant: str) -> bool:
 
 def _sound_alike(a: str, b: str) -> bool:
     return any(a in letters and b in letters for letters in _SOUND_ALIKE)
+
+
+def _inflected(word: str, other: str) -> bool:
+    """Whether two words differ only in their ending, as forms of one word do ("fini", "finir")."""
+    return other.startswith(word) or word.startswith(other) or (len(word) > 3 and word[:-1] == other[:-1])
