@@ -183,6 +183,9 @@ def test_unedited_drafts_of_the_corpus_articles_answer_some_questions_and_declin
         ("Une femme de 64 ans est blessée.", "quantity", "fr", "Une femme de quel âge est blessée ?"),
         ("Lorsque nous sommes arrivés sur place, la fumée sortait.", "who", "fr", None),  # "Lorsque" is no name
         ("When the storm hit, Mary Barra was in Paris.", "who", "en", "Who was in Paris?"),
+        ("The branch, which may close, serves patients in Locking.", "when", "en", None),  # "may" is no month
+        ("The practice could open by next December.", "when", "en", "The practice could open when?"),
+        ('"The new practice will provide care."', "what", "en", "Will the new practice provide care?"),
     ],
 )
 def test_generated_questions_are_the_sentence_with_the_question_word_in_place_of_what_it_gives(
@@ -321,6 +324,13 @@ def test_a_sentence_giving_a_duration_or_an_age_answers_how_long_or_how_old() ->
     assert "duration" in kinds("Depuis 3 ans, la ville attend.", "fr")
     assert "duration" not in kinds("The 77-year-old passenger died.", "en")  # an age, asked "how old"
     assert "age" in kinds("Le conducteur, âgé de 69 ans, est blessé.", "fr")
+
+
+def test_only_a_word_that_counts_times_asks_how_many_times_and_only_the_month_may_asks_when() -> None:
+    assert "times" in kinds("It is the second time the town floods.", "en")
+    assert "times" not in kinds("A first-class facility will open.", "en")
+    assert "when" in kinds("It closed in May.", "en")
+    assert "when" not in kinds("The branch may close.", "en")
 
 
 def test_a_word_that_opens_the_sentence_before_a_comma_is_no_name_to_ask_about() -> None:

@@ -59,6 +59,7 @@ _DURATION = re.compile(  # "a 22-hour journey", "pendant 8 heures", "depuis 3 an
     re.IGNORECASE,
 )
 _ORDINALS = frozenset("first second third premier premiere deuxieme deuxiemes troisieme".split())
+_MODAL_MAY = re.compile(r"\bmay\b")  # the month is written "May": "which may close" says no date
 _REASON = {  # words that give a reason in each language: the English "but" and "pour" give none
     "en": frozenset("because since objective goal aim order".split()),
     "fr": frozenset("afin parce pour objectif but".split()),
@@ -71,8 +72,8 @@ _DAY_WORDS = (
 )
 _YEAR = rf"{lexicon.YEAR}\b"
 _WHEN = re.compile(  # a date or time with the words that introduce it, which the question replaces
-    r"(?:\b(?:on|in|at|from|since|by|until|before|after|about|around|le|en|depuis|d[eè]s|jusqu'(?:au|en)"
-    r"|d'ici(?: le mois de)?|au mois de|vers|avant|apr[eè]s)\s+)*"
+    r"(?:\b(?:on|in|at|from|since|by|until|before|after|about|around|next|last|this|early|late|le|en|depuis"
+    r"|d[eè]s|jusqu'(?:au|en)|d'ici(?: le mois de)?|au mois de|vers|avant|apr[eè]s)\s+)*"
     r"(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+)?"
     rf"(?:\b(?:{_DAY_WORDS})\b(?:\s+\d{{1,2}}(?:st|nd|rd|th|er)?\b)?(?:,?\s+{_YEAR})?"
     r"(?:\s+(?:morning|afternoon|evening|night|matin|après-midi|soir))?"
@@ -203,7 +204,7 @@ def keywords(sentence: str) -> tuple[str, ...]:
 
 def kinds(sentence: str, lang: str) -> tuple[str, ...]:
     """The kinds of question the sentence may answer, judged from what it contains."""
-    tokens = set(_tokens(sentence))
+    tokens = set(_tokens(_MODAL_MAY.sub(" ", sentence)))
     found = ["what"]
     if tokens & _MONTHS or _TIME.search(sentence):
         found.append("when")
@@ -213,7 +214,7 @@ def kinds(sentence: str, lang: str) -> tuple[str, ...]:
         found.append("age")
     if _NUMBER.search(sentence):
         found.append("quantity")
-    if tokens & _ORDINALS:
+    if _ordinal(sentence):
         found.append("times")
     if any(word[0].isupper() for word in _WORD.findall(sentence)[1:]):
         found += ["who", "where"]
@@ -282,7 +283,7 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
     """A question of ``kind`` that ``sentence`` answers, made of its own words: the date, place or number
     it gives is replaced by the question word ("The drill ends on 5 September" -> "The drill ends when?"),
     which reads like a question in either language without a parser; ``None`` when it finds none."""
-    parts = [part for part in _CLAUSE.split(sentence.strip().rstrip(".!?…")) if len(part.split()) > 1]
+    parts = [part for part in _CLAUSE.split(_ended(sentence)) if len(part.split()) > 1]
     if not parts:
         return None
     end_mark = "?" if lang == "en" else " ?"
@@ -291,14 +292,14 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
     if kind == "what":  # the longest clause, not "Au quotidien," that opens the sentence
         return (_inverted(main) if lang == "en" else main) + end_mark
     if kind == "why":  # what comes before "because", "in order to"... is what it explains
-        words = sentence.strip().rstrip(".!?…").split()
+        words = _ended(sentence).split()
         cut = next((i for i, word in enumerate(words) if set(tokenize(word)) & _REASON[lang]), 0)
         clause = _lowered(_CLAUSE.split(" ".join(words[:cut]))[-1]).split()
         return (
             _WHY[lang].format(clause=_clip(clause, len(clause))) if cut > 1 and _states(clause, lang) else None
         )  # not "Pourquoi également ?"
     if kind == "times":
-        part = next((part for part in parts if set(_tokens(part)) & _ORDINALS), parts[0])
+        part = next((part for part in parts if _ordinal(part)), parts[0])
         return _TIMES[lang].format(clause=_clip(_lowered(part).split(), 0))
     if kind == "who":
         return _who(sentence, parts, lang)
@@ -307,6 +308,8 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
     pattern = {"when": _WHEN, "where": _PLACE, "quantity": _COUNT}[kind]
     for part in parts:
         for found in pattern.finditer(part):
+            if kind == "when" and _MODAL_MAY.fullmatch(found.group().split()[-1]):
+                continue  # "the branch, which may close" gives no date
             if kind != "when" and any(_overlaps(found, date) for date in _WHEN.finditer(part)):
                 continue  # the 30 of "August 30" counts nothing, and no month is a place
             if kind == "quantity" and any(_overlaps(found, age) for age in _AGE.finditer(part)):
@@ -427,6 +430,16 @@ def _with_subject(sentence: str, clause: str) -> str:
     ):
         return clause
     return f"{' '.join(first)} {clause}"
+
+
+def _ended(sentence: str) -> str:
+    """The sentence without what ends it, a closing quote too ("...facility.\"" asks "...facility?")."""
+    return sentence.strip().rstrip('.!?…"”»’ ').rstrip(".!?…")
+
+
+def _ordinal(text: str) -> bool:
+    """Whether ``text`` counts a time ("for the second time"), not in a compound ("a first-class facility")."""
+    return any(fold(word) in _ORDINALS for word in _WORD.findall(text))
 
 
 def _function(word: str) -> bool:
