@@ -429,15 +429,14 @@ class Matcher:
         if not self._header_terms.issuperset(query.terms):
             return None
         tokens = set(query.tokens)
-        article = not tokens.isdisjoint(lexicon.ARTICLE_WORDS)
-        field = next(
-            (
-                field
-                for field, words in lexicon.HEADER_WORDS
-                if (article and tokens & words) or tokens & words & lexicon.HEADER_ALONE
-            ),
-            None,
-        )
+        article = not tokens.isdisjoint(lexicon.ARTICLE_WORDS | lexicon.HEADER_ALONE)  # "which newspaper published it?"
+        named = [  # the field named first is the one asked: "which newspaper published it", "what date was it posted"
+            (min(query.tokens.index(word) for word in tokens & words), field)
+            for field, words in lexicon.HEADER_WORDS
+            if (article and tokens & words) or tokens & words & lexicon.HEADER_ALONE
+        ]
+        asked = [field for _, field in sorted(named)]
+        field = "published" if "when" in query.kinds and "published" in asked else next(iter(asked), None)
         if field == "published" and query.kinds & {"who", "where"}:  # "who published it?" asks for the publisher
             return None if tokens & lexicon.HEADER_WRITTEN else "source"
         if field == "about" and query.kinds and not (article and query.kinds == {"who"}):  # "who talks?", "when about?"
