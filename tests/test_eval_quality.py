@@ -73,6 +73,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/spacex-satellite-launch/eval.yaml", 0.73, 1.0, 0.71),
     ("corpus/oui-care-siege-le-mans/eval.yaml", 0.81, 1.0, 0.87),
     ("corpus/weston-gp-practice/eval.yaml", 0.82, 1.0, 0.87),
+    ("corpus/college-fermeture-classes-epernay/eval.yaml", 0.81, 1.0, 0.7),
+    ("corpus/edinburgh-tram-extension-approved/eval.yaml", 0.83, 1.0, 0.7),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -102,6 +104,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/spacex-satellite-launch/conversations.yaml", 0.72),
     ("corpus/oui-care-siege-le-mans/conversations.yaml", 0.87),
     ("corpus/weston-gp-practice/conversations.yaml", 0.86),
+    ("corpus/college-fermeture-classes-epernay/conversations.yaml", 0.71),
+    ("corpus/edinburgh-tram-extension-approved/conversations.yaml", 0.68),
 ]
 
 

@@ -93,6 +93,8 @@ def test_a_knowledge_with_a_title_and_about_is_presented_by_them(tmp_path: Path)
         ("who published it?", "~source", "The article comes from https://example.org/shop"),
         ("which newspaper published this?", "~source", "The article comes from https://example.org/shop"),
         ("what date was the source published?", "~published", "The article's date: 2026-11-30."),
+        ("what year is the article from?", "~published", "The article's date: 2026-11-30."),
+        ("c'est de quand, l'article ?", "~published", "Date de l'article : 2026-11-30."),
         ("lien vers l'article ?", "~source", "L'article vient de https://example.org/shop"),
     ],
 )

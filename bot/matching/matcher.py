@@ -436,7 +436,9 @@ class Matcher:
             if (article and tokens & words) or tokens & words & lexicon.HEADER_ALONE
         ]
         asked = [field for _, field in sorted(named)]
-        field = "published" if "when" in query.kinds and "published" in asked else next(iter(asked), None)
+        field = next(iter(asked), None)
+        if "when" in query.kinds and (field in ("source", "published") or (not asked and article)):
+            field = "published"  # "what year is the article from?", "c'est de quand, l'article ?"
         if field == "published" and query.kinds & {"who", "where"}:  # "who published it?" asks for the publisher
             return None if tokens & lexicon.HEADER_WRITTEN else "source"
         if field == "about" and query.kinds and not (article and query.kinds == {"who"}):  # "who talks?", "when about?"
