@@ -547,3 +547,9 @@ def test_but_opening_an_english_question_is_no_french_goal(answerer: Answerer) -
     assert matcher.analyse("But when does Vostok start?").terms == matcher.analyse("When does Vostok start?").terms
     goal = matcher.analyse("Quel est le but de Vostok ?").terms
     assert goal == matcher.analyse("Quel est l'objectif de Vostok ?").terms  # in French, "but" is the goal
+
+
+@pytest.mark.parametrize("said", ["allait être", "ira être", "irait être", "allaient être"])
+def test_a_tense_of_the_french_going_to_says_no_more_than_va(answerer: Answerer, said: str) -> None:
+    matcher = answerer.matcher
+    assert matcher.analyse(f"Vostok {said} annulé ?").terms == matcher.analyse("Vostok va être annulé ?").terms

@@ -147,7 +147,8 @@ FRENCH_STOPWORDS = frozenset(
     il elle ils elles on je j tu t nous vous me m te se s moi toi lui leur leurs y en ne n pas plus
     est sont etait etaient ete etre sera seront serait suis es sommes etes fut
     ai as avons avez ont avait avaient aura auront eu avoir fait faire font
-    va vont vais allez aller dans sur sous par pour avec sans chez vers entre
+    va vont vais allez aller allons allait allaient ira iront irait iraient dans sur sous par pour avec sans chez
+    vers entre
     mon ma mes ton ta tes son sa ses notre nos votre vos
     tout tous toute toutes autre autres meme aussi tres bien alors ainsi
     dis sais savoir connais expliquer explique raconte montre donne
