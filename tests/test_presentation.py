@@ -85,6 +85,8 @@ def test_a_knowledge_with_a_title_and_about_is_presented_by_them(tmp_path: Path)
         ("what's it about?", "~about", "The article is about a new shop in town."),
         ("De quoi parle l'article ?", "~about", "Le sujet de l'article : une nouvelle boutique en ville."),
         ("summary please", "~about", "The article is about a new shop in town."),
+        ("what is happening?", "~about", "The article is about a new shop in town."),
+        ("que se passe-t-il ?", "~about", "Le sujet de l'article : une nouvelle boutique en ville."),
         ("What's the headline?", "~title", "The article's headline: “A shop opens”"),
         ("Quel est le titre de l'article ?", "~title", "Le titre de l'article : « Une boutique ouvre »"),
         ("When was this article published?", "~published", "The article's date: 2026-11-30."),

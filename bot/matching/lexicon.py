@@ -961,12 +961,13 @@ HEADER_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         ),
         (
             "about",
-            "about subject topic summary summarise summarize gist sujet resume resumer tldr parle parlent traite",
+            "about subject topic summary summarise summarize gist sujet resume resumer tldr parle parlent traite"
+            " happening happened passe",
         ),
     )
 )
 HEADER_WRITTEN = frozenset("written ecrit".split())  # "who was it written by?" asks for an author, no header field
 HEADER_ALONE = frozenset(
     "title headline titre source url link lien published publie publiee paru parue publication about subject "
-    "topic summary summarise summarize sujet resume resumer tldr".split()
+    "topic summary summarise summarize sujet resume resumer tldr happening happened passe".split()
 )
