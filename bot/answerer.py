@@ -173,18 +173,20 @@ class Answerer:
         with the id ``~field``; None when the header does not say it."""
         if field is None:
             return None
-        knowledge = self.knowledge
         answers = {}
         for lang in LANGUAGES:
-            value = {
-                "title": knowledge.title.get(lang) or next(iter(knowledge.title.values()), None),
-                "about": knowledge.subject(lang),
-                "published": knowledge.published,
-                "source": knowledge.url,
-            }[field]
-            if value:
+            if value := self._header_value(field, lang):
                 answers[lang] = replies.ABOUT_THE_ARTICLE[field][lang].format(value.rstrip("."))
         return Fact(f"~{field}", answers, {}, ()) if answers else None
+
+    def _header_value(self, field: str, lang: str) -> str | None:
+        """One field of the knowledge's header, in ``lang`` when it has one."""
+        knowledge = self.knowledge
+        if field == "about":
+            return knowledge.subject(lang)
+        if field == "title":
+            return knowledge.title.get(lang) or next(iter(knowledge.title.values()), None)
+        return knowledge.published if field == "published" else knowledge.url
 
     def _holds_all(self, query: Query, matches: Sequence[Match]) -> bool:
         """Whether the best fact answers the question and holds all it names: a maintainer's fact about the
