@@ -38,6 +38,7 @@ _MAX_FOLLOW_UP_TERMS = 3  # a message naming more than this is a question of its
 _SURE = 85.0
 """A reading with the context whose fact lacks the message's own words still answers when this likely (0-100)."""
 _OPENERS = PhraseTable(lexicon.FOLLOW_UP_OPENERS)
+_BACK_REFERENCES = PhraseTable(lexicon.BACK_REFERENCES)
 _ASKING = lexicon.QUESTION_WORDS | lexicon.FOLLOW_UP_PRONOUNS
 _INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
 """A French subject pronoun after its verb: "Pourquoi Washington est-il inquiet ?" names its own subject."""
@@ -99,7 +100,9 @@ def follow_up(matcher: Matcher, query: Query, topic: Topic) -> list[Query]:
         kept = [term for term in topic.terms if not (names and term in topic.names)]
         terms = tuple(dict.fromkeys([*kept, *query.terms]))
         return [replace(query, terms=terms, kinds=query.kinds or frozenset(topic.kinds))]
-    refers = any(token in lexicon.FOLLOW_UP_PRONOUNS for token in query.tokens)
+    refers = any(token in lexicon.FOLLOW_UP_PRONOUNS for token in query.tokens) or bool(
+        _BACK_REFERENCES.find(list(query.tokens))
+    )
     if refers and not (names and _INVERTED.search(query.text)):
         return [replace(query, terms=tuple(dict.fromkeys([*topic.terms, *query.terms])))]
     return []

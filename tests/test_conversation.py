@@ -101,6 +101,12 @@ def test_a_pronoun_stands_for_the_previous_questions_subject(answerer: Answerer)
     assert chat_replies(answerer, "Who won the Lisbon marathon?", "what did she say?")[1] == "statement"
 
 
+def test_a_phrase_pointing_back_in_time_stands_for_the_previous_questions_subject(answerer: Answerer) -> None:
+    assert chat_replies(answerer, "Who won the Lisbon marathon?", "c'était quand, à l'époque ?")[1] == "race-date"
+    assert chat_replies(answerer, "Where did the race start?", "et qui a gagné ce jour-là ?")[1] == "winner"
+    assert "time" not in " ".join(answerer.matcher.analyse("who won at the time?").terms)  # it names nothing
+
+
 def test_what_about_swaps_the_subject_and_keeps_the_question(answerer: Answerer) -> None:
     assert chat_replies(answerer, "Did Kenya take part?", "what about Ethiopia?") == ["runners", "runners"]
 

@@ -139,7 +139,7 @@ ENGLISH_STOPWORDS = frozenset(
     ask asks asked asking make makes made making
     isn aren wasn weren doesn didn hasn haven hadn couldn wouldn shouldn
     according during while whilst
-    quick quickly short shortly brief briefly simple simply little bit""".split()
+    quick quickly short shortly brief briefly simple simply little bit though""".split()
 )
 FRENCH_STOPWORDS = frozenset(
     """le la les l un une des du de d au aux a et ou mais donc or ni car que qu qui quoi quel quelle quels
@@ -939,6 +939,29 @@ SAYING = frozenset(
 FOLLOW_UP_PRONOUNS = frozenset(
     "he she it they him her them his hers its their theirs that this there"
     " il elle ils elles lui leur leurs ca cela ceci y".split()
+)
+# Phrases that point back in time to what was just said ("who was visiting at the time?", "c'était quand,
+# l'autre fois ?"): they read a message with the previous question's topic, like a pronoun, and name nothing.
+BACK_REFERENCES = tuple(
+    phrase.split()
+    for phrase in (
+        "at the time",
+        "at that time",
+        "at that point",
+        "back then",
+        "by then",
+        "that time",
+        "a ce moment",
+        "a ce moment la",
+        "a ce moment ci",
+        "a cet instant",
+        "a l epoque",
+        "a cette epoque",
+        "a cette epoque la",
+        "l autre fois",
+        "cette fois la",
+        "ce jour la",
+    )
 )
 
 # Questions about the article itself rather than what it says ("what is this article about?", "publié quand ?",

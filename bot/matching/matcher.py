@@ -45,7 +45,7 @@ _FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.75, "source": 0.5
 _SMALL_TALK = tuple(
     (category, PhraseTable(phrase.split() for phrase in phrases)) for category, phrases in lexicon.SMALL_TALK
 )
-_FILLERS = lexicon.FILLER_PHRASES + lexicon.CONFIRMATIONS  # what a question may say that adds nothing
+_FILLERS = lexicon.FILLER_PHRASES + lexicon.CONFIRMATIONS + lexicon.BACK_REFERENCES  # what adds nothing to match
 _FILLER = PhraseTable(_FILLERS)
 _CONFIRMATIONS = frozenset(map(tuple, lexicon.CONFIRMATIONS))
 _ASKER = frozenset({"~asker"})
