@@ -553,3 +553,18 @@ def test_but_opening_an_english_question_is_no_french_goal(answerer: Answerer) -
 def test_a_tense_of_the_french_going_to_says_no_more_than_va(answerer: Answerer, said: str) -> None:
     matcher = answerer.matcher
     assert matcher.analyse(f"Vostok {said} annulé ?").terms == matcher.analyse("Vostok va être annulé ?").terms
+
+
+@pytest.mark.parametrize("modal", ["doit", "doivent", "devrait", "peut", "peuvent", "pourrait"])
+def test_a_french_modal_verb_is_no_typo_of_another_word(answerer: Answerer, modal: str) -> None:
+    # "doit" was read as "dit" (said) and "peuvent" as "pensent" (think): a question about what must or can be
+    # done became one about what someone said
+    matcher = answerer.matcher
+    assert matcher.analyse(f"Les pays {modal} participer ?").terms == matcher.analyse("Les pays participent ?").terms
+
+
+@pytest.mark.parametrize("typed", ["didnt", "doesnt", "isnt", "wasnt", "arent"])
+def test_a_negation_typed_without_its_apostrophe_is_the_negation(answerer: Answerer, typed: str) -> None:
+    matcher = answerer.matcher
+    written = typed[:-2] + "n't"
+    assert matcher.analyse(f"Why {typed} India join?").terms == matcher.analyse(f"Why {written} India join?").terms

@@ -148,6 +148,8 @@ FRENCH_STOPWORDS = frozenset(
     est sont etait etaient ete etre sera seront serait suis es sommes etes fut
     ai as avons avez ont avait avaient aura auront eu avoir fait faire font
     va vont vais allez aller allons allait allaient ira iront irait iraient dans sur sous par pour avec sans chez
+    dois doit doivent devons devez devait devaient devrait devraient devrais devra devront
+    peux peut peuvent pouvons pouvez pouvait pouvaient pourrait pourraient pourrais pourra pourront
     vers entre
     mon ma mes ton ta tes son sa ses notre nos votre vos
     tout tous toute toutes autre autres meme aussi tres bien alors ainsi
@@ -735,6 +737,18 @@ SHORTHAND = {
     "wud": "would",
     "cud": "could",
     "tho": "though",
+    "didnt": "did not",
+    "doesnt": "does not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "hasnt": "has not",
+    "havent": "have not",
+    "hadnt": "had not",
+    "couldnt": "could not",
+    "wouldnt": "would not",
+    "shouldnt": "should not",
 }
 
 # Ways of asking that add nothing to the question; removed before matching.
