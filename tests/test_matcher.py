@@ -568,3 +568,13 @@ def test_a_negation_typed_without_its_apostrophe_is_the_negation(answerer: Answe
     matcher = answerer.matcher
     written = typed[:-2] + "n't"
     assert matcher.analyse(f"Why {typed} India join?").terms == matcher.analyse(f"Why {written} India join?").terms
+
+
+def test_court_and_car_count_in_english_and_say_nothing_in_french(answerer: Answerer) -> None:
+    matcher = answerer.matcher
+    assert matcher.analyse("Which court?").terms and matcher.analyse("Was he in a car?").terms
+    assert matcher.analyse("C'est court ?").terms == ()  # short
+    assert (
+        matcher.analyse("Pourquoi Vostok, car la Chine participe ?").terms
+        == matcher.analyse("Pourquoi Vostok, la Chine participe ?").terms
+    )  # because

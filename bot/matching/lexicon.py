@@ -217,6 +217,9 @@ ASKER = frozenset("i my mine myself je j mon ma mes".split())
 STOPWORDS = (ENGLISH_STOPWORDS | FRENCH_STOPWORDS | QUESTION_WORDS) - ASKER
 # Stopwords of an English question or text only: in French they mean something ("le but": the goal).
 ENGLISH_ONLY_STOPWORDS = frozenset({"but"})
+# Stopwords that an English question or text counts all the same: in English they mean something (a car, a court
+# of law), in French they are "because" and "short".
+MEANINGFUL_IN_ENGLISH = frozenset({"car", "court"})
 
 # Small talk, by what the reply should be. A message made only of these (and
 # stopwords) gets a friendly reply and no fact.

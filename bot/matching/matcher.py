@@ -279,10 +279,15 @@ class Matcher:
             if token in lexicon.ASKER:
                 found.append("~asker")
                 continue
-            if index not in keep and (
-                token in lexicon.STOPWORDS
-                or (stems[index] in lexicon.STOPWORDS and token not in self._own_words)
-                or (lang == "en" and token in lexicon.ENGLISH_ONLY_STOPWORDS)
+            meaningful = lang == "en" and token in lexicon.MEANINGFUL_IN_ENGLISH
+            if (
+                index not in keep
+                and not meaningful
+                and (
+                    token in lexicon.STOPWORDS
+                    or (stems[index] in lexicon.STOPWORDS and token not in self._own_words)
+                    or (lang == "en" and token in lexicon.ENGLISH_ONLY_STOPWORDS)
+                )
             ):  # "shows" is "show", a stopword; "truce" is no "truc" when a group of the maintainer's lists it
                 continue
             if len(token) < 2 and not token.isdigit():
