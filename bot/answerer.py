@@ -186,7 +186,9 @@ class Answerer:
             return knowledge.subject(lang)
         if field == "title":
             return knowledge.title.get(lang) or next(iter(knowledge.title.values()), None)
-        return knowledge.published if field == "published" else knowledge.url
+        if field == "published":
+            return replies.readable_date(knowledge.published, lang) if knowledge.published else None
+        return knowledge.url
 
     def _holds_all(self, query: Query, matches: Sequence[Match]) -> bool:
         """Whether the best fact answers the question and holds all it names: a maintainer's fact about the

@@ -147,7 +147,7 @@ class ConsoleChat:
         opening = next((line.strip() for line in knowledge.article.splitlines() if line.strip()), "")
         lines = [f"I answer from one news article{replies.about(knowledge.subject('en'), 'en')}. It begins:"]
         lines.append(f"  « {opening} »")
-        lines += [f"Published: {knowledge.published}"] if knowledge.published else []
+        lines += [f"Published: {replies.readable_date(knowledge.published, 'en')}"] if knowledge.published else []
         lines += [knowledge.url] if knowledge.url else []
         lines.append("Its main facts:")
         lines += [f"  • {fact.answer(lang)}" for fact in knowledge.facts[:_EXAMPLES]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 DECLINE = {
@@ -56,6 +57,26 @@ ABOUT_THE_ARTICLE = {  # the answers to questions about the article itself, from
     "published": {"en": "The article's date: {}.", "fr": "Date de l'article : {}."},
     "source": {"en": "The article comes from {}", "fr": "L'article vient de {}"},
 }
+
+
+_MONTHS = {
+    "en": "January February March April May June July August September October November December".split(),
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
+}
+_ISO_DATE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+
+
+def readable_date(value: str, lang: str) -> str:
+    """A date the knowledge writes as ISO ("2004-06-02", "2004-06") as people read it ("2 June 2004", "2 juin
+    2004"); anything else as written ("2021", "Wednesday 17 May")."""
+    match = _ISO_DATE.fullmatch(value.strip())
+    if not match or not 1 <= int(match[2]) <= 12 or (match[3] and not 1 <= int(match[3]) <= 31):
+        return value
+    month = _MONTHS[lang][int(match[2]) - 1]
+    if not match[3]:
+        return f"{month} {match[1]}"
+    day = int(match[3])
+    return f"{'1er' if lang == 'fr' and day == 1 else day} {month} {match[1]}"
 
 
 def compose(body: str, questions: Sequence[str]) -> str:

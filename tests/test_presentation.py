@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from fake_bot_api import TOKEN, FakeBotApi, FakeRequest, message_update, process, user
 
+from bot import replies
 from bot.answerer import Answerer
 from bot.console import ConsoleChat
 from bot.knowledge.reading import load
@@ -89,15 +90,18 @@ def test_a_knowledge_with_a_title_and_about_is_presented_by_them(tmp_path: Path)
         ("que se passe-t-il ?", "~about", "Le sujet de l'article : une nouvelle boutique en ville."),
         ("What's the headline?", "~title", "The article's headline: “A shop opens”"),
         ("Quel est le titre de l'article ?", "~title", "Le titre de l'article : « Une boutique ouvre »"),
-        ("When was this article published?", "~published", "The article's date: 2026-11-30."),
-        ("publié quand ?", "~published", "Date de l'article : 2026-11-30."),
+        ("When was this article published?", "~published", "The article's date: 30 November 2026."),
+        ("publié quand ?", "~published", "Date de l'article : 30 novembre 2026."),
         ("Which newspaper published this story?", "~source", "The article comes from https://example.org/shop"),
         ("who published it?", "~source", "The article comes from https://example.org/shop"),
         ("which newspaper published this?", "~source", "The article comes from https://example.org/shop"),
-        ("what date was the source published?", "~published", "The article's date: 2026-11-30."),
-        ("what year is the article from?", "~published", "The article's date: 2026-11-30."),
-        ("c'est de quand, l'article ?", "~published", "Date de l'article : 2026-11-30."),
+        ("what date was the source published?", "~published", "The article's date: 30 November 2026."),
+        ("what year is the article from?", "~published", "The article's date: 30 November 2026."),
+        ("c'est de quand, l'article ?", "~published", "Date de l'article : 30 novembre 2026."),
         ("lien vers l'article ?", "~source", "L'article vient de https://example.org/shop"),
+        ("what newspaper?", "~source", "The article comes from https://example.org/shop"),
+        ("quel journal ?", "~source", "L'article vient de https://example.org/shop"),
+        ("c quoi cet article", "~about", "Le sujet de l'article : une nouvelle boutique en ville."),
     ],
 )
 def test_a_question_about_the_article_itself_is_answered_from_the_header(
@@ -112,6 +116,21 @@ def test_a_question_about_the_article_itself_is_answered_from_the_header(
 )
 def test_a_question_about_what_the_article_says_is_not_read_as_about_the_article(tmp_path: Path, question: str) -> None:
     assert not (shop(tmp_path).reply(question).fact_id or "").startswith("~")
+
+
+@pytest.mark.parametrize(
+    ("written", "en", "fr"),
+    [
+        ("2004-06-02", "2 June 2004", "2 juin 2004"),
+        ("2020-01-01", "1 January 2020", "1er janvier 2020"),
+        ("2021-08", "August 2021", "août 2021"),
+        ("2021", "2021", "2021"),
+        ("Wednesday 17 May", "Wednesday 17 May", "Wednesday 17 May"),
+        ("2021-13-01", "2021-13-01", "2021-13-01"),
+    ],
+)
+def test_the_articles_date_reads_as_people_write_dates(written: str, en: str, fr: str) -> None:
+    assert (replies.readable_date(written, "en"), replies.readable_date(written, "fr")) == (en, fr)
 
 
 def test_without_a_header_field_a_question_about_it_goes_to_the_facts(tmp_path: Path) -> None:

@@ -1008,6 +1008,7 @@ HEADER_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
 )
 HEADER_WRITTEN = frozenset("written ecrit".split())  # "who was it written by?" asks for an author, no header field
 HEADER_ALONE = frozenset(
-    "title headline titre source url link lien published publie publiee paru parue publication about subject "
+    "title headline titre source url link lien newspaper publisher journal published publie publiee paru parue "
+    "publication about subject "
     "topic summary summarise summarize sujet resume resumer tldr happening happened passe".split()
 )

@@ -442,6 +442,8 @@ class Matcher:
         ]
         asked = [field for _, field in sorted(named)]
         field = next(iter(asked), None)
+        if not asked and not query.kinds and not tokens.isdisjoint(lexicon.ARTICLE_WORDS):
+            field = "about"  # "c'est quoi, cet article ?", "this article?": what it is about
         if "when" in query.kinds and (field in ("source", "published") or (not asked and article)):
             field = "published"  # "what year is the article from?", "c'est de quand, l'article ?"
         if field == "published" and query.kinds & {"who", "where"}:  # "who published it?" asks for the publisher

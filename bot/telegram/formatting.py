@@ -141,7 +141,9 @@ def source_html(knowledge: Knowledge, lang: str, headlines: Sequence[Fact]) -> s
     opening = next((line.strip() for line in knowledge.article.splitlines() if line.strip()), "")
     facts = "\n".join(f"• {escape(fact.answer(lang))}" for fact in headlines)
     heading = escape(texts.SOURCE[lang].format(about=replies.about(knowledge.subject(lang), lang)))
-    details = [escape(texts.PUBLISHED[lang].format(published=knowledge.published))] if knowledge.published else []
+    details = []
+    if knowledge.published:
+        details.append(escape(texts.PUBLISHED[lang].format(published=replies.readable_date(knowledge.published, lang))))
     if knowledge.url:
         details.append(escape(knowledge.url))
     where = "\n".join(details) + "\n" if details else ""
