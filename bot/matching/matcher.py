@@ -279,16 +279,13 @@ class Matcher:
             if token in lexicon.ASKER:
                 found.append("~asker")
                 continue
-            meaningful = lang == "en" and token in lexicon.MEANINGFUL_IN_ENGLISH
-            if (
-                index not in keep
-                and not meaningful
-                and (
-                    token in lexicon.STOPWORDS
-                    or (stems[index] in lexicon.STOPWORDS and token not in self._own_words)
-                    or (lang == "en" and token in lexicon.ENGLISH_ONLY_STOPWORDS)
-                )
-            ):  # "shows" is "show", a stopword; "truce" is no "truc" when a group of the maintainer's lists it
+            # "shows" is "show", a stopword; "truce" is no "truc" when a group of the maintainer's lists it
+            stopword = (
+                token in lexicon.STOPWORDS
+                or (stems[index] in lexicon.STOPWORDS and token not in self._own_words)
+                or (lang == "en" and token in lexicon.ENGLISH_ONLY_STOPWORDS)
+            )
+            if stopword and index not in keep and not (lang == "en" and token in lexicon.MEANINGFUL_IN_ENGLISH):
                 continue
             if len(token) < 2 and not token.isdigit():
                 continue
