@@ -195,7 +195,9 @@ class Answerer:
         article's publication says more than its header ("published at 6 pm in the Tribune")."""
         if not matches or matches[0].score < self.matcher.score_cutoff:
             return False
-        return len(self.matcher.held(matches[0].fact.id, query.terms)) == len(query.terms)
+        held = self.matcher.held(matches[0].fact.id, query.terms)
+        # "l'article a été écrit par..." holds "article", which says nothing of its title
+        return len(held) == len(query.terms) and not self.matcher.article_terms.issuperset(held)
 
     def _asked_after_a_story(self, question: str, lang: str) -> list[Match]:
         """The best matches of the part of a long message that asks, when the whole message matches nothing."""

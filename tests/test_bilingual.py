@@ -153,3 +153,12 @@ def test_a_name_listed_after_its_full_form_stays_out_of_the_general_group_of_the
     assert name == colour  # the general group reads the name as the colour
     name, colour = terms(("jermaine brown", "brown"))
     assert name != colour
+
+
+def test_a_french_commune_is_a_town_and_catching_fire_is_a_fire() -> None:
+    article = "The holiday home in the town caught fire on Christmas Day."
+    fact = Fact("fire", {"en": article}, {"en": ("What burned?",)}, (article,))
+    answerer = Answerer(Knowledge(Path("facts.yaml"), Path("article.txt"), article, (fact,)))
+    matcher = answerer.matcher
+    assert matcher.analyse("Dans quelle commune ?").terms == matcher.analyse("In which town?").terms
+    assert matcher.analyse("Qu'est-ce qui a pris feu ?").terms == matcher.analyse("What caught fire?").terms

@@ -326,6 +326,18 @@ def test_a_sentence_giving_a_duration_or_an_age_answers_how_long_or_how_old() ->
     assert "age" in kinds("Le conducteur, âgé de 69 ans, est blessé.", "fr")
 
 
+def test_a_number_written_in_words_is_asked_how_many() -> None:
+    # "Cinq moteurs ... avec dix-neuf pompiers" gave no "combien" question: "how many firefighters?" was declined
+    assert "quantity" in kinds("Cinq moteurs ont été déplacés avec dix-neuf pompiers.", "fr")
+    assert ask("Cinq moteurs ont été déplacés avec dix-neuf pompiers.", "quantity", "fr") == (
+        "Combien de moteurs ont été déplacés avec dix-neuf pompiers ?"
+    )
+    assert ask("Twenty-five people were hurt in the crash.", "quantity", "en") == (
+        "How many people were hurt in the crash?"
+    )
+    assert "quantity" not in kinds("Un gîte a brûlé.", "fr")  # "un" is an article more often than a count
+
+
 def test_only_a_word_that_counts_times_asks_how_many_times_and_only_the_month_may_asks_when() -> None:
     assert "times" in kinds("It is the second time the town floods.", "en")
     assert "times" not in kinds("A first-class facility will open.", "en")

@@ -148,6 +148,20 @@ def test_a_maintainers_fact_about_the_publication_wins_over_the_header(tmp_path:
     assert reply.fact_id == "byline"
 
 
+def test_a_fact_that_only_mentions_the_article_does_not_take_its_title_or_date(tmp_path: Path) -> None:
+    # reported by a maintainer: an author fact ("L'article a été écrit par...") answered "quel est le titre de
+    # l'article ?", and "is the article from 2023?" got the source
+    author = (
+        "  - {id: author, en: {answer: The article was written by Ann Lee., questions: [Who wrote the article?]},"
+        " fr: {answer: L'article a été écrit par Ann Lee., questions: [Qui a écrit l'article ?]},"
+        " source: opens on Monday}\n"
+    )
+    answerer = shop(tmp_path, facts=SHOP_FACTS + author)
+    assert answerer.reply("quel est le titre de l'article").fact_id == "~title"
+    assert answerer.reply("is the article from 2026?").fact_id == "~published"
+    assert answerer.reply("qui a écrit l'article ?").fact_id == "author"
+
+
 def test_no_article_lives_in_the_code() -> None:
     found = []
     for path in (ROOT / "bot").rglob("*.py"):

@@ -245,3 +245,10 @@ def test_a_feminine_noun_in_ee_keeps_its_ending_when_stemmed() -> None:
 def test_hearsay_is_who_told_the_asker_and_their_verb_not_someone_the_article_quotes(message: str, teller: str) -> None:
     tokens = tokenize(message)
     assert " ".join(tokens[i] for i in sorted(hearsay(tokens))) == teller
+
+
+@pytest.mark.parametrize(
+    ("imperfect", "other"), [("trouvait", "trouve"), ("trouvaient", "trouver"), ("attendait", "attendre")]
+)
+def test_a_french_imperfect_is_a_form_of_its_verb(imperfect: str, other: str) -> None:
+    assert stem(imperfect) == stem(other)

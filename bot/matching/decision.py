@@ -90,7 +90,7 @@ def features(evidence: Measured, runner_up: float) -> tuple[float, ...]:
         evidence.coverage,
         evidence.similarity,
         evidence.ranking - runner_up,
-        float(not evidence.kinds_agree),  # a kind, or a name, year, date, hour or number it does not give
+        float(not evidence.kinds_agree),  # a kind of question it does not answer
         float(not evidence.counts_agree),
         float(not evidence.asks_kind),
         float(evidence.entity_missing),

@@ -156,7 +156,7 @@ FRENCH_STOPWORDS = frozenset(
     dis sais savoir connais expliquer explique raconte montre donne
     svp stp plait merci chose choses truc info infos information informations
     histoire nouvelle actualite reponse passe passer
-    jusqu est-ce voila voici hein bon ben comme
+    jusqu est-ce voila voici hein bon ben comme ya
     exactement precisement ceux celle celles celui pendant durant lors selon dont
     vraiment parmi exact exacte exactes exacts
     rapide rapidement bref court petit""".split()
@@ -200,11 +200,16 @@ DAY_PARTS = tuple(
     "midnight noon midi minuit morning matin evening soir soiree afternoon apres-midi night nuit dawn aube".split()
 )
 NUMBER_WORDS = tuple(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds "
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
     "thousand thousands million millions billion billions dozen dozens half double doubled triple tripled un une "
-    "deux trois quatre cinq sept huit neuf dix onze douze vingt trente quarante cinquante cent cents centaine "
-    "centaines mille milliers milliard milliards douzaine douzaines dizaine dizaines moitie double triple".split()
+    "deux trois quatre cinq sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante "
+    "cinquante soixante septante octante nonante cent cents centaine centaines mille milliers milliard milliards "
+    "douzaine douzaines dizaine dizaines moitie double triple".split()
 )
+COUNTING_WORDS = frozenset(NUMBER_WORDS) - {"one", "un", "une", "half", "moitie", "double", "doubled", "triple"}
+"""The number words that count something ("cinq moteurs", "nineteen firefighters"): "un", "one" are mostly
+articles and pronouns."""
 
 # Short words that name a country or a body when written in capitals, and are
 # common words otherwise: "the US" but "tell us", "the EU" but the French "eu"
@@ -828,6 +833,26 @@ FILLER_PHRASES = tuple(
         "j ai vu",
         "by the way",
         "btw",
+        # happening, like the stopword "happen": "when did the visit take place?" asks when the visit was
+        "take place",
+        "takes place",
+        "took place",
+        "taking place",
+        "taken place",
+        "avoir lieu",
+        "a lieu",
+        "ont lieu",
+        "a eu lieu",
+        "ont eu lieu",
+        "aura lieu",
+        "auront lieu",
+        "avait lieu",
+        "se deroule",
+        "se deroulent",
+        "se derouler",
+        "s est deroule",
+        "s est deroulee",
+        "se deroulera",
         "du coup",
         "au juste",
     )

@@ -108,8 +108,7 @@ class Evidence:
     similarity: float
     """Weighted Jaccard similarity to the fact's closest example question (0-1)."""
     kinds_agree: bool
-    """The fact answers the kind of question asked (or the question asks no kind), and its answer gives the
-    name, year, date, hour or number the question asks for, if any."""
+    """The fact answers the kind of question asked (or the question asks no kind)."""
     counts_agree: bool
     """The fact counts what a "how many" question counts (or the question counts nothing)."""
     asks_kind: bool
@@ -181,6 +180,8 @@ class Matcher:
         self._phrases = phrases
         self._phrase_table = PhraseTable(phrases)
         self._header_terms = frozenset({"~asker", *(self._term(word, stem(word)) for word in _ABOUT_THE_ARTICLE)})
+        self.article_terms = frozenset(self._term(word, stem(word)) for word in lexicon.ARTICLE_WORDS)
+        """The terms of the words for the article itself ("article", "story"), which name no fact's topic."""
         with paused_gc():
             self._build_index(knowledge.facts)
 
@@ -215,6 +216,8 @@ class Matcher:
                 if text_lang:
                     lang_words[text_lang].update(tokens)
                 question_kind, used = self._question_kinds(tokens, text=text)
+                if field_name == "question":
+                    used = used | _name_words(tokens)
                 terms = self._terms(tokens, used, lang=text_lang)
                 weight = _FIELD_WEIGHTS[field_name]
                 for term in terms:
@@ -370,7 +373,7 @@ class Matcher:
         chatter.difference_update(i for start, end, _ in self._phrase_table.find(stems) for i in range(start, end))
         kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)], text=question)
         meant, common = acronyms(question, tokens)
-        terms = self._terms(tokens, chatter | used | common, keep=meant, lang=lang)
+        terms = self._terms(tokens, chatter | used | common | _name_words(tokens), keep=meant, lang=lang)
         framing = {self._term(t, stem(t)) for t in tokens if t in lexicon.FRAME_WORDS}
         names = {tokens[i] for i in meant}
         terms = [  # a frame word, a word of two letters ("da") but a name (EU), or the article's own year ("the
@@ -441,8 +444,9 @@ class Matcher:
         field = next(iter(asked), None)
         if not asked and not query.kinds and not tokens.isdisjoint(lexicon.ARTICLE_WORDS):
             field = "about"  # "c'est quoi, cet article ?", "this article?": what it is about
-        if "when" in query.kinds and (field in ("source", "published") or (not asked and article)):
-            field = "published"  # "what year is the article from?", "c'est de quand, l'article ?"
+        dated = "when" in query.kinds or any(_YEAR.fullmatch(token) for token in query.tokens)
+        if dated and (field in ("source", "published") or (not asked and article)):
+            field = "published"  # "what year is the article from?", "c'est de quand, l'article ?", "from 2023?"
         if field == "published" and query.kinds & {"who", "where"}:  # "who published it?" asks for the publisher
             return None if tokens & lexicon.HEADER_WRITTEN else "source"
         if field == "about" and query.kinds and not (article and query.kinds == {"who"}):  # "who talks?", "when about?"
@@ -532,9 +536,9 @@ class Matcher:
         for index in ranked:
             similarity = self._index.best_similarity(index, features, query_weight)
             score = _COVERAGE_SHARE * coverage[index] / total + (1 - _COVERAGE_SHARE) * similarity
-            plain, counts = _kinds_agree(query.kinds, self._kinds[index])
             if query.details and not all(self._gives(index, detail, query.terms) for detail in query.details):
-                plain = False
+                continue  # "at what time?" and an answer with no hour in it: whatever else it says, it cannot say
+            plain, counts = _kinds_agree(query.kinds, self._kinds[index])
             agree = plain and counts
             if not agree:
                 score *= _KIND_MISMATCH
@@ -617,6 +621,11 @@ def _details(tokens: Sequence[str], kinds: Collection[str]) -> frozenset[str]:
     if "quantity" in kinds or "age" in kinds:
         found.add("number")
     return frozenset(found)
+
+
+def _name_words(tokens: Sequence[str]) -> frozenset[int]:
+    """Where a question says it asks for a name ("what is the mayor's name?"): a detail asked, not a topic."""
+    return frozenset(i for i, token in enumerate(tokens) if token in lexicon.NAME_WORDS)
 
 
 def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:

@@ -18,7 +18,7 @@ def _suffix_rules() -> tuple[tuple[str, str], ...]:
     plain = (
         "issements issement ements ement ations ation ateurs ateur atrice ements "
         "ments ment ingly ings ating ing ated ates ate ants ant ents ent "
-        "eraient erait erons eront eras era ees ee ers er ez ed es e al"
+        "eraient erait erons eront eras era aient ait ees ee ers er ez ed es e al"
     ).split()
     rules = [(suffix, "") for suffix in plain] + [("ied", "y"), ("dre", "d"), ("du", "d"), ("due", "d"), ("dus", "d")]
     rules += [("ale", ""), ("au", ""), ("tive", "tif"), ("sive", "sif"), ("euse", "eu")]  # French feminines, -aux

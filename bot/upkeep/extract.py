@@ -86,7 +86,12 @@ _PLACE = re.compile(
     r"\b(?:in|at|near|from|to|into|across|en|à|au|aux|dans|près de|vers)\s+(?:(?:the|la|le|les|l')\s*)?"
     + _NAMES.pattern
 )
-_COUNT = re.compile(r"(?<![\w:.,-])\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?(?![-\w:]|\.\w)(?!\s?[:h]\s?\d)")
+_NUMBER_WORD = rf"\b(?:{'|'.join(sorted(lexicon.COUNTING_WORDS, key=len, reverse=True))})\b"
+_COUNT = re.compile(  # "2,298", "19", "dix-neuf", "twenty-five": a count the question replaces with "how many"
+    r"(?<![\w:.,-])\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?(?![-\w:]|\.\w)(?!\s?[:h]\s?\d)"
+    rf"|{_NUMBER_WORD}(?:-(?:et-)?{_NUMBER_WORD})*",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"\s*(?:,(?!\d)|[;()«»“”\"]|:\s|(?:^|\s)[-–—]\s)\s*")  # "2,298" is one number
 _QUESTION_WORDS = 16
 """The longest generated question, in words: enough to say which fact it is about."""
@@ -212,7 +217,7 @@ def kinds(sentence: str, lang: str) -> tuple[str, ...]:
         found.append("duration")
     if _AGE.search(sentence):
         found.append("age")
-    if _NUMBER.search(sentence):
+    if _NUMBER.search(sentence) or tokens & lexicon.COUNTING_WORDS:
         found.append("quantity")
     if _ordinal(sentence):
         found.append("times")
