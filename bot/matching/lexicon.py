@@ -833,6 +833,8 @@ FILLER_PHRASES = tuple(
         "j ai vu",
         "by the way",
         "btw",
+        "du coup",
+        "au juste",
         # happening, like the stopword "happen": "when did the visit take place?" asks when the visit was
         "take place",
         "takes place",
@@ -853,8 +855,6 @@ FILLER_PHRASES = tuple(
         "s est deroule",
         "s est deroulee",
         "se deroulera",
-        "du coup",
-        "au juste",
     )
 )
 
