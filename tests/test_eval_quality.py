@@ -83,6 +83,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/tunapuna-church-theft-sentencing/eval.yaml", 0.75, 1.0, 0.79),
     ("corpus/jennifer-brady-first-wta-title-lexington/eval.yaml", 0.85, 1.0, 0.54),
     ("corpus/chaumont-saint-aignan-bus-stop-petition/eval.yaml", 0.73, 1.0, 0.81),
+    ("corpus/jacobson-finkler-booker-prize/eval.yaml", 0.81, 1.0, 0.7),
+    ("corpus/arcachon-oyster-christmas-rush/eval.yaml", 0.82, 1.0, 0.76),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -122,6 +124,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/tunapuna-church-theft-sentencing/conversations.yaml", 0.71),
     ("corpus/jennifer-brady-first-wta-title-lexington/conversations.yaml", 0.72),
     ("corpus/chaumont-saint-aignan-bus-stop-petition/conversations.yaml", 0.69),
+    ("corpus/jacobson-finkler-booker-prize/conversations.yaml", 0.63),
+    ("corpus/arcachon-oyster-christmas-rush/conversations.yaml", 0.84),
 ]
 
 
