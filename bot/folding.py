@@ -40,8 +40,9 @@ def fold(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """The comparable form: folded, without mentions, punctuation, emoji or extra spaces."""
+    """The comparable form: folded, without mentions, punctuation, emoji or extra spaces; "%" is a word."""
     folded = fold(_MENTION.sub(" ", text[:MAX_QUESTION_CHARS])).replace("won't", "will not")  # not "won" of "win"
+    folded = folded.replace("%", " percent ")  # "quel % du CA ?" asks what "30 %" and "30 percent" answer
     numbers = _SEPARATED_DIGITS.search(folded) is not None  # most texts have none: skip both passes
     if numbers:
         folded = _DECIMAL.sub(r"\1 \1d\2", folded)

@@ -107,6 +107,27 @@ def test_a_sentence_that_refers_back_joins_the_fact_before_it_in_its_paragraph()
     assert "Paul" in items[0].keywords and "Enfin" in items[0].keywords
 
 
+def test_a_short_verbless_sentence_spelling_out_the_one_before_joins_its_fact() -> None:
+    article = (
+        "Le rectorat veut fermer deux classes. Une classe de cinquième et une de quatrième.\n"
+        "Une pétition a recueilli 600 signatures. A first for the town.\n"
+        "Une réunion aura lieu lundi.\n"
+    )
+    assert [item.sources for item in drafts(article)] == [
+        ("Le rectorat veut fermer deux classes.", "Une classe de cinquième et une de quatrième."),
+        ("Une pétition a recueilli 600 signatures.", "A first for the town."),
+        ("Une réunion aura lieu lundi.",),  # a verb: a sentence of its own, and the first of its paragraph
+    ]
+
+
+def test_a_sentence_after_another_on_its_line_is_drafted_without_its_full_stop() -> None:
+    article = "Le rush de Noël\nOn va vendre 12 tonnes d'huîtres. Noël fait 30 % de notre chiffre d'affaires\n"
+    assert [item.sources for item in drafts(article)] == [
+        ("On va vendre 12 tonnes d'huîtres.",),
+        ("Noël fait 30 % de notre chiffre d'affaires",),  # a headline is a line of its own
+    ]
+
+
 @pytest.mark.skipif(not SAMPLE.exists(), reason="needs ../shared/eval/sample.yaml beside the checkout")
 def test_draft_alone_answers_two_fifths_of_the_sample(draft_path: Path) -> None:
     """10 of 19 with questions made of the sentences' words; the floor guards against collapse."""

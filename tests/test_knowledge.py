@@ -89,6 +89,11 @@ BROKEN = {
     "alias to no anchor": (GOOD_FACT.replace("[When is Vostok?]", "*questions"), 6, "*questions refers to no"),
     "second document": (GOOD_FACT + "---\nfacts: []\n", 8, "a second document"),
     "null answer": (GOOD_FACT.replace("From August 30 to September 5.", "~"), 5, "is empty"),
+    "unquoted colon in an answer": (
+        GOOD_FACT.replace("From August 30 to September 5.", "He added: from August 30."),
+        5,
+        'written whole in double quotes, with \\" for a quote inside',
+    ),
     "one-word synonym group": (
         GOOD_FACT.replace("facts:\n", "synonyms:\n  - [price]\nfacts:\n", 1),
         3,

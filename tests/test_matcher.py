@@ -442,6 +442,8 @@ def test_a_question_asking_a_name_is_not_answered_by_a_fact_that_writes_no_other
     named = matcher.extract("What is the name of the museum's expert?")
     assert finder not in [match.fact for match in unnamed]  # the collector is never named
     assert named[0].fact is expert  # "Steve Hutt" is a name it writes
+    for plural in ("What are the names of the collectors who found the bones?", "Les noms des collectionneurs ?"):
+        assert finder not in [match.fact for match in matcher.extract(plural)]
 
 
 def test_a_month_or_the_first_word_of_a_sentence_is_no_name_to_give() -> None:

@@ -42,6 +42,11 @@ def test_wont_is_will_not_not_the_won_of_win() -> None:
     assert tokenize("Who won?") == ["who", "won"]
 
 
+def test_a_percent_sign_is_the_word_percent() -> None:
+    assert tokenize("quel % du CA ?") == ["quel", "percent", "du", "ca"]
+    assert tokenize("30% of sales, 12 % des ventes") == "30 percent of sales 12 percent des ventes".split()
+
+
 def test_tokenize_splits_french_elisions() -> None:
     assert tokenize("Jusqu'à quand l'Inde participe ?") == ["jusqu", "a", "quand", "l", "inde", "participe"]
 

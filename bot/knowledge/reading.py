@@ -78,11 +78,24 @@ def read(path: Path) -> tuple[Knowledge | None, list[Problem]]:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark else 0
-            return None, [Problem(path, line, f"not valid YAML: {error.problem or error}")]
+            return None, [Problem(path, line, f"not valid YAML: {error.problem or error}{_hint(error.problem)}")]
         except nodes.Unreadable as error:
             return None, [Problem(path, error.line + 1, f"not valid YAML: {error}")]
         except yaml.YAMLError as error:
             return None, [Problem(path, 0, f"not valid YAML: {error}")]
+
+
+_QUOTING_HINT = (
+    '; a text holding ": " or opening with a quote must be written whole in double quotes, with \\" for a quote'
+    ' inside: answer: "He added: \\"it works\\"."'
+)
+_UNQUOTED = ("mapping values are not allowed", "did not find expected", "expected <block end>")
+"""How PyYAML (and libyaml) report a text that needed quotes."""
+
+
+def _hint(problem: str | None) -> str:
+    """How to fix the YAML mistake maintainers make most, which the parser reports in its own terms."""
+    return _QUOTING_HINT if (problem or "").startswith(_UNQUOTED) else ""
 
 
 class _Reader:

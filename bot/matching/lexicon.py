@@ -172,7 +172,9 @@ FRAME_WORDS = frozenset(
 
 # A question with one of these asks for a name ("what is the prefect's name?", "comment s'appelle le
 # collectionneur ?"): a fact answers it only with a name the question does not already give.
-NAME_WORDS = frozenset("name named called surname nom appelle appellent appelait appelaient prenom".split())
+NAME_WORDS = frozenset(
+    "name names named called surname surnames nom noms appelle appellent appelait appelaient prenom prenoms".split()
+)
 
 # Questions that ask for a year, a date or an hour: a fact answers them only when its answer gives one
 # ("on Wednesday" is no hour, "on 26 December" no year, "this summer" no date).

@@ -152,6 +152,12 @@ _REFERS_BACK = frozenset(
 """Words that open a sentence about what the sentence before said ("Ce sont les premiers mots de..."): such a
 sentence joins the fact before it, in the same paragraph, so the answer says what "ce" is."""
 _MAX_JOINED = 3  # sentences in one fact at most
+_FRAGMENT_WORDS = 8
+_FRAGMENT_OPENERS = frozenset("un une des du a an".split())
+"""Words that open a verbless sentence spelling out the one before ("...fermer deux classes. Une classe de
+cinquième et une de quatrième."): with no verb, it joins the fact before it, the answer it completes."""
+_FINITE = re.compile(r"(?:ait|aient|ent|ons|ez|era|eront|erait|ed)$")
+"""Endings of a conjugated verb ("moment" is none, but a sentence with it is seldom a fragment)."""
 
 
 @dataclass(frozen=True)
@@ -239,10 +245,11 @@ def drafts(article: str) -> list[Draft]:
     passages = _passages(article)
     introducing = {intro for _, intro, _ in passages if intro}
     paragraph = -1  # of the last fact
-    for item, intro, line in passages:
+    for number, (item, intro, line) in enumerate(passages):
         sentence = f"{intro} {item}" if intro else item
         key = fold(sentence)
-        if item in introducing or key in seen or not (intro or states_something(sentence)):
+        opens_line = number == 0 or passages[number - 1][2] != line
+        if item in introducing or key in seen or not (intro or states_something(sentence, opens_line=opens_line)):
             continue  # "Sont prévus :" says something only with each item of its list
         seen.add(key)
         lang = detect_language(sentence, _tokens(sentence))
@@ -254,7 +261,7 @@ def drafts(article: str) -> list[Draft]:
         asked.update(fold(question) for question in questions)
         sources = (intro, item) if intro else (item,)
         before = result[-1] if result and line == paragraph and not intro else None
-        if before and len(before.sources) < _MAX_JOINED and next(iter(_tokens(item)), "") in _REFERS_BACK:
+        if before and len(before.sources) < _MAX_JOINED and (_refers_back(item) or _fragment(item)):
             result[-1] = replace(
                 before,
                 sentence=f"{before.sentence} {sentence}",
@@ -268,6 +275,23 @@ def drafts(article: str) -> list[Draft]:
     return result
 
 
+def _refers_back(sentence: str) -> bool:
+    return next(iter(_tokens(sentence)), "") in _REFERS_BACK
+
+
+_VERBS = _AUXILIARIES | lexicon.SAYING | frozenset(lexicon.IRREGULAR_FORMS)
+
+
+def _fragment(sentence: str) -> bool:
+    """Whether a sentence is a short verbless one that spells out the sentence before it."""
+    words = _tokens(sentence)
+    return (
+        len(words) <= _FRAGMENT_WORDS
+        and words[0] in _FRAGMENT_OPENERS
+        and not any(word in _VERBS or _FINITE.search(word) for word in words[1:])
+    )
+
+
 def headline(article: str) -> str | None:
     """The article's first line when it reads as a headline (no sentence ending), for the draft's title."""
     for line in article.splitlines():
@@ -277,11 +301,12 @@ def headline(article: str) -> str | None:
     return None
 
 
-def states_something(sentence: str) -> bool:
-    """Whether a sentence of the article is worth a fact: it ends like a sentence and is no page furniture."""
+def states_something(sentence: str, *, opens_line: bool = True) -> bool:
+    """Whether a sentence of the article is worth a fact: it ends like a sentence, or follows another on its
+    line (a quote's last sentence often lacks its full stop: no headline is that), and is no page furniture."""
     if _BOILERPLATE.search(sentence):
         return False
-    return bool(_SENTENCE_FINAL.search(sentence)) or len(sentence.split()) > _MAX_HEADLINE_WORDS
+    return not opens_line or bool(_SENTENCE_FINAL.search(sentence)) or len(sentence.split()) > _MAX_HEADLINE_WORDS
 
 
 def ask(sentence: str, kind: str, lang: str) -> str | None:
