@@ -10,7 +10,7 @@ from bot.matching.spelling import Speller
 
 KNOWN = Counter(
     "tokyo japan participating vostok which when where being liee commencer comments announced happening korea "
-    "say taking inquiet is etat est article our much".split()
+    "say taking inquiet combien is etat est article our much".split()
 )
 
 
@@ -36,6 +36,7 @@ def speller() -> Speller:
         ("corea", "korea"),  # a first letter that sounds the same
         ("sayy", "say"),  # a key hit twice
         ("inkiet", "inquiet"),  # French chat spelling: k for qu
+        ("kombien", "combien"),  # or for c
         ("mutch", "much"),  # spelt as it sounds
         ("tix", "tickets"),  # chat spellings
         ("sed", "said"),

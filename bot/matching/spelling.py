@@ -83,8 +83,9 @@ class Speller:
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
-        if "k" in token and (spoken := token.replace("k", "qu")) in self._frequency:
-            corrected = spoken  # French chat spelling: "inkiet", "pratike"
+        spoken = [said for said in (token.replace("k", "qu"), token.replace("k", "c")) if said in self._frequency]
+        if "k" in token and spoken:
+            corrected = spoken[0]  # French chat spelling: "inkiet", "pratike", "kombien"
         else:
             corrected = self._split(token, lang) or self._unvowelled(token, lang) or self._nearest(token, lang)
             if corrected == token:
