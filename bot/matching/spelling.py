@@ -84,7 +84,7 @@ class Speller:
             self._cache.move_to_end(key)
             return cached
         spoken = [said for said in (token.replace("k", "qu"), token.replace("k", "c")) if said in self._frequency]
-        if "k" in token and spoken:
+        if spoken:  # only a token with a "k" changes, and an unknown token is not in the list
             corrected = spoken[0]  # French chat spelling: "inkiet", "pratike", "kombien"
         else:
             corrected = self._split(token, lang) or self._unvowelled(token, lang) or self._nearest(token, lang)

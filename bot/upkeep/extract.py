@@ -158,6 +158,7 @@ _FRAGMENT_OPENERS = frozenset("un une des du a an".split())
 cinquième et une de quatrième."): with no verb, it joins the fact before it, the answer it completes."""
 _FINITE = re.compile(r"(?:ait|aient|ent|ons|ez|era|eront|erait|ed)$")
 """Endings of a conjugated verb ("moment" is none, but a sentence with it is seldom a fragment)."""
+_VERBS = _AUXILIARIES | lexicon.SAYING | frozenset(lexicon.IRREGULAR_FORMS)  # "mort", "vu": a verb all the same
 
 
 @dataclass(frozen=True)
@@ -276,17 +277,15 @@ def drafts(article: str) -> list[Draft]:
 
 
 def _refers_back(sentence: str) -> bool:
+    """Whether a sentence opens on what the one before said ("Ce sont...", "He said...")."""
     return next(iter(_tokens(sentence)), "") in _REFERS_BACK
-
-
-_VERBS = _AUXILIARIES | lexicon.SAYING | frozenset(lexicon.IRREGULAR_FORMS)
 
 
 def _fragment(sentence: str) -> bool:
     """Whether a sentence is a short verbless one that spells out the sentence before it."""
     words = _tokens(sentence)
     return (
-        len(words) <= _FRAGMENT_WORDS
+        0 < len(words) <= _FRAGMENT_WORDS
         and words[0] in _FRAGMENT_OPENERS
         and not any(word in _VERBS or _FINITE.search(word) for word in words[1:])
     )
