@@ -85,6 +85,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/chaumont-saint-aignan-bus-stop-petition/eval.yaml", 0.73, 1.0, 0.81),
     ("corpus/jacobson-finkler-booker-prize/eval.yaml", 0.81, 1.0, 0.7),
     ("corpus/arcachon-oyster-christmas-rush/eval.yaml", 0.82, 1.0, 0.76),
+    ("corpus/montpellier-greve-tam-10-decembre/eval.yaml", 0.76, 1.0, 0.9),
+    ("corpus/powers-boothe-death-tributes/eval.yaml", 0.74, 1.0, 0.51),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -126,6 +128,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/chaumont-saint-aignan-bus-stop-petition/conversations.yaml", 0.69),
     ("corpus/jacobson-finkler-booker-prize/conversations.yaml", 0.63),
     ("corpus/arcachon-oyster-christmas-rush/conversations.yaml", 0.84),
+    ("corpus/montpellier-greve-tam-10-decembre/conversations.yaml", 0.69),
+    ("corpus/powers-boothe-death-tributes/conversations.yaml", 0.63),
 ]
 
 
