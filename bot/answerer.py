@@ -188,7 +188,7 @@ class Answerer:
             return knowledge.title.get(lang) or next(iter(knowledge.title.values()), None)
         if field == "published":
             return replies.readable_date(knowledge.published, lang) if knowledge.published else None
-        return knowledge.url
+        return knowledge.where_from
 
     def _holds_all(self, query: Query, matches: Sequence[Match]) -> bool:
         """Whether the best fact answers the question and holds all it names: a maintainer's fact about the

@@ -148,7 +148,7 @@ class ConsoleChat:
         lines = [f"I answer from one news article{replies.about(knowledge.subject('en'), 'en')}. It begins:"]
         lines.append(f"  « {opening} »")
         lines += [f"Published: {replies.readable_date(knowledge.published, 'en')}"] if knowledge.published else []
-        lines += [knowledge.url] if knowledge.url else []
+        lines += [knowledge.where_from] if knowledge.where_from else []
         lines.append("Its main facts:")
         lines += [f"  • {fact.answer(lang)}" for fact in knowledge.facts[:_EXAMPLES]]
         return "\n".join(lines)

@@ -84,6 +84,11 @@ BROKEN = {
         5,
         "must be text",
     ),
+    "publisher not text": (
+        "article: ../seeds/article.txt\npublisher: [a, b]\nfacts: []\n",
+        2,
+        "'publisher' must be text",
+    ),
     "facts not a list": ("article: ../seeds/article.txt\nfacts: 3\n", 2, "must be a list"),
     "missing article": ("article: ../seeds/nowhere.txt\nfacts: []\n", 1, "cannot read the article"),
     "alias to no anchor": (GOOD_FACT.replace("[When is Vostok?]", "*questions"), 6, "*questions refers to no"),

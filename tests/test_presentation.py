@@ -14,6 +14,7 @@ from bot.answerer import Answerer
 from bot.console import ConsoleChat
 from bot.knowledge.reading import load
 from bot.telegram.app import build_application
+from bot.telegram.formatting import source_html
 
 ROOT = Path(__file__).resolve().parent.parent
 CISCO = ROOT / "knowledge" / "corpus" / "cisco-q3-earnings" / "facts.yaml"
@@ -109,6 +110,22 @@ def test_a_question_about_the_article_itself_is_answered_from_the_header(
 ) -> None:
     reply = shop(tmp_path).reply(question)
     assert (reply.kind, reply.fact_id, reply.answer) == ("answer", fact_id, said)
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [
+        ("publisher: The Shop Times\nurl: https://example.org/shop\n", "The Shop Times (https://example.org/shop)"),
+        ("publisher: The Shop Times\n", "The Shop Times"),
+    ],
+)
+def test_the_publisher_in_the_header_names_where_the_article_comes_from(tmp_path: Path, header: str, said: str) -> None:
+    # reported by two maintainers: "which newspaper?" could only answer with the address
+    answerer = shop(tmp_path, header=header)
+    assert answerer.reply("which newspaper published this?").answer == f"The article comes from {said}"
+    assert answerer.reply("quel journal ?").answer == f"L'article vient de {said}"
+    assert "The Shop Times" in (ConsoleChat(answerer).respond("/source") or "")
+    assert "The Shop Times" in source_html(answerer.knowledge, "fr", answerer.knowledge.facts[:1])
 
 
 @pytest.mark.parametrize(

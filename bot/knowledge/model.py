@@ -94,10 +94,19 @@ class Knowledge:
     """What the article is about, in a few words, by language: how the bot presents itself."""
     url: str | None = None
     published: str | None = None
+    publisher: str | None = None
+    """The newspaper or site that published it, as it names itself (not translated)."""
     _by_id: dict[str, Fact] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_id.update((fact.id, fact) for fact in self.facts)
+
+    @property
+    def where_from(self) -> str | None:
+        """Its publisher and address, as far as the header gives them: "The Times (https://...)"."""
+        if self.publisher and self.url:
+            return f"{self.publisher} ({self.url})"
+        return self.publisher or self.url
 
     def get(self, fact_id: str) -> Fact | None:
         """The fact with this id, or None."""

@@ -33,7 +33,7 @@ from bot.knowledge.model import (
     unquoted,
 )
 
-_TOP_FIELDS = {"article", "synonyms", "facts", "title", "about", "url", "published"}
+_TOP_FIELDS = {"article", "synonyms", "facts", "title", "about", "url", "published", "publisher"}
 _EXPANSION_SLACK = 10_000  # values a small file may stand for through its aliases, whatever its size
 _OTHER_UNICODE = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # libyaml reads them, the round-trip writer does not
 _FACT_FIELDS = {"id", "source", "keywords", *LANGUAGES}
@@ -135,10 +135,11 @@ class _Reader:
         title, about = self.by_language(header.get("title"), "title"), self.by_language(header.get("about"), "about")
         url = self.text(header.get("url"), "'url'") if "url" in header else None
         published = self.text(header.get("published"), "'published'") if "published" in header else None
+        publisher = self.text(header.get("publisher"), "'publisher'") if "publisher" in header else None
         if self.problems or article is None:
             return None, self.problems
         knowledge = Knowledge(
-            self.path, article_path, article, tuple(facts), tuple(synonyms), title, about, url, published
+            self.path, article_path, article, tuple(facts), tuple(synonyms), title, about, url, published, publisher
         )
         return knowledge, []
 

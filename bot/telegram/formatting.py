@@ -144,8 +144,8 @@ def source_html(knowledge: Knowledge, lang: str, headlines: Sequence[Fact]) -> s
     details = []
     if knowledge.published:
         details.append(escape(texts.PUBLISHED[lang].format(published=replies.readable_date(knowledge.published, lang))))
-    if knowledge.url:
-        details.append(escape(knowledge.url))
+    if knowledge.where_from:
+        details.append(escape(knowledge.where_from))
     where = "\n".join(details) + "\n" if details else ""
     return (
         f"{heading}\n<blockquote>{escape(opening)}</blockquote>\n{where}\n"
