@@ -64,6 +64,15 @@ def test_a_general_word_one_letter_from_a_known_one_stays_itself() -> None:
     assert speller.correct("fini", "fr") == "finir"  # another form of a known word is that word
 
 
+def test_a_general_word_is_no_form_of_a_known_word_that_only_shares_its_start() -> None:
+    speller = Speller(Counter(["fill", "pricey", "recolte", "suffi", "unusually"]), other_language={})
+    assert speller.correct("film", "en") == "film"  # not "fill": m and l make no inflection
+    assert speller.correct("price", "en") == "price"  # "pricey" is another word, not a form of it
+    assert speller.correct("recette", "fr") == "recette"  # general as a form of the listed "recettes"
+    assert speller.correct("suffit", "fr") == "suffi"  # forms of one word still are
+    assert speller.correct("unusual", "en") == "unusually"
+
+
 def test_a_typo_is_only_corrected_within_its_language(speller: Speller) -> None:
     assert speller.correct("commencerr", "en") == "commencerr"
     assert speller.correct("commencerr", "fr") == "commencer"

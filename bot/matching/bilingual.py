@@ -84,6 +84,15 @@ def _members() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
     return {k: tuple(v) for k, v in listed.items()}, {k: tuple(v) for k, v in forms.items()}
 
 
+def is_general(word: str) -> bool:
+    """Whether ``word`` is general vocabulary: a member of a group, or another form of one ("recette" of the
+    listed "recettes")."""
+    if word in WORDS:
+        return True
+    key = form_key(word)
+    return key is not None and key in _members()[1]
+
+
 def used_in(article: str) -> list[tuple[str, ...]]:
     """The groups with a member in ``article`` (members are written as ``tokenize`` reads words), or, for a
     word no group lists, a form of one ("réunis" uses the group of "réuni"), in the table's order."""

@@ -2,8 +2,9 @@
 
 A real word the bot does not know must stay unknown: corrected into a known word,
 an off-topic question would get an answer. A word of the general vocabulary
-(``bilingual.txt``) is only read as another form of itself ("fini", "finir") or a
-function word, never as a known word one letter away ("maire" is no "mairie").
+(``bilingual.txt``, or a form of one of its words) is only read as another form of
+itself, one an inflection's ending makes ("fini", "finir"), or a function word, never
+as a known word one letter away ("maire" is no "mairie", "film" no "fill", "price" no "pricey").
 Any other correction is conservative: it
 keeps the first letter unless the word is long and one edit away or the letter
 sounds the same ("corea"), it stays in the question's language ("commander" in
@@ -32,6 +33,9 @@ _CACHE_SIZE = 50_000
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn")
 _VOWELS = frozenset("aeiouy")
 _SOUND_ALIKE = (frozenset("ck"), frozenset("sz"), frozenset("iy"))  # "corea", "cremlin", "mongolya"
+_INFLECTIONS = frozenset("s x e d r t es ed ee er ir re nt ent ing ees ly ment".split())
+"""Endings that make another form of a word ("fini", "finir"; "price", "prices"), not another word ("pricey")."""
+_INFLECTED_LAST = frozenset("srtxzde")  # last letters that forms of one word swap: "finis", "finit", "finir"
 
 
 _RUN_ON_QUESTION_WORDS = ("where", "which", "what", "when", "who", "why", "how", "quand", "comment", "pourquoi")
@@ -90,7 +94,7 @@ class Speller:
             corrected = self._split(token, lang) or self._unvowelled(token, lang) or self._nearest(token, lang)
             if corrected == token:
                 corrected = self._sounded(token, lang) or token
-        if token in bilingual.WORDS and corrected not in _FUNCTION_WORDS and not _inflected(token, corrected):
+        if bilingual.is_general(token) and corrected not in _FUNCTION_WORDS and not _inflected(token, corrected):
             corrected = token  # "maire" is a word of its own, not a typo of "mairie"; "fini" may be "finir"
         self._cache[key] = corrected
         if len(self._cache) > _CACHE_SIZE:
@@ -278,5 +282,9 @@ def _sound_alike(a: str, b: str) -> bool:
 
 
 def _inflected(word: str, other: str) -> bool:
-    """Whether two words differ only in their ending, as forms of one word do ("fini", "finir")."""
-    return other.startswith(word) or word.startswith(other) or (len(word) > 3 and word[:-1] == other[:-1])
+    """Whether two words differ only in an inflection's ending, as forms of one word do ("fini", "finir";
+    "finis", "finit"), not as "film" and "fill" do."""
+    short, long = sorted((word, other), key=len)
+    if long.startswith(short):
+        return long[len(short) :] in _INFLECTIONS
+    return len(word) > 3 and word[:-1] == other[:-1] and {word[-1], other[-1]} <= _INFLECTED_LAST
