@@ -89,8 +89,10 @@ def is_general(word: str) -> bool:
     listed "recettes")."""
     if word in WORDS:
         return True
-    key = form_key(word)
-    return key is not None and key in _members()[1]
+    key = form_key(word)  # the forms sharing it are few: no need to build the table of every member's key
+    return key is not None and any(
+        form in WORDS and form_key(form) == key for form in (key, *(key + ending for ending in _ENDINGS))
+    )
 
 
 def used_in(article: str) -> list[tuple[str, ...]]:
