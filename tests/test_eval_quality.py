@@ -87,6 +87,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/arcachon-oyster-christmas-rush/eval.yaml", 0.82, 1.0, 0.76),
     ("corpus/montpellier-greve-tam-10-decembre/eval.yaml", 0.76, 1.0, 0.9),
     ("corpus/powers-boothe-death-tributes/eval.yaml", 0.74, 1.0, 0.51),
+    ("corpus/usd-mumps-outbreak-widens/eval.yaml", 0.83, 0.95, 0.67),
+    ("corpus/pro-d2-opening-round-bonus-wins/eval.yaml", 0.84, 1.0, 0.64),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -130,6 +132,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/arcachon-oyster-christmas-rush/conversations.yaml", 0.84),
     ("corpus/montpellier-greve-tam-10-decembre/conversations.yaml", 0.69),
     ("corpus/powers-boothe-death-tributes/conversations.yaml", 0.63),
+    ("corpus/usd-mumps-outbreak-widens/conversations.yaml", 0.81),
+    ("corpus/pro-d2-opening-round-bonus-wins/conversations.yaml", 0.72),
 ]
 
 
