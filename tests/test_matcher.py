@@ -97,6 +97,21 @@ def test_answers_come_in_the_question_language(answerer: Answerer) -> None:
     assert "août" in french.answer and "August" in english.answer
 
 
+def test_the_particle_of_a_hyphenated_name_says_nothing_of_the_question_language(tmp_path: Path) -> None:
+    # reported by a maintainer: "mont de marsan score" was answered in French for its "de"
+    (tmp_path / "article.txt").write_text("Grenoble bat Mont-de-Marsan 30-25.", encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(
+        "article: article.txt\nfacts:\n  - id: score\n"
+        "    en: {answer: Grenoble beat Mont-de-Marsan 30-25., questions: [What was the score?]}\n"
+        "    fr: {answer: Grenoble a battu Mont-de-Marsan 30-25., questions: [Quel a été le score ?]}\n"
+        "    source: Grenoble bat Mont-de-Marsan 30-25.\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load(tmp_path / "facts.yaml"))
+    assert matcher.analyse("mont de marsan score").lang == "en"
+    assert matcher.analyse("le score de mont de marsan").lang == "fr"
+
+
 def test_forced_language_wins_over_the_question_language(answerer: Answerer) -> None:
     reply = answerer.reply("When is Vostok?", lang="fr")
     assert reply.lang == "fr" and "août" in reply.answer

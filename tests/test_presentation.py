@@ -112,6 +112,16 @@ def test_a_question_about_the_article_itself_is_answered_from_the_header(
     assert (reply.kind, reply.fact_id, reply.answer) == ("answer", fact_id, said)
 
 
+def test_quel_journal_asks_for_the_source_though_a_fact_speaks_of_a_journee(tmp_path: Path) -> None:
+    # reported by a maintainer: "journal" and "journée" had one stem, so the fact about the round answered
+    round_fact = (
+        "  - {id: round, fr: {answer: La première journée de la saison a eu lieu vendredi.,"
+        " questions: [Quand a eu lieu la première journée ?]}, source: opens on Monday}\n"
+    )
+    reply = shop(tmp_path, facts=SHOP_FACTS + round_fact).reply("quel journal ?")
+    assert (reply.fact_id, reply.answer) == ("~source", "L'article vient de https://example.org/shop")
+
+
 @pytest.mark.parametrize(
     ("header", "said"),
     [

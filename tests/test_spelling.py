@@ -128,3 +128,11 @@ def test_a_short_english_word_that_sounds_like_a_known_one_stays_itself(typed: s
     known = Counter("cause rest".split())
     speller = Speller(known, other_language={"en": frozenset(), "fr": frozenset()})
     assert speller.correct(typed, "en") == typed
+
+
+def test_a_general_word_is_no_question_word_with_another_letter_in_its_place() -> None:
+    # reported by a maintainer: "when did the season start" was read as "reason" and got a fact
+    speller = Speller(Counter(["reason", "start", "what", "does"]), other_language={})
+    assert speller.correct("season", "en") == "season"
+    assert speller.correct("wheat", "en") == "wheat"
+    assert speller.correct("dose", "en") == "does"  # two letters swapped still make the function word

@@ -225,6 +225,13 @@ def test_an_accent_alone_makes_a_question_french() -> None:
     assert detect_language("Pekin ?", ["pekin"]) == "en"
 
 
+@pytest.mark.parametrize(("word", "other"), [("journal", "journee"), ("journaux", "journees"), ("signal", "signer")])
+def test_a_word_whose_al_ending_is_its_root_is_not_stemmed_into_another_word(word: str, other: str) -> None:
+    # reported by a maintainer: "quel journal ?" got the fact about the season's first "journée"
+    assert stem(word) != stem(other)
+    assert stem("journaux") == stem("journal")
+
+
 def test_a_feminine_noun_in_ee_keeps_its_ending_when_stemmed() -> None:
     assert stem("armee") != stem("arme")  # armée (army) is not arme (weapon): folding took the accent
     assert stem("armees") == stem("armee")

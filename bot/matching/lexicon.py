@@ -644,6 +644,17 @@ IRREGULAR_FORMS = {
     for form in forms.split()
 }
 
+_OWN_ROOT_FORMS = {
+    "journal": "journal journaux",
+    "signal": "signal signals signaux",
+    "liberal": "liberal liberals liberale liberales liberaux",
+    "mental": "mental mentale mentales mentaux",
+    "principal": "principal principale principales principaux",
+}
+OWN_ROOTS = {form: root for root, forms in _OWN_ROOT_FORMS.items() for form in forms.split()}
+"""Words whose "-al" ending is part of the root: the stemmer's rule for "national"/"nation" would make them
+another word ("journal" the newspaper is no "journée", "signal" no "signer", "libéral" no "libérer")."""
+
 IS_CONTRACTED = frozenset("what where who how when why that it he she there here".split())
 """Words whose "'s" is "is" ("what's", "it's"), not a possessive."""
 NOT_CONTRACTED = {"don": "do", "doesn": "does", "didn": "did", "isn": "is", "aren": "are", "ain": "is", "mustn": "must"}

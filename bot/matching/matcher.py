@@ -192,6 +192,7 @@ class Matcher:
         lang_words: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
         entities: set[str] = set()
         name_pairs: set[tuple[str, str]] = set()
+        joined_names: set[tuple[str, ...]] = set()
         kinds_seen: dict[frozenset[str], frozenset[str]] = {}
         self._kinds: list[frozenset[str]] = []
         self._index = index = Index()
@@ -211,6 +212,7 @@ class Matcher:
                 if field_name in ("answer", "keyword"):
                     entities.update(self._names_in(text))
                     name_pairs.update(_name_pairs(text))
+                    joined_names.update(name for word in _named(text) if len(name := tuple(tokenize(word))) > 1)
                 tokens = tokenize(text)
                 surface.update(tokens)
                 if text_lang:
@@ -247,6 +249,7 @@ class Matcher:
         knowledge = self.knowledge  # the years of the article and of its header are its time, not another one
         dated = " ".join([knowledge.article, knowledge.published or "", *knowledge.title.values()])
         self._years = frozenset(_DETAIL_IN_ANSWER["year"].findall(dated))
+        self._joined_names = PhraseTable(joined_names)  # "Mont-de-Marsan": its "de" says nothing of the language
         self._fr_words = frozenset(lang_words["fr"] - lang_words["en"])
         self._en_words = frozenset(lang_words["en"] - lang_words["fr"])
         french = self._fr_words | lexicon.FRENCH_MARKERS | lexicon.FRENCH_STOPWORDS
@@ -343,6 +346,12 @@ class Matcher:
             )
         return any(_DETAIL_IN_ANSWER[detail].search(fold(answer)) for answer in answers)
 
+    def _language(self, question: str, tokens: Sequence[str]) -> str:
+        """The question's language, from its words outside the names the knowledge writes with a hyphen."""
+        inside = {i for start, end, _ in self._joined_names.find(tokens) for i in range(start, end)}
+        words = [token for i, token in enumerate(tokens) if i not in inside]
+        return detect_language(question, words, fr_words=self._fr_words, en_words=self._en_words)
+
     def _knows_any(self, terms: Iterable[str]) -> bool:
         return any(term in self._index.ids for term in terms)
 
@@ -355,16 +364,12 @@ class Matcher:
     def analyse(self, question: str, *, lang: str | None = None) -> Query:
         """Turn a raw question into a Query; ``lang`` forces the answer language."""
         raw = tokenize(question)
-        guess = detect_language(question, raw, fr_words=self._fr_words, en_words=self._en_words)
+        guess = self._language(question, raw)
         tokens = " ".join(self._speller.correct(token, guess) for token in raw).split()  # a correction can be two words
         tokens = self._speller.in_names(tokens)
         tokens = _uncontracted(tokens)
         if lang is None:  # corrections can reveal the language ("ki participe"): detect again only then
-            lang = (
-                guess
-                if tokens == raw
-                else detect_language(question, tokens, fr_words=self._fr_words, en_words=self._en_words)
-            )
+            lang = guess if tokens == raw else self._language(question, tokens)
         small_talk, chatter = _small_talk(tokens)
         for start, end, _ in _FILLER.find(tokens, taken=chatter):
             chatter.update(range(start, end))

@@ -3,8 +3,9 @@
 A real word the bot does not know must stay unknown: corrected into a known word,
 an off-topic question would get an answer. A word of the general vocabulary
 (``bilingual.txt``, or a form of one of its words) is only read as another form of
-itself, one an inflection's ending makes ("fini", "finir"), or a function word, never
-as a known word one letter away ("maire" is no "mairie", "film" no "fill", "price" no "pricey").
+itself, one an inflection's ending makes ("fini", "finir"), or a function word typed
+with two letters swapped or one left out ("dose", "happend"), never as a known word one
+letter away ("maire" is no "mairie", "film" no "fill", "season" no "reason").
 Any other correction is conservative: it
 keeps the first letter unless the word is long and one edit away or the letter
 sounds the same ("corea"), it stays in the question's language ("commander" in
@@ -94,7 +95,7 @@ class Speller:
             corrected = self._split(token, lang) or self._unvowelled(token, lang) or self._nearest(token, lang)
             if corrected == token:
                 corrected = self._sounded(token, lang) or token
-        if bilingual.is_general(token) and corrected not in _FUNCTION_WORDS and not _inflected(token, corrected):
+        if bilingual.is_general(token) and not _inflected(token, corrected) and not _slipped(token, corrected):
             corrected = token  # "maire" is a word of its own, not a typo of "mairie"; "fini" may be "finir"
         self._cache[key] = corrected
         if len(self._cache) > _CACHE_SIZE:
@@ -233,6 +234,17 @@ _SOUNDS = (  # spellings that sound alike, each replaced in turn by one spelling
     (re.compile(r"(?<=..)[tsxe]$"), ""),
     (re.compile(r"(.)\1+"), r"\1"),
 )
+
+
+def _slipped(word: str, function_word: str) -> bool:
+    """Whether a general word is a function word typed with two letters swapped or one left out ("dose" for
+    "does", "happend" for "happened"): another letter in its place, or one more, makes another word ("season"
+    is no "reason", "wheat" no "what")."""
+    if function_word not in _FUNCTION_WORDS or word == function_word:
+        return False
+    return sorted(word) == sorted(function_word) or (
+        len(function_word) == len(word) + 1 and function_word[0] == word[0]
+    )
 
 
 def _sound(word: str) -> str:

@@ -38,6 +38,8 @@ def stem(word: str) -> str:
     participants, participeront -> particip; vendre, vendu -> vend), not to produce real roots. English
     forms no suffix reaches ("rose", "children") go by their base word first.
     """
+    if word in lexicon.OWN_ROOTS:
+        return lexicon.OWN_ROOTS[word]
     word = lexicon.IRREGULAR_FORMS.get(word, word)  # "rose" is "rise", "children" "child"
     if len(word) <= 3 or not word.isalpha():
         return word
