@@ -107,6 +107,12 @@ def test_a_phrase_pointing_back_in_time_stands_for_the_previous_questions_subjec
     assert "time" not in " ".join(answerer.matcher.analyse("who won at the time?").terms)  # it names nothing
 
 
+def test_the_other_one_in_a_follow_up_points_back_like_a_pronoun(answerer: Answerer) -> None:
+    # "other" is a word of its own in a question ("another outbreak"), not in a follow-up
+    assert chat_replies(answerer, "Did Kenya take part?", "and the others?") == ["runners", "runners"]
+    assert chat_replies(answerer, "Qui a gagné le marathon ?", "elle a dit quoi d'autre ?")[1] == "statement"
+
+
 def test_what_about_swaps_the_subject_and_keeps_the_question(answerer: Answerer) -> None:
     assert chat_replies(answerer, "Did Kenya take part?", "what about Ethiopia?") == ["runners", "runners"]
 

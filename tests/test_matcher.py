@@ -112,6 +112,24 @@ def test_the_particle_of_a_hyphenated_name_says_nothing_of_the_question_language
     assert matcher.analyse("le score de mont de marsan").lang == "fr"
 
 
+def test_a_question_about_another_one_is_not_the_question_about_the_one(tmp_path: Path) -> None:
+    # reported by a maintainer: "Où y a-t-il une autre épidémie ?" on the Harvard fact took "où est l'épidémie ?"
+    (tmp_path / "article.txt").write_text("Mumps at USD. Mumps at Harvard too.", encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(
+        "article: article.txt\nsynonyms:\n  - [outbreak, epidemie]\nfacts:\n"
+        "  - id: harvard\n"
+        "    en: {answer: Harvard has an outbreak too., questions: [Is there an outbreak at Harvard?]}\n"
+        "    fr: {answer: Harvard a aussi une épidémie., questions: [Où y a-t-il une autre épidémie ?]}\n"
+        "    source: Mumps at Harvard too.\n"
+        "  - {id: usd, en: {answer: The outbreak is at USD., questions: [Where is the outbreak?]},"
+        " source: Mumps at USD.}\n",
+        encoding="utf-8",
+    )
+    answerer = Answerer(load(tmp_path / "facts.yaml"))
+    assert answerer.reply("où est l'épidémie ?").fact_id == "usd"
+    assert answerer.reply("où y a-t-il une autre épidémie ?").fact_id == "harvard"
+
+
 def test_forced_language_wins_over_the_question_language(answerer: Answerer) -> None:
     reply = answerer.reply("When is Vostok?", lang="fr")
     assert reply.lang == "fr" and "août" in reply.answer

@@ -129,7 +129,7 @@ ENGLISH_STOPWORDS = frozenset(
     do does did done doing have has had having will would shall should can could might must
     i me my mine we our you your yours he him his she her they them their theirs one ones
     what which who whom whose when where why how
-    any some all each every other others such no not only own same too very just also really
+    any some all each every such no not only own same too very just also really
     actually exactly please tell know explain show give let lets
     happen happens happened happening occur occurs occurred occurring going go goes gonna wanna like
     get got gets getting
@@ -152,7 +152,7 @@ FRENCH_STOPWORDS = frozenset(
     peux peut peuvent pouvons pouvez pouvait pouvaient pourrait pourraient pourrais pourra pourront
     vers entre
     mon ma mes ton ta tes son sa ses notre nos votre vos
-    tout tous toute toutes autre autres meme aussi tres bien alors ainsi
+    tout tous toute toutes meme aussi tres bien alors ainsi
     dis sais savoir connais expliquer explique raconte montre donne
     svp stp plait merci chose choses truc info infos information informations
     histoire nouvelle actualite reponse passe passer
