@@ -28,6 +28,13 @@ def fact_of(answerer: Answerer, question: str) -> str | None:
     return answerer.reply(question).fact_id
 
 
+def written(tmp_path: Path, article: str, body: str) -> Knowledge:
+    """The knowledge ``body`` (its synonyms and facts, as YAML) about ``article``."""
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(f"article: article.txt\n{body}", encoding="utf-8")
+    return load(tmp_path / "facts.yaml")
+
+
 def one_fact(tmp_path: Path, sentence: str, question: str, *, head: str = "") -> Knowledge:
     """A knowledge of one fact, ``fact``, whose answer and source are ``sentence``; ``head`` comes before it."""
     (tmp_path / "article.txt").write_text(sentence, encoding="utf-8")
@@ -99,33 +106,33 @@ def test_answers_come_in_the_question_language(answerer: Answerer) -> None:
 
 def test_the_particle_of_a_hyphenated_name_says_nothing_of_the_question_language(tmp_path: Path) -> None:
     # reported by a maintainer: "mont de marsan score" was answered in French for its "de"
-    (tmp_path / "article.txt").write_text("Grenoble bat Mont-de-Marsan 30-25.", encoding="utf-8")
-    (tmp_path / "facts.yaml").write_text(
-        "article: article.txt\nfacts:\n  - id: score\n"
+    knowledge = written(
+        tmp_path,
+        "Grenoble bat Mont-de-Marsan 30-25.",
+        "facts:\n  - id: score\n"
         "    en: {answer: Grenoble beat Mont-de-Marsan 30-25., questions: [What was the score?]}\n"
         "    fr: {answer: Grenoble a battu Mont-de-Marsan 30-25., questions: [Quel a été le score ?]}\n"
         "    source: Grenoble bat Mont-de-Marsan 30-25.\n",
-        encoding="utf-8",
     )
-    matcher = Matcher(load(tmp_path / "facts.yaml"))
+    matcher = Matcher(knowledge)
     assert matcher.analyse("mont de marsan score").lang == "en"
     assert matcher.analyse("le score de mont de marsan").lang == "fr"
 
 
 def test_a_question_about_another_one_is_not_the_question_about_the_one(tmp_path: Path) -> None:
     # reported by a maintainer: "Où y a-t-il une autre épidémie ?" on the Harvard fact took "où est l'épidémie ?"
-    (tmp_path / "article.txt").write_text("Mumps at USD. Mumps at Harvard too.", encoding="utf-8")
-    (tmp_path / "facts.yaml").write_text(
-        "article: article.txt\nsynonyms:\n  - [outbreak, epidemie]\nfacts:\n"
+    knowledge = written(
+        tmp_path,
+        "Mumps at USD. Mumps at Harvard too.",
+        "synonyms:\n  - [outbreak, epidemie]\nfacts:\n"
         "  - id: harvard\n"
         "    en: {answer: Harvard has an outbreak too., questions: [Is there an outbreak at Harvard?]}\n"
         "    fr: {answer: Harvard a aussi une épidémie., questions: [Où y a-t-il une autre épidémie ?]}\n"
         "    source: Mumps at Harvard too.\n"
         "  - {id: usd, en: {answer: The outbreak is at USD., questions: [Where is the outbreak?]},"
         " source: Mumps at USD.}\n",
-        encoding="utf-8",
     )
-    answerer = Answerer(load(tmp_path / "facts.yaml"))
+    answerer = Answerer(knowledge)
     assert answerer.reply("où est l'épidémie ?").fact_id == "usd"
     assert answerer.reply("où y a-t-il une autre épidémie ?").fact_id == "harvard"
 
