@@ -122,7 +122,7 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/edinburgh-tram-extension-approved/conversations.yaml", 0.68),
     ("corpus/boulangerie-louise-deols/conversations.yaml", 0.86),
     ("corpus/heckington-windmill-restoration/conversations.yaml", 0.58),
-    ("corpus/saint-gaudens-nouvel-hopital-site-unique/conversations.yaml", 0.85),
+    ("corpus/saint-gaudens-nouvel-hopital-site-unique/conversations.yaml", 0.82),
     ("corpus/var-brenon-wolf-attacks-sheep/conversations.yaml", 0.71),
     ("corpus/sleep-problems-dementia-risk-study/conversations.yaml", 0.75),
     ("corpus/tunapuna-church-theft-sentencing/conversations.yaml", 0.71),
