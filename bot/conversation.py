@@ -39,8 +39,7 @@ _SURE = 85.0
 """A reading with the context whose fact lacks the message's own words still answers when this likely (0-100)."""
 _OPENERS = PhraseTable(lexicon.FOLLOW_UP_OPENERS)
 _BACK_REFERENCES = PhraseTable(lexicon.BACK_REFERENCES)
-_OTHER = frozenset(stem(word) for word in ("other", "others", "another", "autre", "autres"))
-"""In a follow-up, "the other one", "quoi d'autre" point back at the topic like a pronoun: they name nothing."""
+_OTHERS = frozenset(stem(word) for word in lexicon.OTHERS)
 _ASKING = lexicon.QUESTION_WORDS | lexicon.FOLLOW_UP_PRONOUNS
 _INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
 """A French subject pronoun after its verb: "Pourquoi Washington est-il inquiet ?" names its own subject."""
@@ -89,7 +88,7 @@ def follow_up(matcher: Matcher, query: Query, topic: Topic) -> list[Query]:
     when it is a question of its own."""
     if query.small_talk:
         return []
-    query = replace(query, terms=tuple(term for term in query.terms if term not in _OTHER))  # "and the others?"
+    query = replace(query, terms=tuple(term for term in query.terms if term not in _OTHERS))  # "and the others?"
     opens = any(start <= 1 for start, _, _ in _OPENERS.find(list(query.tokens)))  # after "ok", "so"...
     if not query.terms:  # "and when?", "pourquoi ?", "what's his job?": the new question, the old topic
         if not (query.kinds or opens or not _ASKING.isdisjoint(query.tokens)):

@@ -1019,6 +1019,10 @@ BACK_REFERENCES = tuple(
     )
 )
 
+OTHERS = frozenset("other others another autre autres".split())
+"""Words of a question of its own ("where is there another outbreak?"), but in a follow-up they point back at
+the topic like a pronoun and name nothing ("and the others?", "il a dit quoi d'autre ?")."""
+
 # Questions about the article itself rather than what it says ("what is this article about?", "publié quand ?",
 # "which newspaper published this?"): the knowledge's header answers them (``Matcher.header_request``). A word of
 # ``ARTICLE_WORDS`` says that the article is meant; a word of a field asks for that field, the ``HEADER_ALONE``
