@@ -207,6 +207,33 @@ def test_unedited_drafts_of_the_corpus_articles_answer_some_questions_and_declin
         ("The branch, which may close, serves patients in Locking.", "when", "en", None),  # "may" is no month
         ("The practice could open by next December.", "when", "en", "The practice could open when?"),
         ('"The new practice will provide care."', "what", "en", "Will the new practice provide care?"),
+        (
+            "Marseille won the cup for the second time on Sunday.",
+            "times",
+            "en",
+            "How many times Marseille won the cup on Sunday?",
+        ),
+        (
+            "C'est la troisième fois que le club gagne la coupe.",
+            "times",
+            "fr",
+            "Combien de fois le club gagne la coupe ?",
+        ),
+        ("Doctors started the operation at 7 p.m. Tuesday.", "quantity", "en", None),  # an hour counts nothing
+        (
+            "The doctor tweeted at 3 a.m. Wednesday that all went well.",
+            "when",
+            "en",
+            "The doctor tweeted when that all went well?",
+        ),
+        (
+            "The stock closed Tuesday's regular trading at 62.",
+            "when",
+            "en",
+            "The stock closed regular trading at 62, when?",
+        ),
+        ("After market close Tuesday, the maker reported a profit.", "who", "en", None),  # "After" is no name
+        ('"It looks good," Dr. Tuna Ozyurekoglu said.', "who", "en", "Who is Dr. Tuna Ozyurekoglu?"),
     ],
 )
 def test_generated_questions_are_the_sentence_with_the_question_word_in_place_of_what_it_gives(
@@ -359,9 +386,12 @@ def test_a_number_written_in_words_is_asked_how_many() -> None:
     assert "quantity" not in kinds("Un gîte a brûlé.", "fr")  # "un" is an article more often than a count
 
 
-def test_only_a_word_that_counts_times_asks_how_many_times_and_only_the_month_may_asks_when() -> None:
+def test_only_an_ordinal_time_asks_how_many_times_an_hour_asks_when_and_only_the_month_may_asks_when() -> None:
     assert "times" in kinds("It is the second time the town floods.", "en")
     assert "times" not in kinds("A first-class facility will open.", "en")
+    assert "times" not in kinds("Cisco beat the estimate in the third quarter.", "en")  # which quarter, not how often
+    assert "times" not in kinds("The hospital performed the world's first hand transplant.", "en")
+    assert "when" in kinds("Doctors started the operation at 7 p.m.", "en")
     assert "when" in kinds("It closed in May.", "en")
     assert "when" not in kinds("The branch may close.", "en")
 

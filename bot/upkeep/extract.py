@@ -49,7 +49,9 @@ _BOILERPLATE = re.compile(  # lines of a web page around the article, not the ar
 )
 _SENTENCE_FINAL = re.compile(r"[.!?…:;][\"”»’)]*$")
 _MONTHS = frozenset(lexicon.MONTHS + lexicon.WEEKDAYS)  # "when" words, as tokenize reads them
-_TIME = re.compile(rf"\b\d{{1,2}}\s?h\s?\d{{0,2}}\b|\b\d{{1,2}}:\d{{2}}\b|\b{lexicon.YEAR}\b")
+_TIME = re.compile(
+    rf"\b\d{{1,2}}\s?h\s?\d{{0,2}}\b|\b\d{{1,2}}:\d{{2}}\b|\b{lexicon.YEAR}\b|\b\d{{1,2}}\s?[ap]\.?m\b", re.IGNORECASE
+)
 _NUMBER = re.compile(r"\b\d+\b")
 _UNITS_OF_TIME = r"(?:hours?|days?|weeks?|months?|years?|minutes?|heures?|jours?|semaines?|mois|ann[ée]es?)"
 _AGE = re.compile(r"\b\d+[\s-]years?[\s-]old\b|\b[âa]g[ée]e?s?\s+de\s+\d+\s+ans\b|\baged\s+\d+", re.IGNORECASE)
@@ -58,7 +60,13 @@ _DURATION = re.compile(  # "a 22-hour journey", "pendant 8 heures", "depuis 3 an
     rf"|\b(?:depuis|since|for|pendant|durant)\s+(?:\w+\s+){{0,2}}(?:{_UNITS_OF_TIME}|ans)\b",
     re.IGNORECASE,
 )
-_ORDINALS = frozenset("first second third premier premiere deuxieme deuxiemes troisieme".split())
+_TIME_COUNTED = re.compile(  # "for the second time", "c'est la troisième fois que": how many times
+    r"(?:\b(?:it\s+is|it\s+was|it['’]s|this\s+is|c['’]est|c['’][ée]tait|ce\s+sera)\s+|\b(?:for|pour)\s+)?"
+    r"\b(?:the|a|la|une)\s+"
+    r"(?:first|second|third|fourth|fifth|premi[eè]re|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)"
+    r"\s+(?:time|fois)\b(?:\s+(?:that|que)\b|\s+qu['’])?",
+    re.IGNORECASE,
+)
 _MODAL_MAY = re.compile(r"\bmay\b")  # the month is written "May": "which may close" says no date
 _REASON = {  # words that give a reason in each language: the English "but" and "pour" give none
     "en": frozenset("because since objective goal aim order".split()),
@@ -77,18 +85,22 @@ _WHEN = re.compile(  # a date or time with the words that introduce it, which th
     r"(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+)?"
     rf"(?:\b(?:{_DAY_WORDS})\b(?:\s+\d{{1,2}}(?:st|nd|rd|th|er)?\b)?(?:,?\s+{_YEAR})?"
     r"(?:\s+(?:morning|afternoon|evening|night|matin|après-midi|soir))?"
-    r"|\d{1,2}\s?[:h]\s?\d{2}\b|\b" + _YEAR + ")",
+    r"|\d{1,2}\s?[:h]\s?\d{2}\b|\b"
+    + _YEAR
+    + rf"|\b\d{{1,2}}(?::\d\d)?\s?[ap]\.?m\b\.?(?:\s+(?:on\s+)?(?:{_DAY_WORDS})\b)?)",
     re.IGNORECASE,
 )
 _NAME = r"[A-ZÀ-ÖØ-Þ][^\W_]*(?:[-'’][^\W_]+)*"
-_NAMES = re.compile(rf"{_NAME}(?:\s+(?:(?:of|de|du|des|van|von|den|der|and|et)\s+)?{_NAME})*")
+_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mme|Mlle|Prof|Pr|Gen|Sen|Gov|Lt|Col|Capt|M)\.\s+(?=[A-ZÀ-ÖØ-Þ]))"
+"""A title the name after it keeps: "Dr. Warren Breidenbach" is one name, not "Dr" and another."""
+_NAMES = re.compile(rf"{_TITLE}?{_NAME}(?:\s+(?:(?:of|de|du|des|van|von|den|der|and|et)\s+)?{_TITLE}?{_NAME})*")
 _PLACE = re.compile(
     r"\b(?:in|at|near|from|to|into|across|en|à|au|aux|dans|près de|vers)\s+(?:(?:the|la|le|les|l')\s*)?"
     + _NAMES.pattern
 )
 _NUMBER_WORD = rf"\b(?:{'|'.join(sorted(lexicon.COUNTING_WORDS, key=len, reverse=True))})\b"
 _COUNT = re.compile(  # "2,298", "19", "dix-neuf", "twenty-five": a count the question replaces with "how many"
-    r"(?<![\w:.,-])\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?(?![-\w:]|\.\w)(?!\s?[:h]\s?\d)"
+    r"(?<![\w:.,-])\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?(?![-\w:]|\.\w)(?!\s?[:h]\s?\d)(?!\s?[ap]\.?m\b)"
     rf"|{_NUMBER_WORD}(?:-(?:et-)?{_NUMBER_WORD})*",
     re.IGNORECASE,
 )
@@ -141,7 +153,7 @@ _RELATIVE = frozenset("who which that whose whom where when".split())
 _SUBJECT_WORDS = 6  # a subject longer than this is more likely a clause of its own
 _STARTERS = frozenset(
     "avant apres prenons selon ainsi mais pourtant however but yet also lorsque lorsqu puisque tandis alors when"
-    " while".split()
+    " while after before since during until despite following pendant durant depuis malgre".split()
 )
 """Words that open a sentence before its subject: "Lorsque nous sommes arrivés" names nobody."""
 _NO_NAME = _DETERMINERS | lexicon.STOPWORDS | _STARTERS  # capitalised only for opening a clause
@@ -226,7 +238,7 @@ def kinds(sentence: str, lang: str) -> tuple[str, ...]:
         found.append("age")
     if _NUMBER.search(sentence) or tokens & lexicon.COUNTING_WORDS:
         found.append("quantity")
-    if _ordinal(sentence):
+    if _TIME_COUNTED.search(sentence):  # not "the third quarter", "First Call", "the world's first"
         found.append("times")
     if any(word[0].isupper() for word in _WORD.findall(sentence)[1:]):
         found += ["who", "where"]
@@ -328,8 +340,10 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
             _WHY[lang].format(clause=_clip(clause, len(clause))) if cut > 1 and _states(clause, lang) else None
         )  # not "Pourquoi également ?"
     if kind == "times":
-        part = next((part for part in parts if _ordinal(part)), parts[0])
-        return _TIMES[lang].format(clause=_clip(_lowered(part).split(), 0))
+        counted = _TIME_COUNTED.sub(" ", _ended(sentence))  # "How many times ...?" says "for the second time"
+        kept = [part for part in _CLAUSE.split(counted) if len(part.split()) > 1]
+        clause = max(kept, key=lambda part: len(part.split())) if kept else ""
+        return _TIMES[lang].format(clause=_clip(_lowered(clause).split(), 0)) if kept else None
     if kind == "who":
         return _who(sentence, parts, lang)
     if kind in _AFTER[lang]:  # "how long", "how old": the sentence says it in hours or days, in years of age
@@ -348,6 +362,9 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
             if before and fold(before[-1]) in _DETERMINERS:
                 before.pop()
             after = part[end:].split()
+            if kind == "when" and after[:1] and after[0][:2] in ("'s", "’s"):  # "Tuesday's trading": ask after it
+                clause = _clip([*before, *filter(None, [after[0][2:], *after[1:]])], 0, capital=True)
+                return f"{clause}, {_ASK[lang]['when']}{end_mark}" if len(clause.split()) > 1 else None
             word = _ASK[lang]["share" if kind == "quantity" and after[:1] == ["%"] else kind]
             if kind == "quantity" and lang == "fr" and after and after[0][:1].isalpha() and not _function(after[0]):
                 if fold(after[0]) in ("an", "ans"):  # "une femme de 64 ans" -> "une femme de quel âge"
@@ -464,11 +481,6 @@ def _with_subject(sentence: str, clause: str) -> str:
 def _ended(sentence: str) -> str:
     """The sentence without what ends it, a closing quote too ("...facility.\"" asks "...facility?")."""
     return sentence.strip().rstrip('.!?…"”»’ ').rstrip(".!?…")
-
-
-def _ordinal(text: str) -> bool:
-    """Whether ``text`` counts a time ("for the second time"), not in a compound ("a first-class facility")."""
-    return any(fold(word) in _ORDINALS for word in _WORD.findall(text))
 
 
 def _function(word: str) -> bool:
