@@ -342,8 +342,9 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
     if kind == "times":
         counted = _TIME_COUNTED.sub(" ", _ended(sentence))  # "How many times ...?" says "for the second time"
         kept = [part for part in _CLAUSE.split(counted) if len(part.split()) > 1]
-        clause = max(kept, key=lambda part: len(part.split())) if kept else ""
-        return _TIMES[lang].format(clause=_clip(_lowered(clause).split(), 0)) if kept else None
+        if not kept:
+            return None
+        return _TIMES[lang].format(clause=_clip(_lowered(max(kept, key=lambda part: len(part.split()))).split(), 0))
     if kind == "who":
         return _who(sentence, parts, lang)
     if kind in _AFTER[lang]:  # "how long", "how old": the sentence says it in hours or days, in years of age
@@ -363,8 +364,8 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
                 before.pop()
             after = part[end:].split()
             if kind == "when" and after[:1] and after[0][:2] in ("'s", "’s"):  # "Tuesday's trading": ask after it
-                clause = _clip([*before, *filter(None, [after[0][2:], *after[1:]])], 0, capital=True)
-                return f"{clause}, {_ASK[lang]['when']}{end_mark}" if len(clause.split()) > 1 else None
+                dateless = _clip([*before, *filter(None, [after[0][2:], *after[1:]])], 0, capital=True)
+                return f"{dateless}, {_ASK[lang]['when']}{end_mark}" if len(dateless.split()) > 1 else None
             word = _ASK[lang]["share" if kind == "quantity" and after[:1] == ["%"] else kind]
             if kind == "quantity" and lang == "fr" and after and after[0][:1].isalpha() and not _function(after[0]):
                 if fold(after[0]) in ("an", "ans"):  # "une femme de 64 ans" -> "une femme de quel âge"
