@@ -89,6 +89,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/powers-boothe-death-tributes/eval.yaml", 0.74, 1.0, 0.51),
     ("corpus/usd-mumps-outbreak-widens/eval.yaml", 0.83, 0.95, 0.67),
     ("corpus/pro-d2-opening-round-bonus-wins/eval.yaml", 0.84, 1.0, 0.64),
+    ("corpus/southeast-loggerhead-nesting-records/eval.yaml", 0.83, 1.0, 0.70),
+    ("corpus/maisoncelles-la-jourdan-mairie-a-vendre/eval.yaml", 0.72, 1.0, 0.85),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -134,6 +136,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/powers-boothe-death-tributes/conversations.yaml", 0.63),
     ("corpus/usd-mumps-outbreak-widens/conversations.yaml", 0.81),
     ("corpus/pro-d2-opening-round-bonus-wins/conversations.yaml", 0.72),
+    ("corpus/southeast-loggerhead-nesting-records/conversations.yaml", 0.73),
+    ("corpus/maisoncelles-la-jourdan-mairie-a-vendre/conversations.yaml", 0.62),
 ]
 
 
