@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.folding import fold
+
 DECLINE = {
     "en": "Sorry, the article doesn't say. It can tell you, for example:",
     "fr": "Désolé, l'article ne le dit pas. Il peut vous dire par exemple :",
@@ -64,11 +66,20 @@ _MONTHS = {
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
 }
 _ISO_DATE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+_MONTH_NUMBERS = {fold(name): number for names in _MONTHS.values() for number, name in enumerate(names, start=1)}
+_WRITTEN_DATE = re.compile(  # "March 2023", "mars 2023", "17 August 2022", "August 17, 2022", "1er juin 2004"
+    rf"(?:(\d{{1,2}})(?:st|nd|rd|th|er)?\s+)?({'|'.join(_MONTH_NUMBERS)})\.?(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?,?\s+(\d{{4}})"
+)
 
 
 def readable_date(value: str, lang: str) -> str:
-    """A date the knowledge writes as ISO ("2004-06-02", "2004-06") as people read it ("2 June 2004", "2 juin
-    2004"); anything else as written ("2021", "Wednesday 17 May")."""
+    """A date the knowledge writes as ISO ("2004-06-02", "2004-06") or with a month's name in either language
+    ("June 2004", "2 juin 2004") as people read it in ``lang`` ("2 June 2004", "2 juin 2004"); anything else as
+    written ("2021", "Wednesday 17 May")."""
+    written = _WRITTEN_DATE.fullmatch(fold(value.strip()))
+    if written and not (written[1] and written[3]):
+        day = written[1] or written[3]
+        value = f"{written[4]}-{_MONTH_NUMBERS[written[2]]:02d}" + (f"-{int(day):02d}" if day else "")
     match = _ISO_DATE.fullmatch(value.strip())
     if not match or not 1 <= int(match[2]) <= 12 or (match[3] and not 1 <= int(match[3]) <= 31):
         return value

@@ -138,6 +138,13 @@ def test_the_publisher_in_the_header_names_where_the_article_comes_from(tmp_path
     assert "The Shop Times" in source_html(answerer.knowledge, "fr", answerer.knowledge.facts[:1])
 
 
+@pytest.mark.parametrize("question", ["which channel?", "quelle chaîne ?", "c'est TF1 ?", "is this from TF1?"])
+def test_a_channel_or_the_publishers_own_name_asks_where_the_article_comes_from(tmp_path: Path, question: str) -> None:
+    # reported by a maintainer of a TV channel's report: "which channel?" and "c'est TF1 ?" were declined
+    reply = shop(tmp_path, header="publisher: TF1\n").reply(question)
+    assert (reply.fact_id, reply.answer.split(" de ")[-1].split(" from ")[-1]) == ("~source", "TF1")
+
+
 @pytest.mark.parametrize(
     "question", ["Who owns the shop?", "What is the shop owner's opinion about?", "when does it open?", "qui parle ?"]
 )
@@ -154,6 +161,10 @@ def test_a_question_about_what_the_article_says_is_not_read_as_about_the_article
         ("2021", "2021", "2021"),
         ("Wednesday 17 May", "Wednesday 17 May", "Wednesday 17 May"),
         ("2021-13-01", "2021-13-01", "2021-13-01"),
+        ("March 2023", "March 2023", "mars 2023"),  # a maintainer's "March 2023" was read out in English in French
+        ("mars 2023", "March 2023", "mars 2023"),
+        ("August 17, 2022", "17 August 2022", "17 août 2022"),
+        ("1er juin 2004", "1 June 2004", "1er juin 2004"),
     ],
 )
 def test_the_articles_date_reads_as_people_write_dates(written: str, en: str, fr: str) -> None:

@@ -179,7 +179,14 @@ class Matcher:
                     phrases.setdefault(stems, canonical)
         self._phrases = phrases
         self._phrase_table = PhraseTable(phrases)
-        self._header_terms = frozenset({"~asker", *(self._term(word, stem(word)) for word in _ABOUT_THE_ARTICLE)})
+        self._publisher = frozenset(  # "c'est TF1 ?", "is this from CBS?": the publisher's own name asks for it
+            word
+            for word in tokenize(knowledge.publisher or "")
+            if len(word) > 1 and not word.isdigit() and word not in _LEXICON_WORDS and not bilingual.is_general(word)
+        )
+        self._header_terms = frozenset(
+            {"~asker", *(self._term(word, stem(word)) for word in _ABOUT_THE_ARTICLE | self._publisher)}
+        )
         self.article_terms = frozenset(self._term(word, stem(word)) for word in lexicon.ARTICLE_WORDS)
         """The terms of the words for the article itself ("article", "story"), which name no fact's topic."""
         with paused_gc():
@@ -439,11 +446,15 @@ class Matcher:
         if not self._header_terms.issuperset(query.terms):
             return None
         tokens = set(query.tokens)
-        article = not tokens.isdisjoint(lexicon.ARTICLE_WORDS | lexicon.HEADER_ALONE)  # "which newspaper published it?"
+        alone = lexicon.HEADER_ALONE | self._publisher
+        article = not tokens.isdisjoint(lexicon.ARTICLE_WORDS | alone)  # "which newspaper published it?"
         named = [  # the field named first is the one asked: "which newspaper published it", "what date was it posted"
             (min(query.tokens.index(word) for word in tokens & words), field)
-            for field, words in lexicon.HEADER_WORDS
-            if (article and tokens & words) or tokens & words & lexicon.HEADER_ALONE
+            for field, words in (
+                (field, words | self._publisher if field == "source" else words)
+                for field, words in lexicon.HEADER_WORDS
+            )
+            if (article and tokens & words) or tokens & words & alone
         ]
         asked = [field for _, field in sorted(named)]
         field = next(iter(asked), None)
