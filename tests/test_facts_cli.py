@@ -276,6 +276,16 @@ def test_questions_of_two_languages_in_one_call_each_go_to_their_own_language(kn
     assert "Total length?" not in after.questions["fr"]
 
 
+def test_a_one_word_question_goes_to_the_language_whose_side_of_the_knowledge_uses_the_word(
+    knowledge_copy: Path,
+) -> None:
+    # reported by a maintainer: "Tortues ?" was filed as English, a word of no language to the function words
+    done = on(knowledge_copy, "facts", "add", "--id", "vostok-dates", "--question", "Soldats?")
+    assert done.returncode == 0, done.stderr
+    after = load(knowledge_copy).get("vostok-dates")
+    assert after is not None and after.questions["fr"][-1] == "Soldats?"
+
+
 def test_questions_of_two_languages_are_one_change_whose_backup_is_the_file_as_it_was(knowledge_copy: Path) -> None:
     before = knowledge_copy.read_text(encoding="utf-8")
     args = ("facts", "add", "--id", "vostok-dates", "--question", "Total length?", "--question", "Durée totale ?")

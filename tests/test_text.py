@@ -222,7 +222,14 @@ def test_who_that_opens_what_is_asked_asks_who(question: str) -> None:
 
 def test_an_accent_alone_makes_a_question_french() -> None:
     assert detect_language("Pékin ?", ["pekin"]) == "fr"
-    assert detect_language("Pekin ?", ["pekin"]) == "en"
+    assert detect_language("Pekin?", ["pekin"]) == "en"
+
+
+def test_french_spacing_before_a_question_mark_tips_a_question_of_no_language_to_french() -> None:
+    # reported by a maintainer: "Tortues ?" was read as English
+    assert detect_language("Tortues ?", ["tortues"]) == "fr"
+    assert detect_language("Tortues?", ["tortues"]) == "en"
+    assert detect_language("what ?", ["what"]) == "en"  # a word of a language outweighs the spacing
 
 
 @pytest.mark.parametrize(("word", "other"), [("journal", "journee"), ("journaux", "journees"), ("signal", "signer")])

@@ -188,10 +188,11 @@ def facts_add(args: argparse.Namespace) -> int:
         except EOFError:  # Ctrl-D: the maintainer left
             print()
             raise BotError("stopped: nothing was written") from None
-    if args.lang is None and args.question and args.answer is not None:
-        args.lang = _language_of(args.question, args.answer)
+    language = _language_reader(path) if args.lang is None and args.question else None
+    if language and args.answer is not None:
+        args.lang = language(" ".join([*args.question, args.answer]))
     # questions alone are each added in their own language ("Total cost?", "Coût total ?")
-    batches = [(args.lang, args.question)] if args.lang else _by_language(args.question)
+    batches = [(args.lang, args.question)] if args.lang else _by_language(args.question, language) if language else []
     missing = [flag for flag, value in (("--id", args.id), ("--lang", batches)) if not value]
     if not args.question and args.answer is None:
         missing.append("--answer or --question")
@@ -229,21 +230,27 @@ def _report(added: Added, path: Path) -> bool:
     return True
 
 
-def _by_language(questions: list[str]) -> list[tuple[str, list[str]]]:
+def _by_language(questions: list[str], language: Callable[[str], str]) -> list[tuple[str, list[str]]]:
     """The questions grouped by the language each is written in, in the order they come."""
     groups: dict[str, list[str]] = {}
     for question in questions:
-        groups.setdefault(_language_of([question], None), []).append(question)
+        groups.setdefault(language(question), []).append(question)
     return list(groups.items())
 
 
-def _language_of(questions: list[str], answer: str | None) -> str:
-    """The language the questions (and answer) are written in, as the bot would read them."""
+def _language_reader(path: Path) -> Callable[[str], str]:
+    """How the bot reads a text's language: with the knowledge's own words when it loads ("Tortues ?" is
+    French where only the French answers say "tortues"), else from the text alone."""
     from bot.folding import tokenize
+    from bot.knowledge.reading import load
+    from bot.matching.matcher import Matcher
     from bot.matching.text import detect_language
 
-    text = " ".join([*questions, answer or ""])
-    return detect_language(text, tokenize(text))
+    try:
+        matcher = Matcher(load(path))
+    except BotError:  # add_fact says what is wrong with the file
+        return lambda text: detect_language(text, tokenize(text))
+    return lambda text: matcher.analyse(text).lang
 
 
 def facts_remove(args: argparse.Namespace) -> int:

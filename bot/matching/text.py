@@ -210,6 +210,9 @@ def acronyms(question: str, tokens: Sequence[str]) -> tuple[frozenset[int], froz
     return frozenset(meant), frozenset(common)
 
 
+_FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f][?!;:]")
+
+
 def detect_language(
     text: str,
     tokens: Sequence[str],
@@ -230,4 +233,6 @@ def detect_language(
             english += 0.5
     if any(c in "éèêàâçîôûùëïœ" for c in text.casefold()):
         french += 1
+    if _FRENCH_SPACING.search(text):  # "Tortues ?": French typography, a tie-breaker for words of no language
+        french += 0.5
     return "fr" if french > english else "en"
