@@ -118,6 +118,16 @@ def test_every_command_and_option_has_help_text() -> None:
                 assert action.help, f"{name} {action.dest} has no help"
 
 
+def test_ask_help_says_its_words_make_one_question_and_several_go_on_standard_input(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # reported by a maintainer: `ask "q1" "q2"` asked one question made of both, the help suggested several
+    with pytest.raises(SystemExit):
+        main(["ask", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "one question" in shown and "how to ask several" in shown
+
+
 def _ask(*args: str, env: dict[str, str] | None = None, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable.encode(), b"-m", b"bot", b"ask", *(a.encode("utf-8", "surrogateescape") for a in args)],

@@ -48,13 +48,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "ask",
         help="answer a question from the command line",
         description=(
-            "Answer QUESTION, or when no QUESTION is given, read one question per line from "
-            "standard input and print one answer per line, in the same order."
+            "Answer QUESTION (one question: its words may come unquoted, `ask when is it`), or when no QUESTION "
+            "is given, read one question per line from standard input and print one answer per line, in the "
+            "same order: that is how to ask several."
         ),
         epilog="fields of --json:\n" + "\n".join(f"  {name:<12} {meaning}" for name, meaning in JSON_FIELDS),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    ask_parser.add_argument("question", nargs="*", metavar="QUESTION", help="the question, in English or French")
+    ask_parser.add_argument(
+        "question", nargs="*", metavar="QUESTION", help="the question's words, in English or French"
+    )
     ask_parser.add_argument(
         "--json",
         action="store_true",
