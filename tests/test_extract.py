@@ -464,12 +464,23 @@ def test_a_subject_then_an_auxiliary_or_an_adverb_is_still_asked_who_about() -> 
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "question"),
     [
-        "Sa sortie a changé la rencontre, a ajouté le coach pour expliquer.",  # "Pourquoi a ajouté le coach ?"
-        "Le maire a parlé aux habitants, également pour les rassurer.",  # "Pourquoi également ?"
+        # not "Pourquoi a ajouté le coach ?", "Pourquoi également ?", "Pourquoi malgré tout ?": the main clause
+        (
+            "Sa sortie a changé la rencontre, a ajouté le coach pour expliquer.",
+            "Pourquoi sa sortie a changé la rencontre ?",
+        ),
+        ("Le maire a parlé aux habitants, également pour les rassurer.", "Pourquoi le maire a parlé aux habitants ?"),
+        (
+            "« Les pompiers ont encore plusieurs heures devant eux malgré tout, pour être sûrs que le feu ne"
+            " reprenne pas », annonce la gendarmerie.",
+            "Pourquoi les pompiers ont encore plusieurs heures devant eux malgré tout ?",
+        ),
+        ("Tenez vos chiens en laisse, pour le protéger.", None),  # no subject to ask why of
     ],
 )
-def test_why_is_not_asked_of_a_clause_without_its_subject_or_too_short_to_read(sentence: str) -> None:
-    question = ask(sentence, "why", "fr")
-    assert question is None
+def test_why_is_asked_of_the_clause_before_the_reason_or_else_of_the_main_clause_with_its_subject(
+    sentence: str, question: str | None
+) -> None:
+    assert ask(sentence, "why", "fr") == question

@@ -336,9 +336,13 @@ def ask(sentence: str, kind: str, lang: str) -> str | None:
         words = _ended(sentence).split()
         cut = next((i for i, word in enumerate(words) if set(tokenize(word)) & _REASON[lang]), 0)
         clause = _lowered(_CLAUSE.split(" ".join(words[:cut]))[-1]).split()
-        return (
-            _WHY[lang].format(clause=_clip(clause, len(clause))) if cut > 1 and _states(clause, lang) else None
-        )  # not "Pourquoi également ?"
+        if cut > 1 and _states(clause, lang):
+            return _WHY[lang].format(clause=_clip(clause, len(clause)))
+        clause = _lowered(_with_subject(sentence, longest)).split()  # "malgré tout, pour être sûrs": the main one
+        opens = tokenize(clause[0])[:1] if clause else []
+        if cut == 0 or set(_tokens(" ".join(clause))) & _REASON[lang] or not (opens and opens[0] in _SUBJECTS):
+            return None  # not "Pourquoi également ?", nor "Pourquoi au contraire en faveur de... ?"
+        return _WHY[lang].format(clause=_clip(clause, 0))
     if kind == "times":
         counted = _TIME_COUNTED.sub(" ", _ended(sentence))  # "How many times ...?" says "for the second time"
         kept = [part for part in _CLAUSE.split(counted) if len(part.split()) > 1]
