@@ -187,6 +187,10 @@ class Matcher:
         self._header_terms = frozenset(
             {"~asker", *(self._term(word, stem(word)) for word in _ABOUT_THE_ARTICLE | self._publisher)}
         )
+        self._header_words = tuple(
+            (field, words | self._publisher if field == "source" else words) for field, words in lexicon.HEADER_WORDS
+        )
+        self._header_alone = lexicon.HEADER_ALONE | self._publisher
         self.article_terms = frozenset(self._term(word, stem(word)) for word in lexicon.ARTICLE_WORDS)
         """The terms of the words for the article itself ("article", "story"), which name no fact's topic."""
         with paused_gc():
@@ -446,15 +450,11 @@ class Matcher:
         if not self._header_terms.issuperset(query.terms):
             return None
         tokens = set(query.tokens)
-        alone = lexicon.HEADER_ALONE | self._publisher
-        article = not tokens.isdisjoint(lexicon.ARTICLE_WORDS | alone)  # "which newspaper published it?"
+        article = not tokens.isdisjoint(lexicon.ARTICLE_WORDS | self._header_alone)  # "which newspaper published it?"
         named = [  # the field named first is the one asked: "which newspaper published it", "what date was it posted"
             (min(query.tokens.index(word) for word in tokens & words), field)
-            for field, words in (
-                (field, words | self._publisher if field == "source" else words)
-                for field, words in lexicon.HEADER_WORDS
-            )
-            if (article and tokens & words) or tokens & words & alone
+            for field, words in self._header_words
+            if (article and tokens & words) or tokens & words & self._header_alone
         ]
         asked = [field for _, field in sorted(named)]
         field = next(iter(asked), None)
