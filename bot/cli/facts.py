@@ -241,13 +241,12 @@ def _by_language(questions: list[str], language: Callable[[str], str]) -> list[t
 def _language_reader(path: Path) -> Callable[[str], str]:
     """How the bot reads a text's language: with the knowledge's own words when it loads ("Tortues ?" is
     French where only the French answers say "tortues"), else from the text alone."""
+    from bot.cache import load_answerer
     from bot.folding import tokenize
-    from bot.knowledge.reading import load
-    from bot.matching.matcher import Matcher
     from bot.matching.text import detect_language
 
     try:
-        matcher = Matcher(load(path))
+        matcher = load_answerer(path).matcher  # the cached answerer, as `unanswered attach` uses
     except BotError:  # add_fact says what is wrong with the file
         return lambda text: detect_language(text, tokenize(text))
     return lambda text: matcher.analyse(text).lang
