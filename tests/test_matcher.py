@@ -35,11 +35,12 @@ def written(tmp_path: Path, article: str, body: str) -> Knowledge:
     return load(tmp_path / "facts.yaml")
 
 
-def one_fact(tmp_path: Path, sentence: str, question: str, *, head: str = "") -> Knowledge:
-    """A knowledge of one fact, ``fact``, whose answer and source are ``sentence``; ``head`` comes before it."""
+def one_fact(tmp_path: Path, sentence: str, question: str, *, head: str = "", lang: str = "en") -> Knowledge:
+    """A knowledge of one fact, ``fact``, whose answer in ``lang`` and source are ``sentence``; ``head`` comes
+    before it."""
     (tmp_path / "article.txt").write_text(sentence, encoding="utf-8")
     (tmp_path / "facts.yaml").write_text(
-        f"{head}article: article.txt\nfacts:\n  - id: fact\n    en:\n      answer: {sentence}\n"
+        f"{head}article: article.txt\nfacts:\n  - id: fact\n    {lang}:\n      answer: {sentence}\n"
         f"      questions: [{question}]\n    source: [{sentence}]\n",
         encoding="utf-8",
     )
@@ -653,3 +654,44 @@ def test_ya_typed_for_il_y_a_says_nothing() -> None:
     crew = Fact("crew", {"fr": answer}, {"fr": ("Combien de pompiers ?", "ya des pompiers ?")}, (answer,))
     matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), answer, (crew,)))
     assert matcher.analyse("combien de camions ya eu ?").terms == matcher.analyse("combien de camions ?").terms
+
+
+def kinds_agree(knowledge: Knowledge, question: str) -> bool:
+    """Whether the matcher finds that the one fact of ``knowledge`` answers the kind ``question`` asks."""
+    (match,) = Matcher(knowledge).extract(question, limit=1)
+    return match.evidence.kinds_agree
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "The firefighters stayed several hours to make sure the fire did not start again.",
+            "Why did the firefighters stay?",
+        ),
+        (
+            "Les pompiers sont restés plusieurs heures pour être sûrs que le feu ne reprenne pas.",
+            "Pourquoi sont-ils restés ?",
+        ),
+        ("Les pompiers sont restés parce que le feu couvait.", "Pourquoi les pompiers sont-ils restés ?"),
+        ("Washington regularly voices concern about the closer ties.", "How often does Washington voice concern?"),
+    ],
+)
+def test_an_answer_that_gives_a_reason_or_a_frequency_answers_why_and_how_often_without_such_an_example(
+    tmp_path: Path, sentence: str, question: str
+) -> None:
+    lang = "fr" if question.startswith("Pourquoi") else "en"
+    assert kinds_agree(one_fact(tmp_path, sentence, "How long did the firefighters stay?", lang=lang), question)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        ("The firefighters stayed several hours.", "Why did the firefighters stay?"),
+        ("Pour Noël, les pompiers sont restés plusieurs heures.", "Pourquoi les pompiers sont-ils restés ?"),
+        ("The car stayed in front of the house.", "Why did the car stay?"),  # "car" gives a reason in French only
+    ],
+)
+def test_an_answer_without_a_reason_still_does_not_answer_why(tmp_path: Path, sentence: str, question: str) -> None:
+    lang = "fr" if question.startswith("Pourquoi") else "en"
+    assert not kinds_agree(one_fact(tmp_path, sentence, "How long did the firefighters stay?", lang=lang), question)

@@ -83,6 +83,35 @@ KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 
+# Words and word pairs that show an answer gives a reason or a frequency, so that "why?" and "how often?" find
+# it even when none of its example questions asks that way; a French "pour" before an infinitive gives a reason
+# too ("pour être sûrs que..."). The English "car" and "but" are words of their own, hence one list per language.
+REASON_MARKERS = {
+    "en": frozenset(
+        {
+            "because",
+            "purpose",
+            "aim",
+            "goal",
+            "objective",
+            "ensure",
+            "reason",
+            "in order",
+            "so that",
+            "due to",
+            "owing to",
+            "make sure",
+        }
+    ),
+    "fr": frozenset(["parce", "car", "afin", "a cause", "grace a", "en raison", "objectif", "but", "pour que"]),
+}
+INFINITIVE_OPENERS = frozenset("ne l se s y en".split())
+"""Words that open an infinitive clause after "pour" without being a verb: "pour s'assurer", "pour ne pas"."""
+FREQUENCY_MARKERS = frozenset(
+    """regularly regular every annual annually yearly daily weekly monthly often frequently
+    regulierement regulier reguliere chaque annuel annuelle annuels quotidien quotidienne hebdomadaire
+    mensuel souvent frequemment""".split()
+)
 KIND_WORDS = frozenset(word for _, phrases in KIND_PHRASES for phrase in phrases for word in phrase.split())
 """Every word of the phrases above: the speller corrects toward them, and they are known words."""
 

@@ -235,6 +235,8 @@ class Matcher:
                 weight = _FIELD_WEIGHTS[field_name]
                 for term in terms:
                     weights[term] = max(weights.get(term, 0.0), weight)
+                if field_name == "answer" and text_lang:
+                    kinds |= _answer_kinds(tokens, text_lang)
                 if field_name == "question":
                     questions.add(" ".join(tokens), number)
                     kinds |= question_kind
@@ -669,6 +671,26 @@ def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
     kept = sorted((start, end, category) for start, end, category in spans if fills(start, end, category))
     chatter = {i for start, end, _ in kept for i in range(start, end)}
     return (kept[0][2] if kept else None), chatter
+
+
+def _answer_kinds(tokens: Sequence[str], lang: str) -> set[str]:
+    """The kinds an answer plainly gives whatever its examples ask: a reason ("because", "pour être sûrs") and
+    a frequency ("regularly"). Maintainers rarely think of a "why?" example, and a fact is then declined for it."""
+    pairs = {" ".join(pair) for pair in itertools.pairwise(tokens)}
+    words = set(tokens) | pairs
+    kinds = set()
+    if words & lexicon.REASON_MARKERS[lang] or (
+        lang == "fr" and any(first == "pour" and _infinitive(then) for first, then in itertools.pairwise(tokens))
+    ):
+        kinds.add("why")
+    if words & lexicon.FREQUENCY_MARKERS:
+        kinds.add("frequency")
+    return kinds
+
+
+def _infinitive(word: str) -> bool:
+    """Whether a French word after "pour" opens an infinitive clause of purpose ("pour être", "pour s'assurer")."""
+    return word.endswith(("er", "ir", "re", "oir")) or word in lexicon.INFINITIVE_OPENERS
 
 
 def _kinds_agree(asked: frozenset[str], answered: frozenset[str]) -> tuple[bool, bool]:
