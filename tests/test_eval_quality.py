@@ -91,6 +91,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/pro-d2-opening-round-bonus-wins/eval.yaml", 0.84, 1.0, 0.64),
     ("corpus/southeast-loggerhead-nesting-records/eval.yaml", 0.83, 1.0, 0.70),
     ("corpus/maisoncelles-la-jourdan-mairie-a-vendre/eval.yaml", 0.72, 1.0, 0.85),
+    ("corpus/wichita-airtran-subsidy-payment/eval.yaml", 0.82, 1.0, 0.70),
+    ("corpus/sarreguemines-marche-noel-fermier/eval.yaml", 0.83, 1.0, 0.85),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -138,6 +140,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/pro-d2-opening-round-bonus-wins/conversations.yaml", 0.72),
     ("corpus/southeast-loggerhead-nesting-records/conversations.yaml", 0.73),
     ("corpus/maisoncelles-la-jourdan-mairie-a-vendre/conversations.yaml", 0.62),
+    ("corpus/wichita-airtran-subsidy-payment/conversations.yaml", 0.80),
+    ("corpus/sarreguemines-marche-noel-fermier/conversations.yaml", 0.66),
 ]
 
 
