@@ -146,6 +146,24 @@ def test_a_channel_or_the_publishers_own_name_asks_where_the_article_comes_from(
 
 
 @pytest.mark.parametrize(
+    "question", ["c'est France Bleu ?", "is it from france bleu", "quelle radio ?", "which radio?"]
+)
+def test_a_publisher_named_in_general_words_asks_where_the_article_comes_from_when_named_whole(
+    tmp_path: Path, question: str
+) -> None:
+    # reported by a maintainer: "c'est France Bleu ?" was declined, "France" and "bleu" being general words
+    reply = shop(tmp_path, header="publisher: France Bleu\n").reply(question)
+    assert (reply.fact_id, reply.answer.split(" de ")[-1].split(" from ")[-1]) == ("~source", "France Bleu")
+
+
+@pytest.mark.parametrize("question", ["what is france like?", "c'est quoi le bleu ?", "bleu ?"])
+def test_a_word_of_a_publisher_named_in_general_words_alone_does_not_ask_for_the_source(
+    tmp_path: Path, question: str
+) -> None:
+    assert shop(tmp_path, header="publisher: France Bleu\n").reply(question).fact_id != "~source"
+
+
+@pytest.mark.parametrize(
     "question", ["Who owns the shop?", "What is the shop owner's opinion about?", "when does it open?", "qui parle ?"]
 )
 def test_a_question_about_what_the_article_says_is_not_read_as_about_the_article(tmp_path: Path, question: str) -> None:

@@ -1064,7 +1064,7 @@ HEADER_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         (
             "source",
             "source link url address website site newspaper journal media outlet publisher lien adresse come comes "
-            "vient provient from channel chaine broadcaster",
+            "vient provient from channel chaine broadcaster radio",
         ),
         (
             "published",
@@ -1079,7 +1079,8 @@ HEADER_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
 )
 HEADER_WRITTEN = frozenset("written ecrit".split())  # "who was it written by?" asks for an author, no header field
 HEADER_ALONE = frozenset(
-    "title headline titre source url link lien newspaper publisher journal channel chaine broadcaster published publie "
+    "title headline titre source url link lien newspaper publisher journal channel chaine broadcaster radio published "
+    "publie "
     "publiee paru parue "
     "publication about subject "
     "topic summary summarise summarize sujet resume resumer tldr happening happened passe".split()

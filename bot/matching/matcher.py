@@ -195,6 +195,11 @@ class Matcher:
         """The terms of the words for the article itself ("article", "story"), which name no fact's topic."""
         with paused_gc():
             self._build_index(knowledge.facts)
+        # A publisher named in general words ("France Bleu", "The Times") asks for the source only as a whole.
+        self._publisher_name = tuple(tokenize(knowledge.publisher or ""))
+        self._publisher_terms = (
+            frozenset(self.analyse(knowledge.publisher).terms) if knowledge.publisher else frozenset()
+        )
 
     # -- building -------------------------------------------------------------
 
@@ -449,15 +454,16 @@ class Matcher:
     def header_request(self, query: Query) -> str | None:
         """The header field ("title", "source", "published", "about") that a question about the article itself asks
         for ("when was this article published?", "what is it about?"), or None when it asks anything else."""
-        if not self._header_terms.issuperset(query.terms):
+        said = _position(query.tokens, self._publisher_name) if len(self._publisher_name) > 1 else None
+        if not self._header_terms.issuperset(set(query.terms) - (self._publisher_terms if said is not None else set())):
             return None
         tokens = set(query.tokens)
-        article = not tokens.isdisjoint(lexicon.ARTICLE_WORDS | self._header_alone)  # "which newspaper published it?"
+        article = said is not None or not tokens.isdisjoint(lexicon.ARTICLE_WORDS | self._header_alone)
         named = [  # the field named first is the one asked: "which newspaper published it", "what date was it posted"
             (min(query.tokens.index(word) for word in tokens & words), field)
             for field, words in self._header_words
             if (article and tokens & words) or tokens & words & self._header_alone
-        ]
+        ] + ([(said, "source")] if said is not None else [])
         asked = [field for _, field in sorted(named)]
         field = next(iter(asked), None)
         if not asked and not query.kinds and not tokens.isdisjoint(lexicon.ARTICLE_WORDS):
@@ -691,6 +697,13 @@ def _answer_kinds(tokens: Sequence[str], lang: str) -> set[str]:
 def _infinitive(word: str) -> bool:
     """Whether a French word after "pour" opens an infinitive clause of purpose ("pour être", "pour s'assurer")."""
     return word.endswith(("er", "ir", "re", "oir")) or word in lexicon.INFINITIVE_OPENERS
+
+
+def _position(tokens: Sequence[str], words: Sequence[str]) -> int | None:
+    """Where ``words`` stand together in ``tokens``, or None."""
+    return next(
+        (i for i in range(len(tokens) - len(words) + 1) if tuple(tokens[i : i + len(words)]) == tuple(words)), None
+    )
 
 
 def _kinds_agree(asked: frozenset[str], answered: frozenset[str]) -> tuple[bool, bool]:
