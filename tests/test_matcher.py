@@ -188,12 +188,22 @@ def test_a_decline_suggests_what_the_article_can_answer(answerer: Answerer) -> N
         ("who are you?", "identity"),
         ("what can you do?", "identity"),
         ("De quoi s'agit-il ?", "identity"),
+        ("ok great, thanks", "ack"),
+        ("good", "ack"),
     ],
 )
 def test_small_talk_gets_a_friendly_reply_and_no_fact(answerer: Answerer, message: str, category: str) -> None:
     reply = answerer.reply(message)
     assert (reply.fact_id, reply.kind) == (None, "small_talk")
     assert answerer.matcher.analyse(message).small_talk == category
+
+
+@pytest.mark.parametrize("message", ["is it good?", "was it nice?", "are they any good?"])
+def test_asking_whether_something_is_good_is_a_question_not_an_acknowledgement(
+    answerer: Answerer, message: str
+) -> None:
+    # reported by a maintainer: "is it good?" after an answer got "Good. Ask me another question..."
+    assert answerer.matcher.analyse(message).small_talk is None
 
 
 @pytest.mark.parametrize("message", ["what time is it?", "Quelle heure est-il ?", "on est quel jour ?"])

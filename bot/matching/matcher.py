@@ -676,7 +676,12 @@ def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
 
     kept = sorted((start, end, category) for start, end, category in spans if fills(start, end, category))
     chatter = {i for start, end, _ in kept for i in range(start, end)}
-    return (kept[0][2] if kept else None), chatter
+    said = [  # "is it good?" asks something, though "good" alone acknowledges an answer
+        category
+        for start, _, category in kept
+        if category != "ack" or lexicon.YES_NO_OPENERS.isdisjoint(tokens[:start])
+    ]
+    return next(iter(said), None), chatter
 
 
 def _answer_kinds(tokens: Sequence[str], lang: str) -> set[str]:
