@@ -136,3 +136,17 @@ def test_a_general_word_is_no_question_word_with_another_letter_in_its_place() -
     assert speller.correct("season", "en") == "season"
     assert speller.correct("wheat", "en") == "wheat"
     assert speller.correct("dose", "en") == "does"  # two letters swapped still make the function word
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("quest", "qu est"), ("quon", "qu on"), ("quil", "qu il")])
+def test_a_french_question_word_typed_without_its_apostrophe_is_read_as_its_words(
+    speller: Speller, typed: str, meant: str
+) -> None:
+    # reported by a maintainer: "quest ce quon trouve au marché ?" was declined
+    assert speller.correct(typed, "fr") == meant
+
+
+def test_quest_stays_an_english_word_in_english_and_where_the_knowledge_writes_it(speller: Speller) -> None:
+    assert speller.correct("quest", "en") != "qu est"
+    quest = Speller(Counter(["quest", "grail"]), other_language={"en": frozenset(), "fr": frozenset()})
+    assert quest.correct("quest", "fr") == "quest"

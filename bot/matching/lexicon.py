@@ -689,6 +689,10 @@ IS_CONTRACTED = frozenset("what where who how when why that it he she there here
 NOT_CONTRACTED = {"don": "do", "doesn": "does", "didn": "did", "isn": "is", "aren": "are", "ain": "is", "mustn": "must"}
 """The first half of a contracted "not" ("don't" is "don", "t"), as its word: "don" is no word of the question."""
 
+# French elisions typed without their apostrophe ("quest ce quon trouve ?"), read so in a French question only
+# and when the knowledge does not write the word itself: "quest" is an English word.
+FRENCH_SHORTHAND = {"quest": "qu est", "quon": "qu on", "quil": "qu il", "quils": "qu ils"}
+
 # Chat and SMS spellings, read as the word they stand for before anything else.
 SHORTHAND = {
     "u": "you",

@@ -81,6 +81,8 @@ class Speller:
             return lexicon.SHORTHAND[token]
         if token in self._frequency or token.isdigit() or stem(token) in self._known_stems:
             return token
+        if lang == "fr" and token in lexicon.FRENCH_SHORTHAND:
+            return lexicon.FRENCH_SHORTHAND[token]
         if stem(token) in _UNCORRECTED:  # "talking": a form of a word that frames or says nothing, not a typo
             return token
         key = f"{lang}:{token}"
