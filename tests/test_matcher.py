@@ -685,9 +685,10 @@ def kinds_agree(knowledge: Knowledge, question: str) -> bool:
         ),
         ("Les pompiers sont restés parce que le feu couvait.", "Pourquoi les pompiers sont-ils restés ?"),
         ("Washington regularly voices concern about the closer ties.", "How often does Washington voice concern?"),
+        ("The driver, a 45-year-old man from Dunoon, was injured.", "How old is the driver?"),
     ],
 )
-def test_an_answer_that_gives_a_reason_or_a_frequency_answers_why_and_how_often_without_such_an_example(
+def test_an_answer_giving_a_reason_a_frequency_or_an_age_answers_why_how_often_or_how_old_without_such_an_example(
     tmp_path: Path, sentence: str, question: str
 ) -> None:
     lang = "fr" if question.startswith("Pourquoi") else "en"

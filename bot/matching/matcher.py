@@ -684,11 +684,14 @@ def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
     return next(iter(said), None), chatter
 
 
+_AGE = re.compile(r"\b(?:\d+ years? old|aged \d+|agee?s? de \d+)\b")  # "a 45-year-old", "aged 45", "âgée de 45 ans"
+
+
 def _answer_kinds(tokens: Sequence[str], lang: str) -> set[str]:
-    """The kinds an answer plainly gives whatever its examples ask: a reason ("because", "pour être sûrs") and
-    a frequency ("regularly"). Maintainers rarely think of a "why?" example, and a fact is then declined for it."""
-    pairs = {" ".join(pair) for pair in itertools.pairwise(tokens)}
-    words = set(tokens) | pairs
+    """The kinds an answer plainly gives whatever its examples ask: a reason ("because", "pour être sûrs"),
+    a frequency ("regularly") and an age ("a 45-year-old"). Maintainers rarely think of a "why?" example, and a
+    fact is then declined for it."""
+    words = set(tokens) | {" ".join(pair) for pair in itertools.pairwise(tokens)}
     kinds = set()
     if words & lexicon.REASON_MARKERS[lang] or (
         lang == "fr" and any(first == "pour" and _infinitive(then) for first, then in itertools.pairwise(tokens))
@@ -696,6 +699,8 @@ def _answer_kinds(tokens: Sequence[str], lang: str) -> set[str]:
         kinds.add("why")
     if words & lexicon.FREQUENCY_MARKERS:
         kinds.add("frequency")
+    if _AGE.search(" ".join(tokens)):
+        kinds.add("age")
     return kinds
 
 
