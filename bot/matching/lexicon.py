@@ -87,23 +87,9 @@ KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # it even when none of its example questions asks that way; a French "pour" before an infinitive gives a reason
 # too ("pour être sûrs que..."). The English "car" and "but" are words of their own, hence one list per language.
 REASON_MARKERS = {
-    "en": frozenset(
-        {
-            "because",
-            "purpose",
-            "aim",
-            "goal",
-            "objective",
-            "ensure",
-            "reason",
-            "in order",
-            "so that",
-            "due to",
-            "owing to",
-            "make sure",
-        }
-    ),
-    "fr": frozenset(["parce", "car", "afin", "a cause", "grace a", "en raison", "objectif", "but", "pour que"]),
+    "en": frozenset("because purpose aim goal objective ensure reason".split())
+    | {"in order", "so that", "due to", "owing to", "make sure"},
+    "fr": frozenset("parce car afin objectif but".split()) | {"a cause", "grace a", "en raison", "pour que"},
 }
 INFINITIVE_OPENERS = frozenset("ne l se s y en".split())
 """Words that open an infinitive clause after "pour" without being a verb: "pour s'assurer", "pour ne pas"."""
@@ -1083,9 +1069,7 @@ HEADER_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
 )
 HEADER_WRITTEN = frozenset("written ecrit".split())  # "who was it written by?" asks for an author, no header field
 HEADER_ALONE = frozenset(
-    "title headline titre source url link lien newspaper publisher journal channel chaine broadcaster radio published "
-    "publie "
-    "publiee paru parue "
-    "publication about subject "
+    "title headline titre source url link lien newspaper publisher journal channel chaine broadcaster radio "
+    "published publie publiee paru parue publication about subject "
     "topic summary summarise summarize sujet resume resumer tldr happening happened passe".split()
 )
