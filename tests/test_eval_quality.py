@@ -93,6 +93,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/maisoncelles-la-jourdan-mairie-a-vendre/eval.yaml", 0.72, 1.0, 0.85),
     ("corpus/wichita-airtran-subsidy-payment/eval.yaml", 0.82, 1.0, 0.70),
     ("corpus/sarreguemines-marche-noel-fermier/eval.yaml", 0.83, 1.0, 0.85),
+    ("corpus/amiens-semi-marathon-coulee-verte-2016/eval.yaml", 0.77, 1.0, 0.79),
+    ("corpus/woolwell-2000-homes-approved/eval.yaml", 0.82, 1.0, 0.73),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -142,6 +144,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/maisoncelles-la-jourdan-mairie-a-vendre/conversations.yaml", 0.62),
     ("corpus/wichita-airtran-subsidy-payment/conversations.yaml", 0.80),
     ("corpus/sarreguemines-marche-noel-fermier/conversations.yaml", 0.66),
+    ("corpus/amiens-semi-marathon-coulee-verte-2016/conversations.yaml", 0.61),
+    ("corpus/woolwell-2000-homes-approved/conversations.yaml", 0.83),
 ]
 
 
