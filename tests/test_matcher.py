@@ -253,6 +253,13 @@ def test_the_don_of_dont_is_no_word_of_the_question(answerer: Answerer) -> None:
     assert "don" in answerer.matcher.analyse("What did Don say?").terms  # a name stays one
 
 
+def test_again_at_the_end_of_a_question_asks_nothing_more(answerer: Answerer) -> None:
+    """A trailing "again" asks the same question once more: it is nothing the fact must hold."""
+    again = answerer.reply("who takes part again?")
+    assert again.kind == "answer" and again.fact_id == fact_of(answerer, "who takes part?")
+    assert "again" not in answerer.matcher.analyse("who takes part again?").terms
+
+
 def test_small_talk_around_a_question_does_not_hide_it(answerer: Answerer) -> None:
     assert fact_of(answerer, "hi! thanks, and when is vostok?") == "vostok-dates"
 

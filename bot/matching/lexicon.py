@@ -102,7 +102,9 @@ KIND_WORDS = frozenset(word for _, phrases in KIND_PHRASES for phrase in phrases
 """Every word of the phrases above: the speller corrects toward them, and they are known words."""
 
 # "ou" (or) is "où" (where) when it opens the question or follows these words.
-WHERE_OU_AFTER = frozenset({"d", "par", "est", "c", "sont", "se", "lieu", "passe", "deroule"})
+WHERE_OU_AFTER = frozenset(
+    "d par c est sont etait etaient sera seront se lieu passe deroule trouve trouvent situe situee".split()
+)
 # "who" is a relative pronoun, not a question word, after these words ("those who say so").
 WHO_RELATIVE_AFTER = frozenset(
     """those people anyone someone everyone everybody anybody somebody one ones
@@ -154,7 +156,7 @@ ENGLISH_STOPWORDS = frozenset(
     ask asks asked asking make makes made making
     isn aren wasn weren doesn didn hasn haven hadn couldn wouldn shouldn
     according during while whilst
-    quick quickly short shortly brief briefly simple simply little bit though""".split()
+    quick quickly short shortly brief briefly simple simply little bit though again""".split()
 )
 FRENCH_STOPWORDS = frozenset(
     """le la les l un une des du de d au aux a et ou mais donc or ni car que qu qui quoi quel quelle quels
