@@ -470,6 +470,9 @@ def test_a_fact_sharing_only_the_askers_pronoun_is_no_match() -> None:
         ("The mayor announced the plan on 26 December.", "On what date did the mayor announce the plan?", True),
         ("The mayor's plan adds buses.", "How many buses does the mayor's plan add?", False),
         ("The mayor's plan adds twelve buses.", "How many buses does the mayor's plan add?", True),
+        ("The mayor's plan adds twelve buses.", "How much does the mayor's plan cost?", False),
+        ("The mayor's plan adds twelve buses for £2m.", "How much does the mayor's plan cost?", True),
+        ("The mayor's plan adds twelve buses, free for pupils.", "How much does the mayor's plan cost?", True),
     ],
 )
 def test_a_question_asking_an_hour_a_date_a_year_or_a_number_needs_a_fact_that_gives_one(
@@ -479,6 +482,15 @@ def test_a_question_asking_an_hour_a_date_a_year_or_a_number_needs_a_fact_that_g
     plan = Fact("plan", {"en": answer}, {"en": asked}, (answer,))
     matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), answer, (plan,)))
     assert [match.fact.id for match in matcher.extract(question, limit=1)] == (["plan"] if gives else [])
+
+
+def test_a_price_is_asked_by_how_much_with_a_word_of_price_that_names_nobody(answerer: Answerer) -> None:
+    details = answerer.matcher.analyse
+    assert "price" in details("How much does the exercise cost?").details
+    assert "price" in details("Combien coûte l'exercice ?").details
+    assert "price" not in details("How many times has Ned Price spoken?").details  # a name of the knowledge
+    assert "price" not in details("What is the price shield?").details  # no "how much": the topic, not a price
+    assert "price" not in details("Qui a remporté le prix ?").details  # "prix" is also a prize
 
 
 def test_a_question_asking_a_name_is_not_answered_by_a_fact_that_writes_no_other_name() -> None:

@@ -201,6 +201,19 @@ DETAIL_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("hour", ("what time", "which time", "what hour", "at what hour", "quelle heure", "a quelle heure")),
 )
 
+# With "how much" or "combien", words that ask what something costs ("how much does entry cost?", "combien
+# coûte l'entrée ?"): a fact answers them only when its answer gives a price, or a share ("prices rose 4%").
+# "prix" is also a prize, so it asks a price only with "combien".
+PRICE_WORDS = frozenset(
+    "cost costs costing price prices priced fee fees fare fares expensive cout couts coute coutent coutait "
+    "coutaient coutera couteront couterait tarif tarifs".split()
+)
+PRICE_WITH_COMBIEN = frozenset({"prix"})
+CURRENCIES = (
+    "euro euros dollar dollars pound pounds sterling franc francs yuan rouble roubles ruble rubles cent cents "
+    "centime centimes penny pence pennies free gratuit gratuite gratuits gratuites".split()
+)
+
 YEAR = r"(?:1[89]|20)\d\d"
 """A year as news writes it (1800-2099), a regular expression."""
 

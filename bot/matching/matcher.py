@@ -65,6 +65,7 @@ _DETAIL_IN_ANSWER = {  # searched in an answer folded to lower case without acce
         rf"\b\d{{1,2}}(?:[:h.]\d\d|\s?(?:am|pm|h|heures?(?!\s+d))\b|\s?[ap]\.m\.)|\bo.clock\b|\b(?:{'|'.join(lexicon.DAY_PARTS)})\b"
     ),
     "number": re.compile(rf"\d|\b(?:{'|'.join(lexicon.NUMBER_WORDS)})\b"),
+    "price": re.compile(rf"[$£€¥%]|\b(?:{'|'.join(lexicon.CURRENCIES)})\b"),
 }
 _SMALL_TALK_WORDS = frozenset(word for _, phrases in lexicon.SMALL_TALK for p in phrases for word in p.split())
 _ABOUT_THE_ARTICLE = lexicon.ARTICLE_WORDS.union(*(words for _, words in lexicon.HEADER_WORDS))
@@ -431,7 +432,7 @@ class Matcher:
             lang=lang,
             small_talk=small_talk if not terms else None,
             misspelt=misspelt,
-            details=_details(tokens, kinds),
+            details=_details(tokens, kinds, {t for t in tokens if self._term(t, stem(t)) in self._entities}),
             strangers=strangers,
         )
 
@@ -637,13 +638,17 @@ def _certain(fact: Fact) -> Match:
     return Match(fact, 100.0, evidence)
 
 
-def _details(tokens: Sequence[str], kinds: Collection[str]) -> frozenset[str]:
-    """The precise things a question asks for: a name, a year, a date, an hour, a number ("how many", "how old")."""
+def _details(tokens: Sequence[str], kinds: Collection[str], names: Collection[str]) -> frozenset[str]:
+    """The precise things a question asks for: a name, a year, a date, an hour, a number ("how many", "how old"),
+    a price ("how much", with a word of price that is none of the knowledge's ``names``)."""
     found = {detail for detail, table in _DETAILS if table.find(tokens)}
     if not lexicon.NAME_WORDS.isdisjoint(tokens):
         found.add("name")
     if "quantity" in kinds or "age" in kinds:
         found.add("number")
+    priced = lexicon.PRICE_WORDS | lexicon.PRICE_WITH_COMBIEN if "combien" in tokens else lexicon.PRICE_WORDS
+    if "quantity" in kinds and any(token in priced and token not in names for token in tokens):
+        found.add("price")  # "how much does it cost?", but not "what did Ned Price say?" nor "the price shield?"
     return frozenset(found)
 
 
