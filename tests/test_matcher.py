@@ -484,6 +484,16 @@ def test_a_question_asking_an_hour_a_date_a_year_or_a_number_needs_a_fact_that_g
     assert [match.fact.id for match in matcher.extract(question, limit=1)] == (["plan"] if gives else [])
 
 
+def test_an_answer_that_counts_something_answers_how_many_of_it_whatever_its_examples_ask() -> None:
+    answer = "The school currently has 587 pupils and a new gym."
+    school = Fact("school", {"en": answer}, {"en": ("What is the school like?", "Is the school big?")}, (answer,))
+    matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), answer, (school,)))
+    counted = matcher.extract("How many pupils does the school have?", limit=1)
+    uncounted = matcher.extract("How many teachers does the school have?", limit=1)
+    assert counted and counted[0].evidence.kinds_agree and counted[0].evidence.counts_agree
+    assert not (uncounted and uncounted[0].evidence.counts_agree)  # it counts pupils, not teachers
+
+
 def test_a_price_is_asked_by_how_much_with_a_word_of_price_that_names_nobody(answerer: Answerer) -> None:
     details = answerer.matcher.analyse
     assert "price" in details("How much does the exercise cost?").details

@@ -49,6 +49,7 @@ _FILLERS = lexicon.FILLER_PHRASES + lexicon.CONFIRMATIONS + lexicon.BACK_REFEREN
 _FILLER = PhraseTable(_FILLERS)
 _CONFIRMATIONS = frozenset(map(tuple, lexicon.CONFIRMATIONS))
 _ASKER = frozenset({"~asker"})
+_COUNTED_OF = frozenset({"of", "de", "d", "des"})
 _DETAILS = tuple(
     (detail, PhraseTable(phrase.split() for phrase in phrases)) for detail, phrases in lexicon.DETAIL_PHRASES
 )
@@ -242,7 +243,7 @@ class Matcher:
                 for term in terms:
                     weights[term] = max(weights.get(term, 0.0), weight)
                 if field_name == "answer" and text_lang:
-                    kinds |= _answer_kinds(tokens, text_lang)
+                    kinds |= _answer_kinds(tokens, text_lang) | self._counted(tokens)
                 if field_name == "question":
                     questions.add(" ".join(tokens), number)
                     kinds |= question_kind
@@ -346,11 +347,21 @@ class Matcher:
                 following = list(
                     itertools.takewhile(lambda t: t not in lexicon.COUNT_ENDS, tokens[index + 1 : index + 5])
                 )
-                following = [t for t in following if t not in ("of", "de", "d", "des")]
+                following = [t for t in following if t not in _COUNTED_OF]
                 counted = self._terms(following[:3])
                 if counted:
                     return kinds | {"count:" + counted[0]}, used
         return kinds, used
+
+    def _counted(self, tokens: Sequence[str]) -> set[str]:
+        """What an answer counts ("587 pupils", "trois boulangers"): it answers how many of those, whatever its
+        examples ask ("count:~pupil")."""
+        return {
+            "count:" + term
+            for index, token in enumerate(tokens)
+            if token.isdigit() or token in lexicon.COUNTING_WORDS
+            for term in self._terms([t for t in tokens[index + 1 : index + 4] if t not in _COUNTED_OF][:2])
+        }
 
     def _names_in(self, text: str) -> list[str]:
         return self._terms(tokenize(" ".join(_capitalised(text))))
@@ -727,7 +738,8 @@ def _kinds_agree(asked: frozenset[str], answered: frozenset[str]) -> tuple[bool,
     if not asked:
         return True, True
     counts = {kind for kind in asked if kind.startswith("count:")}
-    return bool((asked - counts) & answered), not counts or bool(counts & answered)
+    counted = bool(counts & answered)  # an answer that counts what is asked answers "how many" of it
+    return bool((asked - counts) & answered) or (counted and asked - counts <= {"quantity"}), not counts or counted
 
 
 def _named(text: str) -> list[str]:
