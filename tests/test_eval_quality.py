@@ -91,7 +91,7 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/pro-d2-opening-round-bonus-wins/eval.yaml", 0.84, 1.0, 0.64),
     ("corpus/southeast-loggerhead-nesting-records/eval.yaml", 0.83, 1.0, 0.70),
     ("corpus/maisoncelles-la-jourdan-mairie-a-vendre/eval.yaml", 0.72, 1.0, 0.85),
-    ("corpus/wichita-airtran-subsidy-payment/eval.yaml", 0.82, 1.0, 0.70),
+    ("corpus/wichita-airtran-subsidy-payment/eval.yaml", 0.82, 1.0, 0.67),
     ("corpus/sarreguemines-marche-noel-fermier/eval.yaml", 0.83, 1.0, 0.85),
     ("corpus/amiens-semi-marathon-coulee-verte-2016/eval.yaml", 0.77, 1.0, 0.79),
     ("corpus/woolwell-2000-homes-approved/eval.yaml", 0.82, 1.0, 0.73),

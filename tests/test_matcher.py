@@ -499,7 +499,7 @@ def test_a_price_is_asked_by_how_much_with_a_word_of_price_that_names_nobody(ans
     assert "price" in details("How much does the exercise cost?").details
     assert "price" in details("Combien coûte l'exercice ?").details
     assert "price" not in details("How many times has Ned Price spoken?").details  # a name of the knowledge
-    assert "price" not in details("What is the price shield?").details  # no "how much": the topic, not a price
+    assert "price" not in details("What is the price cap?").details  # no "how much": the topic, not a price
     assert "price" not in details("Qui a remporté le prix ?").details  # "prix" is also a prize
 
 

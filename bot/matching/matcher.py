@@ -659,7 +659,7 @@ def _details(tokens: Sequence[str], kinds: Collection[str], names: Collection[st
         found.add("number")
     priced = lexicon.PRICE_WORDS | lexicon.PRICE_WITH_COMBIEN if "combien" in tokens else lexicon.PRICE_WORDS
     if "quantity" in kinds and any(token in priced and token not in names for token in tokens):
-        found.add("price")  # "how much does it cost?", but not "what did Ned Price say?" nor "the price shield?"
+        found.add("price")  # "how much does it cost?"; not a surname, nor a price that is the topic ("the price cap?")
     return frozenset(found)
 
 
