@@ -50,6 +50,7 @@ _FILLER = PhraseTable(_FILLERS)
 _CONFIRMATIONS = frozenset(map(tuple, lexicon.CONFIRMATIONS))
 _ASKER = frozenset({"~asker"})
 _COUNTED_OF = frozenset({"of", "de", "d", "des"})
+_PRICED = lexicon.PRICE_WORDS | lexicon.PRICE_WITH_COMBIEN
 _DETAILS = tuple(
     (detail, PhraseTable(phrase.split() for phrase in phrases)) for detail, phrases in lexicon.DETAIL_PHRASES
 )
@@ -443,7 +444,9 @@ class Matcher:
             lang=lang,
             small_talk=small_talk if not terms else None,
             misspelt=misspelt,
-            details=_details(tokens, kinds, {t for t in tokens if self._term(t, stem(t)) in self._entities}),
+            details=_details(
+                tokens, kinds, {t for t in tokens if t in _PRICED and self._term(t, stem(t)) in self._entities}
+            ),
             strangers=strangers,
         )
 
@@ -657,7 +660,7 @@ def _details(tokens: Sequence[str], kinds: Collection[str], names: Collection[st
         found.add("name")
     if "quantity" in kinds or "age" in kinds:
         found.add("number")
-    priced = lexicon.PRICE_WORDS | lexicon.PRICE_WITH_COMBIEN if "combien" in tokens else lexicon.PRICE_WORDS
+    priced = _PRICED if "combien" in tokens else lexicon.PRICE_WORDS
     if "quantity" in kinds and any(token in priced and token not in names for token in tokens):
         found.add("price")  # "how much does it cost?"; not a surname, nor a price that is the topic ("the price cap?")
     return frozenset(found)
