@@ -95,6 +95,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/sarreguemines-marche-noel-fermier/eval.yaml", 0.83, 1.0, 0.85),
     ("corpus/amiens-semi-marathon-coulee-verte-2016/eval.yaml", 0.77, 1.0, 0.79),
     ("corpus/woolwell-2000-homes-approved/eval.yaml", 0.82, 1.0, 0.73),
+    ("corpus/citeaux-abbey-grands-crus-auction/eval.yaml", 0.82, 1.0, 0.82),
+    ("corpus/herefordshire-hawfinch-tree-sparrow-discovery/eval.yaml", 0.77, 1.0, 0.70),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -146,6 +148,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/sarreguemines-marche-noel-fermier/conversations.yaml", 0.66),
     ("corpus/amiens-semi-marathon-coulee-verte-2016/conversations.yaml", 0.61),
     ("corpus/woolwell-2000-homes-approved/conversations.yaml", 0.83),
+    ("corpus/citeaux-abbey-grands-crus-auction/conversations.yaml", 0.80),
+    ("corpus/herefordshire-hawfinch-tree-sparrow-discovery/conversations.yaml", 0.53),
 ]
 
 
