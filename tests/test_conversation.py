@@ -15,7 +15,7 @@ from test_answerer import answerer_with
 
 from bot.answerer import Answerer
 from bot.cli import main
-from bot.conversation import MAX_THREADS, Conversation, Topic, recall, remember, reply_in_context
+from bot.conversation import MAX_THREADS, Conversation, Topic, follow_up, recall, remember, reply_in_context
 from bot.knowledge.reading import load
 from bot.matching.text import stem
 from bot.upkeep.evaluation import ANSWERABLE, evaluate_conversations, load_set
@@ -115,6 +115,37 @@ def test_the_other_one_in_a_follow_up_points_back_like_a_pronoun(answerer: Answe
 
 def test_what_about_swaps_the_subject_and_keeps_the_question(answerer: Answerer) -> None:
     assert chat_replies(answerer, "Did Kenya take part?", "what about Ethiopia?") == ["runners", "runners"]
+
+
+def test_what_about_swaps_a_name_that_a_synonym_group_lists_with_its_article(tmp_path: Path) -> None:
+    # reported by a maintainer: after a question on "La Tâche", "what about the Clos de Vougeot?" was read with
+    # La Tâche still in it, and got La Tâche's answer again
+    (tmp_path / "article.txt").write_text(
+        "The jeroboam of La Tâche has reached 42000 euros.\nThree bottles of Clos de Vougeot reached 13000 euros.\n",
+        encoding="utf-8",
+    )
+    facts = """\
+        article: article.txt
+        synonyms:
+          - [la tache, la tâche]
+        facts:
+          - id: top-lot
+            en: {answer: The jeroboam of La Tâche has reached 42000 euros., questions: [La Tache jeroboam price?]}
+            source: The jeroboam of La Tâche has reached 42000 euros.
+          - id: vougeot
+            en: {answer: Three bottles of Clos de Vougeot reached 13000 euros., questions: [The bottles?]}
+            source: Three bottles of Clos de Vougeot reached 13000 euros.
+        """
+    (tmp_path / "facts.yaml").write_text(textwrap.dedent(facts), encoding="utf-8")
+    answerer = Answerer(load(tmp_path / "facts.yaml"))
+    matcher = answerer.matcher
+    chat = Conversation(clock=lambda: 0.0)
+    chat.reply(answerer, "How much is the La Tache jeroboam?")
+    topic = chat.current(0.0)
+    assert topic is not None
+    readings = follow_up(matcher, matcher.analyse("what about the Clos de Vougeot?"), topic)
+    (la_tache,) = matcher.analyse("la tâche").terms
+    assert readings and all(la_tache not in reading.terms for reading in readings)
 
 
 def test_a_reading_with_the_context_that_lacks_the_messages_words_gives_way_to_a_surer_one_alone(

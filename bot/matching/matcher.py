@@ -365,7 +365,16 @@ class Matcher:
         }
 
     def _names_in(self, text: str) -> list[str]:
-        return self._terms(tokenize(" ".join(_capitalised(text))))
+        """The terms of the names a text writes, with the groups that list a name whole with its article ("La
+        Tâche", "Le Mans"): the capitalised words alone, without "La", would miss that group."""
+        capitalised = tokenize(" ".join(_capitalised(text)))
+        tokens = tokenize(text)
+        within = [
+            self._phrases[phrase]
+            for start, end, phrase in self._phrase_table.find([stem(token) for token in tokens])
+            if not set(tokens[start:end]).isdisjoint(capitalised)
+        ]
+        return list(dict.fromkeys([*self._terms(capitalised), *within]))
 
     def _gives(self, index: int, detail: str, terms: Collection[str]) -> bool:
         """Whether the fact's answers give the ``detail`` a question asks: a name it does not already give, a
