@@ -90,9 +90,12 @@ class Answerer:
         example = self.matcher.example(query)
         if example is not None:
             return self._certain(example, question, lang)
-        header = self._header_fact(self.matcher.header_request(query))  # about the article itself
+        requested = self.matcher.header_request(query)  # about the article itself
+        header = self._header_fact(requested)
         if header is not None and not query.terms:
             return self._certain(Match(header, 100.0), question, lang)
+        if not query.terms and not query.kinds and requested is not None:
+            return self._declined(question, [], lang)  # "le titre ?" of a knowledge whose header has none
         if not query.terms and not query.kinds:
             hints = self._default_hints()
             if query.small_talk:
@@ -117,6 +120,10 @@ class Answerer:
             return self._reply(
                 question, body, tied, lang, kind="answer", best=best, suggestions=tied, candidate=best.fact.id
             )
+        return self._declined(question, matches, lang)
+
+    def _declined(self, question: str, matches: Sequence[Match], lang: str) -> Reply:
+        """The article does not say: the facts that cover most of the question are suggested instead."""
         related = [m for m in matches if m.evidence and m.evidence.coverage >= _RELATED_COVERAGE][:EXAMPLES]
         candidate = matches[0] if matches else None
         return self._reply(

@@ -127,6 +127,10 @@ def test_quel_journal_asks_for_the_source_though_a_fact_speaks_of_a_journee(tmp_
     [
         ("publisher: The Shop Times\nurl: https://example.org/shop\n", "The Shop Times (https://example.org/shop)"),
         ("publisher: The Shop Times\n", "The Shop Times"),
+        (  # reported by a maintainer: "The Times (Kent edition) (https://...)"
+            "publisher: The Shop Times (Kent edition)\nurl: https://example.org/shop\n",
+            "The Shop Times (Kent edition), https://example.org/shop",
+        ),
     ],
 )
 def test_the_publisher_in_the_header_names_where_the_article_comes_from(tmp_path: Path, header: str, said: str) -> None:
@@ -193,6 +197,15 @@ def test_without_a_header_field_a_question_about_it_goes_to_the_facts(tmp_path: 
     reply = shop(tmp_path, header="title: A shop opens\n").reply("When was the article published?")
     assert (reply.kind, reply.fact_id) == ("decline", None)
     assert shop(tmp_path, header="title: A shop opens\n").reply("what is it about?").fact_id == "~about"
+
+
+@pytest.mark.parametrize("question", ["le titre ?", "the headline?", "date de publication ?"])
+def test_a_header_field_asked_alone_that_the_header_lacks_is_declined_not_taken_for_an_empty_message(
+    tmp_path: Path, question: str
+) -> None:
+    # reported by a maintainer: "le titre ?" of a knowledge without a title got "Posez-moi une question..."
+    reply = shop(tmp_path, header="about: a shop opening\n").reply(question)
+    assert (reply.kind, reply.fact_id) == ("decline", None)
 
 
 def test_a_maintainers_fact_about_the_publication_wins_over_the_header(tmp_path: Path) -> None:

@@ -103,9 +103,10 @@ class Knowledge:
 
     @property
     def where_from(self) -> str | None:
-        """Its publisher and address, as far as the header gives them: "The Times (https://...)"."""
+        """Its publisher and address, as far as the header gives them: "The Times (https://...)", or after a
+        comma when the publisher ends in brackets of its own ("The Times (Kent edition), https://...")."""
         if self.publisher and self.url:
-            return f"{self.publisher} ({self.url})"
+            return f"{self.publisher}, {self.url}" if self.publisher.endswith(")") else f"{self.publisher} ({self.url})"
         return self.publisher or self.url
 
     def get(self, fact_id: str) -> Fact | None:
