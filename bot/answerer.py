@@ -94,9 +94,9 @@ class Answerer:
         header = self._header_fact(requested)
         if header is not None and not query.terms:
             return self._certain(Match(header, 100.0), question, lang)
-        if not query.terms and not query.kinds and requested is not None:
-            return self._declined(question, [], lang)  # "le titre ?" of a knowledge whose header has none
         if not query.terms and not query.kinds:
+            if requested is not None:  # "le titre ?" of a knowledge whose header has none
+                return self._declined(question, [], lang)
             hints = self._default_hints()
             if query.small_talk:
                 body = replies.small_talk(query.small_talk, lang, self.knowledge.subject(lang))
