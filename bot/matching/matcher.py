@@ -228,11 +228,11 @@ class Matcher:
                 if lang in fact.answers:
                     fields.append(("answer", fact.answers[lang], lang))
             for field_name, text, text_lang in fields:
+                tokens = tokenize(text)
                 if field_name in ("answer", "keyword"):
-                    entities.update(self._names_in(text))
+                    entities.update(self._names_in(text, tokens))
                     name_pairs.update(_name_pairs(text))
                     joined_names.update(name for word in _named(text) if len(name := tuple(tokenize(word))) > 1)
-                tokens = tokenize(text)
                 surface.update(tokens)
                 if text_lang:
                     lang_words[text_lang].update(tokens)
@@ -364,11 +364,10 @@ class Matcher:
             for term in self._terms([t for t in tokens[index + 1 : index + 4] if t not in _COUNTED_OF][:2])
         }
 
-    def _names_in(self, text: str) -> list[str]:
-        """The terms of the names a text writes, with the groups that list a name whole with its article ("La
-        Tâche", "Le Mans"): the capitalised words alone, without "La", would miss that group."""
+    def _names_in(self, text: str, tokens: Sequence[str]) -> list[str]:
+        """The terms of the names a text (whose ``tokens`` these are) writes, with the groups that list a name whole
+        with its article ("La Tâche", "Le Mans"): the capitalised words alone, without "La", would miss that group."""
         capitalised = tokenize(" ".join(_capitalised(text)))
-        tokens = tokenize(text)
         within = [
             self._phrases[phrase]
             for start, end, phrase in self._phrase_table.find([stem(token) for token in tokens])
