@@ -97,6 +97,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/woolwell-2000-homes-approved/eval.yaml", 0.82, 1.0, 0.73),
     ("corpus/citeaux-abbey-grands-crus-auction/eval.yaml", 0.82, 1.0, 0.82),
     ("corpus/herefordshire-hawfinch-tree-sparrow-discovery/eval.yaml", 0.77, 1.0, 0.70),
+    ("corpus/essay-concours-national-boudin-blanc/eval.yaml", 0.86, 1.0, 0.70),
+    ("corpus/kirkcudbright-bridge-emergency-closure/eval.yaml", 0.78, 0.95, 0.82),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -150,6 +152,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/woolwell-2000-homes-approved/conversations.yaml", 0.83),
     ("corpus/citeaux-abbey-grands-crus-auction/conversations.yaml", 0.80),
     ("corpus/herefordshire-hawfinch-tree-sparrow-discovery/conversations.yaml", 0.53),
+    ("corpus/essay-concours-national-boudin-blanc/conversations.yaml", 0.66),
+    ("corpus/kirkcudbright-bridge-emergency-closure/conversations.yaml", 0.58),
 ]
 
 
