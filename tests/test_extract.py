@@ -337,6 +337,18 @@ def test_headline_byline_credits_and_also_read_lines_are_no_facts(tmp_path: Path
     assert knowledge.title == {"en": "Dam opened in the north", "fr": "Dam opened in the north"}
 
 
+def test_a_headline_cut_short_behind_a_dateline_is_the_title_and_no_fact(tmp_path: Path) -> None:
+    # reported by a maintainer: "Essay. Le boudin blanc sacré..." gave no title and a fact asking "Qui est Mans ?"
+    headline = "Essay. Le boudin blanc sacré au concours national : le champion est du Mans..."
+    article = tmp_path / "article.txt"
+    article.write_text(f"{headline}\n\nDimanche, la salle a applaudi le champion de France.\n", encoding="utf-8")
+    draft = tmp_path / "draft.yaml"
+    assert main(["extract", str(article), "-o", str(draft)]) == 0
+    knowledge = load(draft)
+    assert [fact.answer("fr") for fact in knowledge.facts] == ["Dimanche, la salle a applaudi le champion de France."]
+    assert knowledge.title["fr"] == headline
+
+
 def test_a_fact_in_one_language_answers_the_other_and_says_so(draft_path: Path) -> None:
     knowledge = load(draft_path)
     [english] = [fact for fact in knowledge.facts if set(fact.answers) == {"en"}][:1]

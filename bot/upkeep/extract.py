@@ -48,6 +48,7 @@ _BOILERPLATE = re.compile(  # lines of a web page around the article, not the ar
     re.IGNORECASE,
 )
 _SENTENCE_FINAL = re.compile(r"[.!?…:;][\"”»’)]*$")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"”»’)]*$")
 _MONTHS = frozenset(lexicon.MONTHS + lexicon.WEEKDAYS)  # "when" words, as tokenize reads them
 _TIME = re.compile(
     rf"\b\d{{1,2}}\s?h\s?\d{{0,2}}\b|\b\d{{1,2}}:\d{{2}}\b|\b{lexicon.YEAR}\b|\b\d{{1,2}}\s?[ap]\.?m\b", re.IGNORECASE
@@ -256,6 +257,9 @@ def drafts(article: str) -> list[Draft]:
     asked: set[str] = set()
     seen: set[str] = set()
     passages = _passages(article)
+    title = _headline(article)
+    if title and len(title[1].split()) <= _MAX_HEADLINE_WORDS:  # a longer one is the lede too: it states something
+        passages = [passage for passage in passages if passage[2] != title[0]]
     introducing = {intro for _, intro, _ in passages if intro}
     paragraph = -1  # of the last fact
     for number, (item, intro, line) in enumerate(passages):
@@ -304,12 +308,19 @@ def _fragment(sentence: str) -> bool:
 
 
 def headline(article: str) -> str | None:
-    """The article's first line when it reads as a headline (no sentence ending), for the draft's title."""
-    for line in article.splitlines():
-        if line.strip():
-            line = line.strip()
-            return line if not _SENTENCE_FINAL.search(line) and not _BOILERPLATE.search(line) else None
-    return None
+    """The article's first line when it reads as a headline, for the draft's title."""
+    found = _headline(article)
+    return found[1] if found else None
+
+
+def _headline(article: str) -> tuple[int, str] | None:
+    """The number and text of the article's first line when it reads as a headline: no sentence ending, or cut
+    short ("Essay. Le boudin blanc sacré au concours national...", as scraped pages store it) with lines after."""
+    lines = [(number, line.strip()) for number, line in enumerate(article.splitlines()) if line.strip()]
+    if not lines or _BOILERPLATE.search(text := lines[0][1]):
+        return None
+    cut_short = _TRUNCATED.search(text) and len(lines) > 1 and len(text.split()) <= _MAX_HEADLINE_WORDS
+    return lines[0] if cut_short or not _SENTENCE_FINAL.search(text) else None
 
 
 def states_something(sentence: str, *, opens_line: bool = True) -> bool:
