@@ -94,9 +94,9 @@ class Answerer:
         header = self._header_fact(requested)
         if header is not None and not query.terms:
             return self._certain(Match(header, 100.0), question, lang)
+        if requested is not None and not query.terms:  # "le titre ?", "what year is the article from?": no header
+            return self._declined(question, [], lang)
         if not query.terms and not query.kinds:
-            if requested is not None:  # "le titre ?" of a knowledge whose header has none
-                return self._declined(question, [], lang)
             hints = self._default_hints()
             if query.small_talk:
                 body = replies.small_talk(query.small_talk, lang, self.knowledge.subject(lang))
@@ -183,7 +183,7 @@ class Answerer:
         answers = {}
         for lang in LANGUAGES:
             if value := self._header_value(field, lang):
-                answers[lang] = replies.ABOUT_THE_ARTICLE[field][lang].format(value.rstrip("."))
+                answers[lang] = replies.header_answer(field, lang, value)
         return Fact(f"~{field}", answers, {}, ()) if answers else None
 
     def _header_value(self, field: str, lang: str) -> str | None:

@@ -57,8 +57,24 @@ ABOUT_THE_ARTICLE = {  # the answers to questions about the article itself, from
     "title": {"en": "The article's headline: “{}”", "fr": "Le titre de l'article : « {} »"},
     "about": {"en": "The article is about {}.", "fr": "Le sujet de l'article : {}."},
     "published": {"en": "The article's date: {}.", "fr": "Date de l'article : {}."},
-    "source": {"en": "The article comes from {}", "fr": "L'article vient de {}"},
+    "source": {"en": "The article comes from {}", "fr": "L'article vient {}"},
 }
+_FRENCH_ARTICLES = {"le": "du", "les": "des"}
+
+
+def header_answer(field: str, lang: str, value: str) -> str:
+    """The answer to a question about the article itself, from its header's ``value`` for ``field``."""
+    if field == "source" and lang == "fr":
+        value = _from(value)
+    return ABOUT_THE_ARTICLE[field][lang].format(value.rstrip("."))
+
+
+def _from(name: str) -> str:
+    """French "de" joined to a name as French writes it: "d'Alençon", "du Parisien", "des Échos", "de La Croix"."""
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in _FRENCH_ARTICLES:
+        return f"{_FRENCH_ARTICLES[first.lower()]} {rest}"
+    return f"d'{name}" if fold(name[:1]) in set("aeiou") and name[:1] else f"de {name}"
 
 
 _MONTHS = {

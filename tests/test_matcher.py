@@ -224,6 +224,22 @@ def test_asking_the_time_or_the_date_is_small_talk_even_where_a_fact_answers_a_b
     assert library.reply("When?").fact_id == "opening"
 
 
+def test_a_bare_question_for_a_detail_does_not_reach_a_fact_listing_its_kind_whose_answer_lacks_it(
+    tmp_path: Path,
+) -> None:
+    # reported by a maintainer: "what year is it about?" got the fact listing "When?", whose answer gives a day
+    (tmp_path / "article.txt").write_text("The library opens on Monday 3 March.", encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(
+        "article: article.txt\nfacts:\n  - id: opening\n    en:\n      answer: The library opens on Monday 3 March."
+        "\n      questions: [When does the library open?, When?]\n    source: [The library opens on Monday 3 March.]\n",
+        encoding="utf-8",
+    )
+    library = Answerer(load(tmp_path / "facts.yaml"))
+    assert library.reply("when?").fact_id == "opening"
+    assert library.reply("what day?").fact_id == "opening"
+    assert library.reply("what year?").fact_id is None
+
+
 def test_a_word_of_the_maintainers_groups_counts_though_its_stem_is_a_stopwords(tmp_path: Path) -> None:
     matcher = Matcher(
         one_fact(tmp_path, "The truce is over.", "Is the truce over?", head="synonyms: [[truce, trêve]]\n")

@@ -160,6 +160,40 @@ def test_a_publisher_named_in_general_words_asks_where_the_article_comes_from_wh
     assert (reply.fact_id, reply.answer.split(" de ")[-1].split(" from ")[-1]) == ("~source", "France Bleu")
 
 
+@pytest.mark.parametrize("question", ["c'est ouest france ?", "is it from ouest-france", "alençon maville ?"])
+def test_each_name_of_a_publisher_with_a_name_in_brackets_asks_where_the_article_comes_from(
+    tmp_path: Path, question: str
+) -> None:
+    # reported by a maintainer: with "Alençon maville (Ouest-France)", "c'est ouest france ?" was declined
+    reply = shop(tmp_path, header="publisher: Alençon maville (Ouest-France)\n").reply(question)
+    assert reply.fact_id == "~source"
+
+
+@pytest.mark.parametrize(
+    ("publisher", "said"),
+    [
+        ("Alençon maville", "L'article vient d'Alençon maville"),
+        ("Le Parisien", "L'article vient du Parisien"),
+        ("Les Échos", "L'article vient des Échos"),
+        ("La Voix du Nord", "L'article vient de La Voix du Nord"),
+        ("France Bleu", "L'article vient de France Bleu"),
+    ],
+)
+def test_the_french_source_answer_joins_de_to_the_publishers_name_as_french_does(
+    tmp_path: Path, publisher: str, said: str
+) -> None:
+    # reported by a maintainer: "L'article vient de Alençon maville"
+    assert shop(tmp_path, header=f"publisher: {publisher}\n").reply("quel journal ?").answer == said
+
+
+def test_a_question_about_the_articles_date_is_declined_when_the_header_has_none(tmp_path: Path) -> None:
+    # reported by a maintainer: "what year is the article from?" got the fact listing "When?", which gives no year
+    facts = SHOP_FACTS.replace("[When does it open?]", "[When does it open?, When?]")
+    answerer = shop(tmp_path, header="", facts=facts)
+    assert answerer.reply("when?").fact_id == "opening"
+    assert answerer.reply("what year is the article from?").kind == "decline"
+
+
 @pytest.mark.parametrize("question", ["what is france like?", "c'est quoi le bleu ?", "bleu ?"])
 def test_a_word_of_a_publisher_named_in_general_words_alone_does_not_ask_for_the_source(
     tmp_path: Path, question: str

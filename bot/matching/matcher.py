@@ -199,9 +199,11 @@ class Matcher:
         with paused_gc():
             self._build_index(knowledge.facts)
         # A publisher named in general words ("France Bleu", "The Times") asks for the source only as a whole.
-        self._publisher_name = tuple(tokenize(knowledge.publisher or ""))
-        self._publisher_terms = (
-            frozenset(self.analyse(knowledge.publisher).terms) if knowledge.publisher else frozenset()
+        # "Alençon maville (Ouest-France)": the name in brackets is the publisher's name too
+        names = [knowledge.publisher or "", *re.split(r"[()\[\]]", knowledge.publisher or "")]
+        self._publisher_names = tuple(dict.fromkeys(name for n in names if len(name := tuple(tokenize(n))) > 1))
+        self._publisher_terms = frozenset(
+            term for name in self._publisher_names for term in self.analyse(" ".join(name)).terms
         )
 
     # -- building -------------------------------------------------------------
@@ -477,7 +479,8 @@ class Matcher:
     def header_request(self, query: Query) -> str | None:
         """The header field ("title", "source", "published", "about") that a question about the article itself asks
         for ("when was this article published?", "what is it about?"), or None when it asks anything else."""
-        said = _position(query.tokens, self._publisher_name) if len(self._publisher_name) > 1 else None
+        spoken = (_position(query.tokens, name) for name in self._publisher_names)
+        said = min((at for at in spoken if at is not None), default=None)
         if not self._header_terms.issuperset(set(query.terms) - (self._publisher_terms if said is not None else set())):
             return None
         tokens = set(query.tokens)
@@ -553,9 +556,14 @@ class Matcher:
 
     def _kind_only_matches(self, query: Query, limit: int) -> list[Match]:
         """A question that names nothing ("and when?", "how old is it?") reaches the facts whose examples ask
-        just that: the knowledge says which fact such a question is about."""
-        facts = dict.fromkeys(self._kind_only.get(query.kinds, ()))
-        return [_certain(self.knowledge.facts[index]) for index in list(facts)[:limit]]
+        just that: the knowledge says which fact such a question is about, unless it cannot give the detail asked
+        ("what year?" of an answer that gives a day)."""
+        facts = [
+            index
+            for index in dict.fromkeys(self._kind_only.get(query.kinds, ()))
+            if all(self._gives(index, detail, ()) for detail in query.details)
+        ]
+        return [_certain(self.knowledge.facts[index]) for index in facts[:limit]]
 
     def extract(self, query: str | Query, *, limit: int = 3) -> list[Match]:
         """The best facts for a query, best first, with no cutoff."""
