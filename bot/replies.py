@@ -60,6 +60,7 @@ ABOUT_THE_ARTICLE = {  # the answers to questions about the article itself, from
     "source": {"en": "The article comes from {}", "fr": "L'article vient {}"},
 }
 _FRENCH_ARTICLES = {"le": "du", "les": "des"}
+_VOWELS = frozenset("aeiou")
 
 
 def header_answer(field: str, lang: str, value: str) -> str:
@@ -74,7 +75,7 @@ def _from(name: str) -> str:
     first, _, rest = name.partition(" ")
     if rest and first.lower() in _FRENCH_ARTICLES:
         return f"{_FRENCH_ARTICLES[first.lower()]} {rest}"
-    return f"d'{name}" if fold(name[:1]) in set("aeiou") and name[:1] else f"de {name}"
+    return f"d'{name}" if fold(name[:1]) in _VOWELS else f"de {name}"
 
 
 _MONTHS = {

@@ -200,7 +200,8 @@ class Matcher:
             self._build_index(knowledge.facts)
         # A publisher named in general words ("France Bleu", "The Times") asks for the source only as a whole.
         # "Alençon maville (Ouest-France)": the name in brackets is the publisher's name too
-        names = [knowledge.publisher or "", *re.split(r"[()\[\]]", knowledge.publisher or "")]
+        publisher = knowledge.publisher or ""
+        names = [publisher, *re.split(r"[()\[\]]", publisher)]
         self._publisher_names = tuple(dict.fromkeys(name for n in names if len(name := tuple(tokenize(n))) > 1))
         self._publisher_terms = frozenset(
             term for name in self._publisher_names for term in self.analyse(" ".join(name)).terms
