@@ -10,7 +10,7 @@ import pytest
 from bot.answerer import Answerer
 from bot.cli import main
 from bot.folding import fold
-from bot.knowledge.model import same_text
+from bot.knowledge.model import Knowledge, same_text
 from bot.knowledge.reading import load
 from bot.upkeep.evaluation import ANSWERABLE, REFUSABLE, evaluate, load_cases, load_set
 from bot.upkeep.extract import ask, drafts, keywords, kinds, names, render, sentences, states_something
@@ -314,25 +314,26 @@ def test_an_article_without_latin_letters_is_drafted_with_numbered_ids() -> None
     assert [item.id for item in items] == ["fact", "fact-2"]
 
 
+def extracted(tmp_path: Path, article: str) -> Knowledge:
+    """The draft ``extract`` writes of ``article``, loaded as the bot would."""
+    path, draft = tmp_path / "article.txt", tmp_path / "draft.yaml"
+    path.write_text(article, encoding="utf-8")
+    assert main(["extract", str(path), "-o", str(draft)]) == 0
+    return load(draft)
+
+
 def test_a_repeated_sentence_is_drafted_once_and_the_draft_passes_check(tmp_path: Path) -> None:
     sentence = "The ministry announced on Monday that 5,000 troops would take part."
-    article = tmp_path / "article.txt"
-    article.write_text(f"{sentence}\n{sentence} The exercise ends on Friday.\n", encoding="utf-8")
-    draft = tmp_path / "draft.yaml"
-    assert main(["extract", str(article), "-o", str(draft)]) == 0
-    assert [fact.answer("en") for fact in load(draft).facts] == [sentence, "The exercise ends on Friday."]
+    knowledge = extracted(tmp_path, f"{sentence}\n{sentence} The exercise ends on Friday.\n")
+    assert [fact.answer("en") for fact in knowledge.facts] == [sentence, "The exercise ends on Friday."]
 
 
 def test_headline_byline_credits_and_also_read_lines_are_no_facts(tmp_path: Path) -> None:
-    article = tmp_path / "article.txt"
-    article.write_text(
+    knowledge = extracted(
+        tmp_path,
         "Dam opened in the north\nBy Jane Doe\nPhoto: Getty Images\n(PTI)\n"
         "The dam opened on Monday after ten years of work.\nAlso Read: Ten dams to visit this summer.\n",
-        encoding="utf-8",
     )
-    draft = tmp_path / "draft.yaml"
-    assert main(["extract", str(article), "-o", str(draft)]) == 0
-    knowledge = load(draft)
     assert [fact.answer("en") for fact in knowledge.facts] == ["The dam opened on Monday after ten years of work."]
     assert knowledge.title == {"en": "Dam opened in the north", "fr": "Dam opened in the north"}
 
@@ -340,11 +341,7 @@ def test_headline_byline_credits_and_also_read_lines_are_no_facts(tmp_path: Path
 def test_a_headline_cut_short_behind_a_dateline_is_the_title_and_no_fact(tmp_path: Path) -> None:
     # reported by a maintainer: "Essay. Le boudin blanc sacré..." gave no title and a fact asking "Qui est Mans ?"
     headline = "Essay. Le boudin blanc sacré au concours national : le champion est du Mans..."
-    article = tmp_path / "article.txt"
-    article.write_text(f"{headline}\n\nDimanche, la salle a applaudi le champion de France.\n", encoding="utf-8")
-    draft = tmp_path / "draft.yaml"
-    assert main(["extract", str(article), "-o", str(draft)]) == 0
-    knowledge = load(draft)
+    knowledge = extracted(tmp_path, f"{headline}\n\nDimanche, la salle a applaudi le champion de France.\n")
     assert [fact.answer("fr") for fact in knowledge.facts] == ["Dimanche, la salle a applaudi le champion de France."]
     assert knowledge.title["fr"] == headline
 
