@@ -228,15 +228,9 @@ def test_a_bare_question_for_a_detail_does_not_reach_a_fact_listing_its_kind_who
     tmp_path: Path,
 ) -> None:
     # reported by a maintainer: "what year is it about?" got the fact listing "When?", whose answer gives a day
-    (tmp_path / "article.txt").write_text("The library opens on Monday 3 March.", encoding="utf-8")
-    (tmp_path / "facts.yaml").write_text(
-        "article: article.txt\nfacts:\n  - id: opening\n    en:\n      answer: The library opens on Monday 3 March."
-        "\n      questions: [When does the library open?, When?]\n    source: [The library opens on Monday 3 March.]\n",
-        encoding="utf-8",
-    )
-    library = Answerer(load(tmp_path / "facts.yaml"))
-    assert library.reply("when?").fact_id == "opening"
-    assert library.reply("what day?").fact_id == "opening"
+    library = Answerer(one_fact(tmp_path, "The library opens on Monday 3 March.", "When does it open?, When?"))
+    assert library.reply("when?").fact_id == "fact"
+    assert library.reply("what day?").fact_id == "fact"
     assert library.reply("what year?").fact_id is None
 
 
