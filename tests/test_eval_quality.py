@@ -99,6 +99,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/herefordshire-hawfinch-tree-sparrow-discovery/eval.yaml", 0.77, 1.0, 0.70),
     ("corpus/essay-concours-national-boudin-blanc/eval.yaml", 0.86, 1.0, 0.70),
     ("corpus/kirkcudbright-bridge-emergency-closure/eval.yaml", 0.78, 0.95, 0.82),
+    ("corpus/fete-court-metrage-cinema-a-laffiche/eval.yaml", 0.78, 1.0, 0.67),
+    ("corpus/peel-hill-border-collie-cliff-rescue/eval.yaml", 0.74, 1.0, 0.76),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -154,6 +156,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/herefordshire-hawfinch-tree-sparrow-discovery/conversations.yaml", 0.53),
     ("corpus/essay-concours-national-boudin-blanc/conversations.yaml", 0.66),
     ("corpus/kirkcudbright-bridge-emergency-closure/conversations.yaml", 0.58),
+    ("corpus/fete-court-metrage-cinema-a-laffiche/conversations.yaml", 0.83),
+    ("corpus/peel-hill-border-collie-cliff-rescue/conversations.yaml", 0.52),
 ]
 
 
