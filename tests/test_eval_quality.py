@@ -96,7 +96,7 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/amiens-semi-marathon-coulee-verte-2016/eval.yaml", 0.77, 1.0, 0.79),
     ("corpus/woolwell-2000-homes-approved/eval.yaml", 0.82, 1.0, 0.73),
     ("corpus/citeaux-abbey-grands-crus-auction/eval.yaml", 0.82, 1.0, 0.82),
-    ("corpus/herefordshire-hawfinch-tree-sparrow-discovery/eval.yaml", 0.77, 1.0, 0.70),
+    ("corpus/herefordshire-hawfinch-tree-sparrow-discovery/eval.yaml", 0.77, 1.0, 0.69),
     ("corpus/essay-concours-national-boudin-blanc/eval.yaml", 0.86, 1.0, 0.70),
     ("corpus/kirkcudbright-bridge-emergency-closure/eval.yaml", 0.78, 0.95, 0.82),
     ("corpus/fete-court-metrage-cinema-a-laffiche/eval.yaml", 0.78, 1.0, 0.67),

@@ -138,6 +138,39 @@ def test_a_question_about_another_one_is_not_the_question_about_the_one(tmp_path
     assert answerer.reply("où y a-t-il une autre épidémie ?").fact_id == "harvard"
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("festival dates?", "dates"),
+        ("les dates du festival ?", "dates"),
+        ("festival location", "place"),
+        ("the reason for the festival move", "move"),
+    ],
+)
+def test_a_noun_that_asks_a_kind_no_fact_uses_asks_that_kind(tmp_path: Path, question: str, fact_id: str) -> None:
+    knowledge = written(
+        tmp_path,
+        "The festival runs from 11 to 14 July. It opened at noon with a crowd. It is held in Rocourt park. "
+        "It moved because of the rain.",
+        "facts:\n"
+        "  - {id: dates, en: {answer: It runs from 11 to 14 July., questions: [When is the festival?]},"
+        " source: The festival runs from 11 to 14 July.}\n"
+        "  - {id: opening, en: {answer: It opened at noon with a crowd., questions: [How did the festival open?]},"
+        " source: It opened at noon with a crowd.}\n"
+        "  - {id: place, en: {answer: In Rocourt park., questions: [Where is the festival held?]},"
+        " source: It is held in Rocourt park.}\n"
+        "  - {id: move, en: {answer: Because of the rain., questions: [Why did the festival move?]},"
+        " source: It moved because of the rain.}\n",
+    )
+    assert fact_of(Answerer(knowledge), question) == fact_id
+
+
+def test_a_noun_asking_for_dates_needs_a_fact_that_gives_a_date(tmp_path: Path) -> None:
+    knowledge = one_fact(tmp_path, "The festival opens soon.", "When does the festival open?")
+    assert fact_of(Answerer(knowledge), "festival dates?") is None
+    assert fact_of(Answerer(knowledge), "when does the festival open?") == "fact"
+
+
 def test_forced_language_wins_over_the_question_language(answerer: Answerer) -> None:
     reply = answerer.reply("When is Vostok?", lang="fr")
     assert reply.lang == "fr" and "août" in reply.answer

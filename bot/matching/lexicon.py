@@ -83,6 +83,19 @@ KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 
+# Nouns that ask a kind when no fact uses them ("festival dates", "la raison du retard ?"); "place", "time" and
+# "lieu" are left out: "take place", "at the same time", "au lieu de" ask nothing.
+KIND_NOUNS = {
+    word: kind
+    for kind, words in (
+        ("when", "date dates heure"),
+        ("where", "location endroit"),
+        ("why", "reason reasons raison raisons"),
+    )
+    for word in words.split()
+}
+NOUN_DETAILS = {"date": ("date",), "dates": ("date",), "heure": ("hour",)}  # "the dates?" wants a date, not "soon"
+
 # Words and word pairs that show an answer gives a reason or a frequency, so that "why?" and "how often?" find
 # it even when none of its example questions asks that way; a French "pour" before an infinitive gives a reason
 # too ("pour être sûrs que..."). The English "car" and "but" are words of their own, hence one list per language.

@@ -357,6 +357,22 @@ class Matcher:
                     return kinds | {"count:" + counted[0]}, used
         return kinds, used
 
+    def _kind_nouns(
+        self, tokens: Sequence[str], terms: list[str], *, skip: Collection[int]
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        """The kinds and details asked by nouns no fact uses ("festival dates?", "la raison ?"), taken out of
+        ``terms``: a draft asks "When ...?", not "what are the dates", and the word would count against every fact."""
+        kinds: set[str] = set()
+        details: set[str] = set()
+        for index, token in enumerate(tokens):
+            kind = lexicon.KIND_NOUNS.get(token)
+            term = self._term(token, stem(token))
+            if kind and index not in skip and term in terms and term not in self._index.ids:
+                terms.remove(term)
+                kinds.add(kind)
+                details.update(lexicon.NOUN_DETAILS.get(token, ()))
+        return frozenset(kinds), frozenset(details)
+
     def _counted(self, tokens: Sequence[str]) -> set[str]:
         """What an answer counts ("587 pupils", "trois boulangers"): it answers how many of those, whatever its
         examples ask ("count:~pupil")."""
@@ -421,6 +437,8 @@ class Matcher:
         kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)], text=question)
         meant, common = acronyms(question, tokens)
         terms = self._terms(tokens, chatter | used | common | _name_words(tokens), keep=meant, lang=lang)
+        noun_kinds, noun_details = self._kind_nouns(tokens, terms, skip=chatter)
+        kinds |= noun_kinds
         framing = {self._term(t, stem(t)) for t in tokens if t in lexicon.FRAME_WORDS}
         names = {tokens[i] for i in meant}
         terms = [  # a frame word, a word of two letters ("da") but a name (EU), or the article's own year ("the
@@ -457,7 +475,8 @@ class Matcher:
             misspelt=misspelt,
             details=_details(
                 tokens, kinds, {t for t in tokens if t in _PRICED and self._term(t, stem(t)) in self._entities}
-            ),
+            )
+            | noun_details,
             strangers=strangers,
         )
 
