@@ -171,6 +171,23 @@ def test_a_noun_asking_for_dates_needs_a_fact_that_gives_a_date(tmp_path: Path) 
     assert fact_of(Answerer(knowledge), "when does the festival open?") == "fact"
 
 
+def test_the_longer_of_two_overlapping_names_of_a_group_wins(tmp_path: Path) -> None:
+    # reported by a maintainer: with [opera de paris, l opera], "l'Opéra de Paris" read "l opera" and left "paris"
+    # alone, so "things to do in paris" got the dancer
+    knowledge = written(
+        tmp_path,
+        "A dancer of l'Opéra de Paris is pregnant. Six films were shown.",
+        "synonyms:\n  - [opera de paris, l opera]\nfacts:\n"
+        "  - {id: dancer, en: {answer: A dancer of l'Opéra de Paris is pregnant., questions: [Who is pregnant?]},"
+        " source: A dancer of l'Opéra de Paris is pregnant.}\n"
+        "  - {id: films, en: {answer: Six films were shown., questions: [How many films were shown?]},"
+        " source: Six films were shown.}\n",
+    )
+    answerer = Answerer(knowledge)
+    assert fact_of(answerer, "things to do in paris") is None
+    assert fact_of(answerer, "the dancer from l'opéra de paris?") == "dancer"
+
+
 def test_forced_language_wins_over_the_question_language(answerer: Answerer) -> None:
     reply = answerer.reply("When is Vostok?", lang="fr")
     assert reply.lang == "fr" and "août" in reply.answer

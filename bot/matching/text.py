@@ -74,7 +74,7 @@ def _short(word: str) -> str:
 
 
 class PhraseTable:
-    """Finds multi-word phrases in a token list: left to right, longest phrase first."""
+    """Finds multi-word phrases in a token list: the longest first where two overlap, else left to right."""
 
     def __init__(self, phrases: Iterable[Sequence[str]]) -> None:
         self._by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -84,22 +84,23 @@ class PhraseTable:
             candidates.sort(key=len, reverse=True)
 
     def find(self, tokens: Sequence[str], *, taken: Iterable[int] = ()) -> list[tuple[int, int, tuple[str, ...]]]:
-        """Every (start, end, phrase) found, none overlapping each other or the ``taken`` positions."""
-        found: list[tuple[int, int, tuple[str, ...]]] = []
+        """Every (start, end, phrase) found, none overlapping each other or the ``taken`` positions: in "l'opéra
+        de Paris", "opera de paris" wins over "l opera", which would leave "paris" alone."""
         if self._by_first.keys().isdisjoint(tokens):
-            return found
+            return []
         blocked = set(taken)
-        start = 0
-        while start < len(tokens):
-            for phrase in self._by_first.get(tokens[start], ()):
-                end = start + len(phrase)
-                if tuple(tokens[start:end]) == phrase and blocked.isdisjoint(range(start, end)):
-                    found.append((start, end, phrase))
-                    start = end
-                    break
-            else:
-                start += 1
-        return found
+        candidates = [
+            (start, start + len(phrase), phrase)
+            for start, token in enumerate(tokens)
+            for phrase in self._by_first.get(token, ())
+            if tuple(tokens[start : start + len(phrase)]) == phrase
+        ]
+        found: list[tuple[int, int, tuple[str, ...]]] = []
+        for start, end, phrase in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            if blocked.isdisjoint(range(start, end)):
+                found.append((start, end, phrase))
+                blocked.update(range(start, end))
+        return sorted(found)
 
 
 _KIND_OF_PHRASE = {
