@@ -188,6 +188,22 @@ def test_the_longer_of_two_overlapping_names_of_a_group_wins(tmp_path: Path) -> 
     assert fact_of(answerer, "the dancer from l'opéra de paris?") == "dancer"
 
 
+def test_facts_tied_on_their_words_are_told_apart_by_the_wording_of_their_examples(tmp_path: Path) -> None:
+    # reported by a maintainer: the first of the tied facts won, whatever the question's "comment"
+    knowledge = written(
+        tmp_path,
+        "Dan the dog was saved. A rope rescue saved the dog.",
+        "facts:\n"
+        "  - {id: name, fr: {answer: Le chien s'appelle Dan., questions: [Quel chien a été sauvé ?]},"
+        " source: Dan the dog was saved.}\n"
+        "  - {id: rope, fr: {answer: Par un sauvetage à la corde., questions: [Comment le chien a-t-il été sauvé ?]},"
+        " source: A rope rescue saved the dog.}\n",
+    )
+    answerer = Answerer(knowledge)
+    assert fact_of(answerer, "comment le chien a été sauvé") == "rope"
+    assert fact_of(answerer, "quel chien a été sauvé") == "name"
+
+
 def test_forced_language_wins_over_the_question_language(answerer: Answerer) -> None:
     reply = answerer.reply("When is Vostok?", lang="fr")
     assert reply.lang == "fr" and "août" in reply.answer

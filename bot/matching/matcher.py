@@ -24,11 +24,13 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from bot.folding import fold, normalize, tokenize
 from bot.knowledge.bulk import paused_gc
 from bot.knowledge.model import LANGUAGES, Fact, Knowledge
 from bot.matching import bilingual, lexicon
-from bot.matching.decision import EXACT, Decision, runner_up_rankings
+from bot.matching.decision import EXACT, SPARSE_EXAMPLES, Decision, runner_up_rankings
 from bot.matching.decision import for_examples as decision_for
 from bot.matching.index import Index, Questions
 from bot.matching.spelling import Speller
@@ -40,6 +42,7 @@ _ENTITY_MISSING = 0.75  # the question names someone or something the fact never
 _KIND_WEIGHT = 2.0  # a question kind counts like a term when comparing to examples
 _COVERAGE_SHARE = 0.8  # coverage of the question, against closeness to the nearest example question
 _RESCORED = 8  # facts compared example by example, after the coverage ranking
+_TIED = 0.01  # facts this close at the top are told apart by the wording of their examples
 _CANDIDATE_POSTINGS = 1000  # a term in more facts than this only scores candidates, it does not add any
 _FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.75, "source": 0.5}
 _SMALL_TALK = tuple(
@@ -153,7 +156,10 @@ class Matcher:
         """``score_cutoff`` (0-100) overrides the decision's threshold: ``eval --sweep`` tries several."""
         self.knowledge = knowledge
         examples = sum(len(questions) for fact in knowledge.facts for questions in fact.questions.values())
-        self.decision = decision or decision_for(examples / max(1, len(knowledge.facts)))
+        per_fact = examples / max(1, len(knowledge.facts))
+        self.decision = decision or decision_for(per_fact)
+        # a maintainer's examples are worded as people ask; a draft's are made from the sentence and say less
+        self._tied = _TIED if per_fact >= SPARSE_EXAMPLES else 0.0
         self.score_cutoff = 100 * self.decision.threshold if score_cutoff is None else score_cutoff
         self._canonical: dict[str, str] = {}  # a stem -> its group's term
         self._exact: dict[str, str] = {}  # a word a group lists -> its group's term, before its stem's group
@@ -356,6 +362,16 @@ class Matcher:
                 if counted:
                     return kinds | {"count:" + counted[0]}, used
         return kinds, used
+
+    def _untied(self, query: Query, measured: list[tuple[int, Evidence]]) -> list[tuple[int, Evidence]]:
+        """The facts tied at the top (within a point) ordered by how close the question's whole wording is to
+        their example questions, "how" and "comment" included: "comment le chien a été sauvé" is the rescue's
+        example, though the dog's name lists "quel chien a été sauvé ?" with the same terms."""
+        if len(measured) < 2 or measured[1][1].ranking < measured[0][1].ranking - self._tied:
+            return measured
+        tied = [pair for pair in measured if pair[1].ranking >= measured[0][1].ranking - self._tied]
+        tied.sort(key=lambda pair: _wording(query, self.knowledge.facts[pair[0]]), reverse=True)
+        return tied + measured[len(tied) :]
 
     def _kind_nouns(
         self, tokens: Sequence[str], terms: list[str], *, skip: Collection[int]
@@ -642,6 +658,7 @@ class Matcher:
             )
             measured.append((index, evidence))
         measured.sort(key=lambda pair: round(100 * pair[1].ranking, 1), reverse=True)
+        measured = self._untied(query, measured)
         runner_ups = runner_up_rankings([evidence.ranking for _, evidence in measured])
         # A year the knowledge never mentions ("the 2018 edition") asks about another time than the article's, and
         # a name it never mentions ("Who wrote Les Misérables?") about something else.
@@ -654,6 +671,12 @@ class Matcher:
             )
             for (index, evidence), runner_up in zip(measured[:limit], runner_ups, strict=False)
         ]
+
+
+def _wording(query: Query, fact: Fact) -> float:
+    """How close the question is to the fact's nearest example question, word by word and in order."""
+    examples = (tokenize(question) for questions in fact.questions.values() for question in questions)
+    return max((fuzz.ratio(query.tokens, example) for example in examples), default=0.0)
 
 
 def _uncontracted(tokens: Sequence[str]) -> list[str]:
