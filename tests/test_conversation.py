@@ -148,6 +148,28 @@ def test_what_about_swaps_a_name_that_a_synonym_group_lists_with_its_article(tmp
     assert readings and all(la_tache not in reading.terms for reading in readings)
 
 
+def test_a_question_of_one_word_that_names_nothing_is_read_with_the_topic(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text(
+        "The final was played at the stadium in Paris.\nThe concert was held at the stadium in Lyon.\n",
+        encoding="utf-8",
+    )
+    facts = """\
+        article: article.txt
+        facts:
+          - id: final
+            en: {answer: The final was played at the stadium in Paris., questions: [Where was the final played?]}
+            source: The final was played at the stadium in Paris.
+          - id: concert
+            en: {answer: The concert was held at the stadium in Lyon., questions: [Where was the concert held?]}
+            source: The concert was held at the stadium in Lyon.
+        """
+    (tmp_path / "facts.yaml").write_text(textwrap.dedent(facts), encoding="utf-8")
+    answerer = Answerer(load(tmp_path / "facts.yaml"))
+    assert answerer.reply("which stadium?").kind != "answer"  # alone, it could be either
+    assert chat_replies(answerer, "Where was the final played?", "which stadium?") == ["final", "final"]
+    assert chat_replies(answerer, "Where was the concert held?", "which stadium?") == ["concert", "concert"]
+
+
 def test_a_reading_with_the_context_that_lacks_the_messages_words_gives_way_to_a_surer_one_alone(
     answerer: Answerer,
 ) -> None:
