@@ -107,7 +107,8 @@ def follow_up(matcher: Matcher, query: Query, topic: Topic) -> list[Query]:
     )
     if refers and not (names and _INVERTED.search(query.text)):
         return [replace(query, terms=tuple(dict.fromkeys([*topic.terms, *query.terms])))]
-    if len(query.terms) == 1 and not names and (query.kinds or not _ASKING.isdisjoint(query.tokens)):
+    asks = query.kinds or not _ASKING.isdisjoint(query.tokens)
+    if len(query.terms) == 1 and not names and asks and not set(topic.terms) <= set(query.terms):
         # "on which platform?", "in which town?": a question of one word and no name is likely about the topic
         return [replace(query, terms=tuple(dict.fromkeys([*topic.terms, *query.terms])))]
     return []

@@ -117,15 +117,17 @@ def test_what_about_swaps_the_subject_and_keeps_the_question(answerer: Answerer)
     assert chat_replies(answerer, "Did Kenya take part?", "what about Ethiopia?") == ["runners", "runners"]
 
 
+def answerer_of(tmp_path: Path, article: str, facts: str) -> Answerer:
+    """An answerer for ``facts`` (the knowledge's synonyms and facts, as indented YAML) about ``article``."""
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text("article: article.txt\n" + textwrap.dedent(facts), encoding="utf-8")
+    return Answerer(load(tmp_path / "facts.yaml"))
+
+
 def test_what_about_swaps_a_name_that_a_synonym_group_lists_with_its_article(tmp_path: Path) -> None:
     # reported by a maintainer: after a question on "La Tâche", "what about the Clos de Vougeot?" was read with
     # La Tâche still in it, and got La Tâche's answer again
-    (tmp_path / "article.txt").write_text(
-        "The jeroboam of La Tâche has reached 42000 euros.\nThree bottles of Clos de Vougeot reached 13000 euros.\n",
-        encoding="utf-8",
-    )
     facts = """\
-        article: article.txt
         synonyms:
           - [la tache, la tâche]
         facts:
@@ -136,8 +138,11 @@ def test_what_about_swaps_a_name_that_a_synonym_group_lists_with_its_article(tmp
             en: {answer: Three bottles of Clos de Vougeot reached 13000 euros., questions: [The bottles?]}
             source: Three bottles of Clos de Vougeot reached 13000 euros.
         """
-    (tmp_path / "facts.yaml").write_text(textwrap.dedent(facts), encoding="utf-8")
-    answerer = Answerer(load(tmp_path / "facts.yaml"))
+    answerer = answerer_of(
+        tmp_path,
+        "The jeroboam of La Tâche has reached 42000 euros.\nThree bottles of Clos de Vougeot reached 13000 euros.\n",
+        facts,
+    )
     matcher = answerer.matcher
     chat = Conversation(clock=lambda: 0.0)
     chat.reply(answerer, "How much is the La Tache jeroboam?")
@@ -149,12 +154,7 @@ def test_what_about_swaps_a_name_that_a_synonym_group_lists_with_its_article(tmp
 
 
 def test_a_question_of_one_word_that_names_nothing_is_read_with_the_topic(tmp_path: Path) -> None:
-    (tmp_path / "article.txt").write_text(
-        "The final was played at the stadium in Paris.\nThe concert was held at the stadium in Lyon.\n",
-        encoding="utf-8",
-    )
     facts = """\
-        article: article.txt
         facts:
           - id: final
             en: {answer: The final was played at the stadium in Paris., questions: [Where was the final played?]}
@@ -163,8 +163,8 @@ def test_a_question_of_one_word_that_names_nothing_is_read_with_the_topic(tmp_pa
             en: {answer: The concert was held at the stadium in Lyon., questions: [Where was the concert held?]}
             source: The concert was held at the stadium in Lyon.
         """
-    (tmp_path / "facts.yaml").write_text(textwrap.dedent(facts), encoding="utf-8")
-    answerer = Answerer(load(tmp_path / "facts.yaml"))
+    article = "The final was played at the stadium in Paris.\nThe concert was held at the stadium in Lyon.\n"
+    answerer = answerer_of(tmp_path, article, facts)
     assert answerer.reply("which stadium?").kind != "answer"  # alone, it could be either
     assert chat_replies(answerer, "Where was the final played?", "which stadium?") == ["final", "final"]
     assert chat_replies(answerer, "Where was the concert held?", "which stadium?") == ["concert", "concert"]
@@ -198,7 +198,7 @@ def test_a_complete_new_question_is_never_bent_by_the_context(answerer: Answerer
 
 def test_between_two_nearly_tied_facts_the_one_the_chat_was_about_answers() -> None:
     tied = answerer_with(92.0, 88.0)
-    topic = Topic(("drills",), (), (), "beta", 0.0)
+    topic = Topic(("topic",), (), (), "beta", 0.0)  # the fake reads every message as the one term "topic"
     assert reply_in_context(tied, "where were the drills?", topic, now=1.0)[0].fact_id == "beta"
     assert reply_in_context(tied, "where were the drills?", None, now=1.0)[0].fact_id == "alpha"
 
