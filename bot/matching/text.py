@@ -80,8 +80,6 @@ class PhraseTable:
         self._by_first: dict[str, list[tuple[str, ...]]] = {}
         for phrase in {tuple(p) for p in phrases if p}:
             self._by_first.setdefault(phrase[0], []).append(phrase)
-        for candidates in self._by_first.values():
-            candidates.sort(key=len, reverse=True)
 
     def find(self, tokens: Sequence[str], *, taken: Iterable[int] = ()) -> list[tuple[int, int, tuple[str, ...]]]:
         """Every (start, end, phrase) found, none overlapping each other or the ``taken`` positions: in "l'opéra
