@@ -382,8 +382,10 @@ class Matcher:
         details: set[str] = set()
         for index, token in enumerate(tokens):
             kind = lexicon.KIND_NOUNS.get(token)
+            if not kind or index in skip:
+                continue
             term = self._term(token, stem(token))
-            if kind and index not in skip and term in terms and term not in self._index.ids:
+            if term in terms and term not in self._index.ids:
                 terms.remove(term)
                 kinds.add(kind)
                 details.update(lexicon.NOUN_DETAILS.get(token, ()))
