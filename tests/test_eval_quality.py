@@ -101,6 +101,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/kirkcudbright-bridge-emergency-closure/eval.yaml", 0.78, 0.95, 0.82),
     ("corpus/fete-court-metrage-cinema-a-laffiche/eval.yaml", 0.78, 1.0, 0.67),
     ("corpus/peel-hill-border-collie-cliff-rescue/eval.yaml", 0.74, 1.0, 0.76),
+    ("corpus/wettest-september-since-1999/eval.yaml", 0.86, 0.95, 0.73),
+    ("corpus/vaas-loir-berges-nettoyage-dechets/eval.yaml", 0.86, 1.0, 0.91),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -158,6 +160,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/kirkcudbright-bridge-emergency-closure/conversations.yaml", 0.58),
     ("corpus/fete-court-metrage-cinema-a-laffiche/conversations.yaml", 0.83),
     ("corpus/peel-hill-border-collie-cliff-rescue/conversations.yaml", 0.52),
+    ("corpus/wettest-september-since-1999/conversations.yaml", 0.59),
+    ("corpus/vaas-loir-berges-nettoyage-dechets/conversations.yaml", 0.74),
 ]
 
 
