@@ -40,6 +40,7 @@ _SURE = 85.0
 _OPENERS = PhraseTable(lexicon.FOLLOW_UP_OPENERS)
 _BACK_REFERENCES = PhraseTable(lexicon.BACK_REFERENCES)
 _OTHERS = frozenset(stem(word) for word in lexicon.OTHERS)
+_SAYING = lexicon.SAYING | lexicon.REPORTED_BY  # "who said that?", "according to whom?"
 _ASKING = lexicon.QUESTION_WORDS | lexicon.FOLLOW_UP_PRONOUNS
 _INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
 """A French subject pronoun after its verb: "Pourquoi Washington est-il inquiet ?" names its own subject."""
@@ -150,9 +151,9 @@ def _asks_who_said(query: Query) -> bool:
     """Whether a message only asks who said something: "who said that?", "qui l'a dit ?"."""
     return (
         "who" in query.kinds
-        and any(token in lexicon.SAYING for token in query.tokens)
+        and any(token in _SAYING for token in query.tokens)
         and all(
-            token in lexicon.SAYING or token in lexicon.STOPWORDS or token in lexicon.FOLLOW_UP_PRONOUNS
+            token in _SAYING or token in lexicon.STOPWORDS or token in lexicon.FOLLOW_UP_PRONOUNS
             for token in query.tokens
         )
     )
@@ -163,7 +164,7 @@ def _quotes(answerer: Answerer, fact_id: str) -> bool:
     fact = answerer.knowledge.get(fact_id)
     texts = fact.answers.values() if fact else ()
     return any(
-        any(mark in text for mark in ("«", "“", '"')) or not lexicon.SAYING.isdisjoint(tokenize(text)) for text in texts
+        any(mark in text for mark in ("«", "“", '"')) or not _SAYING.isdisjoint(tokenize(text)) for text in texts
     )
 
 

@@ -226,6 +226,27 @@ def test_who_said_that_after_an_answer_that_reports_someone_is_answered_by_that_
         assert reply_in_context(two, "qui l'a dit ?", topic, now=1.0)[0].fact_id == fact_id
 
 
+def test_who_said_that_after_an_answer_given_according_to_someone_is_answered_by_that_answer(tmp_path: Path) -> None:
+    # reported by a maintainer: after "8 to 10 cubic metres a year, according to Pierre Martin", "who said that?"
+    # got another fact's quote
+    facts = """\
+        facts:
+          - id: volume
+            en: {answer: "According to Pierre Martin, 8 to 10 cubic metres a year.", questions: [How much?]}
+            fr: {answer: "Selon Pierre Martin, 8 à 10 mètres cubes sont ramassés par an.", questions: [Combien ?]}
+            source: Pierre Martin counts 8 to 10 cubic metres a year.
+          - id: quote
+            en: {answer: "Robin said: it is shocking.", questions: [What did Robin say?]}
+            source: "Robin said: it is shocking."
+        """
+    article = "Pierre Martin counts 8 to 10 cubic metres a year.\nRobin said: it is shocking.\n"
+    answerer = answerer_of(tmp_path, article, facts)
+    topic = Topic(("~cubic",), (), (), "volume", 0.0)
+    assert reply_in_context(answerer, "who said that?", topic, now=1.0)[0].fact_id == "volume"
+    assert reply_in_context(answerer, "qui a dit ça ?", topic, now=1.0)[0].fact_id == "volume"
+    assert reply_in_context(answerer, "according to whom?", topic, now=1.0)[0].fact_id == "volume"
+
+
 def test_who_said_that_after_an_answer_that_reports_nobody_is_not_that_answer(answerer: Answerer) -> None:
     assert chat_replies(answerer, "How many runners took part?", "who said that?")[1] != "runners"
 

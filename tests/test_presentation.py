@@ -103,6 +103,9 @@ def test_a_knowledge_with_a_title_and_about_is_presented_by_them(tmp_path: Path)
         ("what newspaper?", "~source", "The article comes from https://example.org/shop"),
         ("quel journal ?", "~source", "L'article vient de https://example.org/shop"),
         ("c quoi cet article", "~about", "Le sujet de l'article : une nouvelle boutique en ville."),
+        # reported by a maintainer: the article's own year, alone, was read as an empty message
+        ("is it in 2026?", "~published", "The article's date: 30 November 2026."),
+        ("c'est en 2026 ?", "~published", "Date de l'article : 30 novembre 2026."),
     ],
 )
 def test_a_question_about_the_article_itself_is_answered_from_the_header(

@@ -1036,6 +1036,8 @@ SAYING = frozenset(
     write wrote written report reported state stated dit dire disent affirme affirmait explique raconte
     mentionne annonce annoncait ecrit declare declarait rapporte""".split()
 )
+# Words that give whose word something is without a verb of saying: "according to the mayor", "selon le maire".
+REPORTED_BY = frozenset({"according", "selon"})
 # Pronouns that stand for someone or something of the previous question ("what did he say?",
 # "il a dit quoi ?"); French "le/la/les" are left out, being articles far more often.
 FOLLOW_UP_PRONOUNS = frozenset(

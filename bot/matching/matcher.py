@@ -533,7 +533,8 @@ class Matcher:
         if not asked and not query.kinds and not tokens.isdisjoint(lexicon.ARTICLE_WORDS):
             field = "about"  # "c'est quoi, cet article ?", "this article?": what it is about
         dated = "when" in query.kinds or any(_YEAR.fullmatch(token) for token in query.tokens)
-        if dated and (field in ("source", "published") or (not asked and article)):
+        own_year = not query.terms and not tokens.isdisjoint(self._years)  # "is it in 2019?", of a 2019 article
+        if dated and (field in ("source", "published") or (not asked and (article or own_year))):
             field = "published"  # "what year is the article from?", "c'est de quand, l'article ?", "from 2023?"
         if field == "published" and query.kinds & {"who", "where"}:  # "who published it?" asks for the publisher
             return None if tokens & lexicon.HEADER_WRITTEN else "source"
