@@ -507,6 +507,16 @@ def test_the_year_the_article_was_published_is_its_own_time(tmp_path: Path) -> N
     assert gallery.reply("When does the gallery open in 2019?").fact_id is None
 
 
+def test_a_month_the_knowledge_never_mentions_asks_about_another_time_and_is_declined(tmp_path: Path) -> None:
+    # reported by a maintainer: "how much rain fell in August?" got September's rainfall
+    rain = Answerer(one_fact(tmp_path, "September brought 79.8mm of rain.", "How much rain fell in September?"))
+    assert rain.reply("how much rain fell in september").fact_id == "fact"
+    assert rain.reply("combien de pluie en septembre ?").fact_id == "fact"
+    assert rain.reply("how much rain fell in august").fact_id is None
+    assert rain.reply("combien de pluie en août ?").fact_id is None
+    assert rain.reply("how much rain may fall in september").fact_id == "fact"  # "may" is no month there
+
+
 def test_how_much_before_a_verb_counts_nothing() -> None:
     """ "how much is the fare" asks an amount, not a count of what follows the verb."""
     fare = Fact(

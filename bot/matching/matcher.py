@@ -59,6 +59,7 @@ _DETAILS = tuple(
 )
 _YEAR = re.compile(lexicon.YEAR)
 _CALENDAR = frozenset(lexicon.MONTHS + lexicon.WEEKDAYS)
+_MONTHS = frozenset(lexicon.MONTHS) - {"may"}  # "may" is a verb as often
 _MONTH = "|".join(lexicon.MONTHS)
 _DETAIL_IN_ANSWER = {  # searched in an answer folded to lower case without accents
     "year": re.compile(rf"\b{_YEAR.pattern}\b"),
@@ -663,9 +664,14 @@ class Matcher:
         measured.sort(key=lambda pair: round(100 * pair[1].ranking, 1), reverse=True)
         measured = self._untied(query, measured)
         runner_ups = runner_up_rankings([evidence.ranking for _, evidence in measured])
-        # A year the knowledge never mentions ("the 2018 edition") asks about another time than the article's, and
-        # a name it never mentions ("Who wrote Les Misérables?") about something else.
-        elsewhere = bool(query.strangers) or any(_YEAR.fullmatch(term) for term in query.terms if term not in ids)
+        # A year or a month the knowledge never mentions ("the 2018 edition", "rain in August" of an article about
+        # September) asks about another time than the article's, and a name it never mentions ("Who wrote Les
+        # Misérables?") about something else.
+        elsewhere = (
+            bool(query.strangers)
+            or any(_YEAR.fullmatch(term) for term in query.terms if term not in ids)
+            or any(self._term(token, stem(token)) not in ids for token in query.tokens if token in _MONTHS)
+        )
         return [
             Match(
                 self.knowledge.facts[index],
