@@ -517,6 +517,18 @@ def test_a_month_the_knowledge_never_mentions_asks_about_another_time_and_is_dec
     assert rain.reply("how much rain may fall in september").fact_id == "fact"  # "may" is no month there
 
 
+def test_a_month_inside_a_name_of_the_synonyms_is_that_name(tmp_path: Path) -> None:
+    parade = Answerer(
+        one_fact(
+            tmp_path,
+            "The parade marched on Bastille Day.",
+            "When did the parade march?",
+            head="synonyms: [[bastille day, 14 juillet]]\n",
+        )
+    )
+    assert parade.reply("the parade of 14 juillet?").fact_id == "fact"
+
+
 def test_how_much_before_a_verb_counts_nothing() -> None:
     """ "how much is the fare" asks an amount, not a count of what follows the verb."""
     fare = Fact(

@@ -667,10 +667,11 @@ class Matcher:
         # A year or a month the knowledge never mentions ("the 2018 edition", "rain in August" of an article about
         # September) asks about another time than the article's, and a name it never mentions ("Who wrote Les
         # Misérables?") about something else.
+        months = [token for token in query.tokens if token in _MONTHS]
         elsewhere = (
             bool(query.strangers)
             or any(_YEAR.fullmatch(term) for term in query.terms if term not in ids)
-            or any(self._term(token, stem(token)) not in ids for token in query.tokens if token in _MONTHS)
+            or any(term in query.terms and term not in ids for term in (self._term(t, stem(t)) for t in months))
         )
         return [
             Match(
