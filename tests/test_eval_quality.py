@@ -103,6 +103,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/peel-hill-border-collie-cliff-rescue/eval.yaml", 0.74, 1.0, 0.76),
     ("corpus/wettest-september-since-1999/eval.yaml", 0.86, 0.95, 0.73),
     ("corpus/vaas-loir-berges-nettoyage-dechets/eval.yaml", 0.86, 1.0, 0.91),
+    ("corpus/ruscombe-ploughing-match-show/eval.yaml", 0.89, 0.91, 0.88),
+    ("corpus/le-langon-cafe-reopens/eval.yaml", 0.72, 1.0, 0.70),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -162,6 +164,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/peel-hill-border-collie-cliff-rescue/conversations.yaml", 0.52),
     ("corpus/wettest-september-since-1999/conversations.yaml", 0.59),
     ("corpus/vaas-loir-berges-nettoyage-dechets/conversations.yaml", 0.74),
+    ("corpus/ruscombe-ploughing-match-show/conversations.yaml", 0.80),
+    ("corpus/le-langon-cafe-reopens/conversations.yaml", 0.93),
 ]
 
 
