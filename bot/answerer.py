@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from bot import replies
 from bot.knowledge.model import LANGUAGES, Fact, Knowledge
+from bot.matching import lexicon
 from bot.matching.matcher import Match, Matcher, Query
 
 ReplyKind = Literal["answer", "decline", "small_talk", "empty"]
@@ -87,7 +88,7 @@ class Answerer:
         was about: "where were the drills?" after the May drills means those, not another exercise).
         """
         lang = query.lang
-        example = self.matcher.example(query)
+        example = None if query.small_talk in lexicon.COURTESIES else self.matcher.example(query)
         if example is not None:
             return self._certain(example, question, lang)
         requested = self.matcher.header_request(query)  # about the article itself

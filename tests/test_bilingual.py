@@ -162,3 +162,15 @@ def test_a_french_commune_is_a_town_and_catching_fire_is_a_fire() -> None:
     matcher = answerer.matcher
     assert matcher.analyse("Dans quelle commune ?").terms == matcher.analyse("In which town?").terms
     assert matcher.analyse("Qu'est-ce qui a pris feu ?").terms == matcher.analyse("What caught fire?").terms
+
+
+def test_a_number_in_digits_reaches_a_fact_that_writes_it_in_words_in_either_language() -> None:
+    # reported by a maintainer: "the cafe was closed for 2 years right?" was declined, the answer said "two"
+    article = "The cafe had been closed for two years. It opens at 7 in the morning."
+    asked = ("How long was the cafe closed?", "Was it closed long?")
+    closed = Fact("closed", {"en": "The cafe had been closed for two years."}, {"en": asked}, (article,))
+    opens = Fact("opens", {"en": "It opens at 7 in the morning."}, {"en": ("When does it open?",)}, (article,))
+    answerer = Answerer(Knowledge(Path("facts.yaml"), Path("article.txt"), article, (closed, opens)))
+    assert answerer.reply("the cafe was closed for 2 years right?").fact_id == "closed"
+    assert answerer.reply("le café a été fermé deux ans ?").fact_id == "closed"
+    assert answerer.reply("does it open at seven?").fact_id == "opens"

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from bot.answerer import Answerer
 from bot.cli import build_parser, main
 from bot.knowledge.reading import load
 from bot.knowledge.store import backup_path
@@ -432,3 +433,27 @@ def test_facts_check_says_nothing_of_a_shared_stem_once_the_group_lists_the_word
     """ "centrale" (the central beach) is no care "centre": listing its forms says which are its own."""
     shown = checked_with_groups(knowledge_copy, capsys, "[centre, center]", "[central, centrale, centraux]")
     assert "synonym 'central" not in shown and "synonym 'centraux'" not in shown
+
+
+def with_example(knowledge: Path, question: str) -> None:
+    """Give the knowledge's summary fact one more example question."""
+    text = knowledge.read_text(encoding="utf-8")
+    text = text.replace("        - What is this news about?\n", f"        - {question}\n", 1)
+    knowledge.write_text(text, encoding="utf-8")
+
+
+def test_an_example_question_that_is_only_small_talk_stays_small_talk(knowledge_copy: Path) -> None:
+    # reported by a maintainer: a fact about who was thanked listed "Thanks?", and "thanks!" got that fact
+    with_example(knowledge_copy, "Thanks?")
+    answerer = Answerer(load(knowledge_copy))
+    assert answerer.reply("thanks!").kind == "small_talk"
+    assert answerer.reply("Who won? thanks").kind != "small_talk"
+
+
+def test_facts_check_warns_of_an_example_question_that_is_only_small_talk(
+    knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with_example(knowledge_copy, "Thanks?")
+    assert main(["facts", "check", "--knowledge", str(knowledge_copy)]) == 0
+    shown = capsys.readouterr().out
+    assert "warning: 'Thanks?' (fact 'summary') is small talk" in shown

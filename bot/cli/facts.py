@@ -274,8 +274,15 @@ def facts_check(args: argparse.Namespace) -> int:
     print(f"{knowledge.path}: OK, {len(knowledge.facts)} facts, {asked} example questions, {groups} synonym groups")
     found = list(collisions(Answerer(knowledge)))
     for collision in found[:MAX_SHOWN]:
+        where = f"{collision.question!r} (fact '{collision.fact_id}')"
+        if collision.small_talk:
+            print(
+                f"warning: {where} is small talk ({collision.small_talk}): users who type it mean that, and get "
+                "the small-talk reply; ask it with a word of the fact"
+            )
+            continue
         winner = f"fact '{collision.winner}' answers it" if collision.winner else "it is declined"
-        print(f"warning: {collision.question!r} (fact '{collision.fact_id}') does not reach its fact: {winner}")
+        print(f"warning: {where} does not reach its fact: {winner}")
     if len(found) > MAX_SHOWN:
         print(f"warning: ... and {len(found) - MAX_SHOWN} more example question(s) that do not reach their fact")
     for shared in list(shared_stems(knowledge))[:MAX_SHOWN]:

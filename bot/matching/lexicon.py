@@ -464,6 +464,8 @@ SMALL_TALK: tuple[tuple[str, tuple[str, ...]], ...] = (
 SMALL_TALK_ALONE = frozenset({"clock"})
 """Small talk only as the whole message: "what time is it" also opens questions about the article ("what
 time is it open?")."""
+COURTESIES = frozenset({"greeting", "thanks", "bye"})
+"""Small talk no fact can mean: "thanks!" is thanks even where a fact about thanks lists "Thanks?"."""
 
 # English forms no suffix rule reaches, by their base word: past tenses and participles ("shares rose", asked
 # "how much did they rise?"), plural nouns ("children"), short verbs in -ing ("rising"). Forms that are also

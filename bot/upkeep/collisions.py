@@ -23,11 +23,13 @@ from bot.matching.text import stem
 
 @dataclass(frozen=True)
 class Collision:
-    """An example question of ``fact_id`` that gets ``winner`` instead (None: it is declined)."""
+    """An example question of ``fact_id`` that gets ``winner`` instead (None: it is declined, or it is only
+    ``small_talk``, which users mean as such: "Thanks?" listed for a fact about thanks)."""
 
     fact_id: str
     question: str
     winner: str | None
+    small_talk: str | None = None
 
 
 def collisions(answerer: Answerer) -> Iterator[Collision]:
@@ -37,7 +39,10 @@ def collisions(answerer: Answerer) -> Iterator[Collision]:
             for question in fact.questions.get(lang, ()):
                 reply = answerer.reply(question, lang=lang)
                 if reply.fact_id != fact.id and (reply.fact_id is None or fact.id not in reply.suggestions):
-                    yield Collision(fact.id, question, reply.fact_id)
+                    small_talk = (
+                        answerer.matcher.analyse(question, lang=lang).small_talk if reply.kind == "small_talk" else None
+                    )
+                    yield Collision(fact.id, question, reply.fact_id, small_talk)
 
 
 @dataclass(frozen=True)
