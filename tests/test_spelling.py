@@ -64,6 +64,13 @@ def test_a_general_word_one_letter_from_a_known_one_stays_itself() -> None:
     assert speller.correct("fini", "fr") == "finir"  # another form of a known word is that word
 
 
+def test_a_general_word_is_no_known_word_with_two_letters_swapped() -> None:
+    # reported by a maintainer: "sont ils mariés ?" was read as "maire" and answered with the deputy mayor
+    speller = Speller(Counter(["maires"]), other_language={})
+    assert speller.correct("maries", "fr") == "maries"
+    assert speller.correct("mairse", "fr") == "maires"  # a typo is still corrected
+
+
 def test_a_general_word_is_no_form_of_a_known_word_that_only_shares_its_start() -> None:
     speller = Speller(Counter(["fill", "pricey", "recolte", "suffi", "unusually"]), other_language={})
     assert speller.correct("film", "en") == "film"  # not "fill": m and l make no inflection
