@@ -174,3 +174,15 @@ def test_a_number_in_digits_reaches_a_fact_that_writes_it_in_words_in_either_lan
     assert answerer.reply("the cafe was closed for 2 years right?").fact_id == "closed"
     assert answerer.reply("le café a été fermé deux ans ?").fact_id == "closed"
     assert answerer.reply("does it open at seven?").fact_id == "opens"
+
+
+def test_an_ordinal_in_digits_reaches_a_fact_that_writes_it_in_words() -> None:
+    article = "The first edition was held in 2010. The fourth edition was held in 2013."
+    first, fourth = article.split(". ")
+    facts = (
+        Fact("first", {"en": first}, {"en": ("When was the first edition?",)}, (first,)),
+        Fact("fourth", {"en": fourth}, {"en": ("When was the fourth edition?",)}, (fourth,)),
+    )
+    answerer = Answerer(Knowledge(Path("facts.yaml"), Path("article.txt"), article, facts))
+    assert answerer.reply("when was the 4th edition held?").fact_id == "fourth"
+    assert answerer.reply("la 4e édition, c'était quand ?").fact_id == "fourth"
