@@ -105,6 +105,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/vaas-loir-berges-nettoyage-dechets/eval.yaml", 0.86, 1.0, 0.91),
     ("corpus/ruscombe-ploughing-match-show/eval.yaml", 0.89, 0.91, 0.88),
     ("corpus/le-langon-cafe-reopens/eval.yaml", 0.72, 1.0, 0.70),
+    ("corpus/carlow-walsh-whiskey-distillery-opens/eval.yaml", 0.86, 1.0, 0.82),
+    ("corpus/magnanville-post-office-reopens-camy/eval.yaml", 0.72, 1.0, 0.70),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -166,6 +168,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/vaas-loir-berges-nettoyage-dechets/conversations.yaml", 0.74),
     ("corpus/ruscombe-ploughing-match-show/conversations.yaml", 0.80),
     ("corpus/le-langon-cafe-reopens/conversations.yaml", 0.93),
+    ("corpus/carlow-walsh-whiskey-distillery-opens/conversations.yaml", 0.89),
+    ("corpus/magnanville-post-office-reopens-camy/conversations.yaml", 0.70),
 ]
 
 
