@@ -186,3 +186,17 @@ def test_an_ordinal_in_digits_reaches_a_fact_that_writes_it_in_words() -> None:
     answerer = Answerer(Knowledge(Path("facts.yaml"), Path("article.txt"), article, facts))
     assert answerer.reply("when was the 4th edition held?").fact_id == "fourth"
     assert answerer.reply("la 4e édition, c'était quand ?").fact_id == "fourth"
+
+
+def test_a_chat_shortening_of_a_french_word_is_in_its_group() -> None:
+    # reported by a maintainer: "quand le whiskey sera dispo ?" was declined, "disponible" unknown as "dispo"
+    available = next(group for group in GROUPS if "disponible" in group)
+    assert "dispo" in available and "available" in available
+
+
+def test_a_phrasal_verb_reaches_the_verb_it_means() -> None:
+    # "what is it looking into?" asks what an inquiry investigates
+    sentence = "The inquiry will investigate the cost of the tram line."
+    fact = Fact("inquiry", {"en": sentence}, {"en": ("What will the inquiry do?",)}, (sentence,))
+    answerer = Answerer(Knowledge(Path("facts.yaml"), Path("article.txt"), sentence, (fact,)))
+    assert answerer.reply("What is the inquiry looking into?").fact_id == "inquiry"

@@ -571,6 +571,10 @@ def test_a_fact_sharing_only_the_askers_pronoun_is_no_match() -> None:
         ("The mayor's plan adds twelve buses.", "How much does the mayor's plan cost?", False),
         ("The mayor's plan adds twelve buses for £2m.", "How much does the mayor's plan cost?", True),
         ("The mayor's plan adds twelve buses, free for pupils.", "How much does the mayor's plan cost?", True),
+        # reported by a maintainer: "how much is a bottle?" got the number of bottles made a year
+        ("The mayor's plan adds twelve buses.", "How much is a bus in the mayor's plan?", False),
+        ("The mayor's plan adds twelve buses at £2m each.", "How much is a bus in the mayor's plan?", True),
+        ("The mayor announced the plan on 26 December.", "What day of the week did the mayor announce the plan?", True),
     ],
 )
 def test_a_question_asking_an_hour_a_date_a_year_or_a_number_needs_a_fact_that_gives_one(
@@ -599,6 +603,35 @@ def test_a_price_is_asked_by_how_much_with_a_word_of_price_that_names_nobody(ans
     assert "price" not in details("How many times has Ned Price spoken?").details  # a name of the knowledge
     assert "price" not in details("What is the price cap?").details  # no "how much": the topic, not a price
     assert "price" not in details("Qui a remporté le prix ?").details  # "prix" is also a prize
+
+
+def test_how_much_is_one_of_something_asks_its_price_and_how_much_of_it_a_quantity(answerer: Answerer) -> None:
+    details = answerer.matcher.analyse
+    assert "price" in details("How much is a ticket?").details
+    assert "price" in details("Combien pour une place ?").details
+    assert "price" not in details("How much equipment is there?").details
+    assert "price" not in details("How much is the budget increase?").details  # the thing itself, a quantity
+
+
+@pytest.mark.parametrize(
+    ("asking", "plain"),
+    [
+        ("Que signifie le sigle Camy ?", "C'est quoi Camy ?"),
+        ("Que veut dire Camy ?", "C'est quoi Camy ?"),
+        ("What does Camy stand for?", "What is Camy?"),
+    ],
+)
+def test_asking_what_a_word_means_asks_what_it_is(tmp_path: Path, asking: str, plain: str) -> None:
+    # reported by a maintainer: "que signifie ..." was declined where "c'est quoi ..." was answered
+    sentence = "Camy is the former urban community of Mantes."
+    matcher = Matcher(one_fact(tmp_path, sentence, "What is Camy?"))
+    assert matcher.analyse(asking).terms == matcher.analyse(plain).terms
+
+
+@pytest.mark.parametrize("question", ["What day of the week was it?", "C'était quel jour de la semaine ?"])
+def test_the_day_of_the_week_asks_a_date_and_names_nothing(answerer: Answerer, question: str) -> None:
+    query = answerer.matcher.analyse(question)
+    assert "when" in query.kinds and "date" in query.details and not query.terms
 
 
 def test_a_question_asking_a_name_is_not_answered_by_a_fact_that_writes_no_other_name() -> None:

@@ -24,6 +24,9 @@ KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "at what time",
             "what day",
             "which day",
+            "what day of the week",
+            "which day of the week",
+            "quel jour de la semaine",
             "what date",
             "which date",
             "which dates",
@@ -210,7 +213,20 @@ NAME_WORDS = frozenset(
 # ("on Wednesday" is no hour, "on 26 December" no year, "this summer" no date).
 DETAIL_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("year", ("what year", "which year", "quelle annee", "en quelle annee")),
-    ("date", ("what date", "which date", "what day", "which day", "quelle date", "quel jour")),
+    (
+        "date",
+        (
+            "what date",
+            "which date",
+            "what day",
+            "which day",
+            "what day of the week",
+            "which day of the week",
+            "quelle date",
+            "quel jour",
+            "quel jour de la semaine",
+        ),
+    ),
     ("hour", ("what time", "which time", "what hour", "at what hour", "quelle heure", "a quelle heure")),
 )
 
@@ -222,6 +238,10 @@ PRICE_WORDS = frozenset(
     "coutaient coutera couteront couterait tarif tarifs".split()
 )
 PRICE_WITH_COMBIEN = frozenset({"prix"})
+PRICE_PHRASES = (  # "how much is a bottle?" asks its price, "how much whisky?" a quantity
+    *(f"how much {verb} {one}" for verb in ("is", "was", "for") for one in ("a", "an", "one", "each")),
+    *("how much per", "how much each", "combien pour un", "combien pour une", "combien pour chaque"),
+)
 CURRENCIES = (
     "euro euros dollar dollars pound pounds sterling franc francs yuan rouble roubles ruble rubles cent cents "
     "centime centimes penny pence pennies free gratuit gratuite gratuits gratuites".split()
@@ -887,6 +907,17 @@ FILLER_PHRASES = tuple(
         "en ce qui concerne",
         "concernant",
         "quant a",
+        # asking what a word or an acronym means is asking what it is ("que veut dire Camy ?")
+        "veut dire",
+        "veulent dire",
+        "voulait dire",
+        "signifie",
+        "signifient",
+        "stand for",
+        "stands for",
+        "le sigle",
+        "the acronym",
+        "the abbreviation",
         "i heard",
         "i read",
         "i saw",

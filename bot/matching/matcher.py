@@ -55,7 +55,8 @@ _ASKER = frozenset({"~asker"})
 _COUNTED_OF = frozenset({"of", "de", "d", "des"})
 _PRICED = lexicon.PRICE_WORDS | lexicon.PRICE_WITH_COMBIEN
 _DETAILS = tuple(
-    (detail, PhraseTable(phrase.split() for phrase in phrases)) for detail, phrases in lexicon.DETAIL_PHRASES
+    (detail, PhraseTable(phrase.split() for phrase in phrases))
+    for detail, phrases in (*lexicon.DETAIL_PHRASES, ("price", lexicon.PRICE_PHRASES))
 )
 _YEAR = re.compile(lexicon.YEAR)
 _CALENDAR = frozenset(lexicon.MONTHS + lexicon.WEEKDAYS)
