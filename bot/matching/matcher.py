@@ -724,7 +724,8 @@ def _certain(fact: Fact) -> Match:
 
 def _details(tokens: Sequence[str], kinds: Collection[str], names: Collection[str]) -> frozenset[str]:
     """The precise things a question asks for: a name, a year, a date, an hour, a number ("how many", "how old"),
-    a price ("how much", with a word of price that is none of the knowledge's ``names``)."""
+    a price ("how much", with a word of price that is none of the knowledge's ``names``, or of one thing: "how
+    much is a ticket?")."""
     found = {detail for detail, table in _DETAILS if table.find(tokens)}
     if not lexicon.NAME_WORDS.isdisjoint(tokens):
         found.add("name")
