@@ -106,11 +106,10 @@ def follow_up(matcher: Matcher, query: Query, topic: Topic) -> list[Query]:
     refers = any(token in lexicon.FOLLOW_UP_PRONOUNS for token in query.tokens) or bool(
         _BACK_REFERENCES.find(list(query.tokens))
     )
-    if refers and not (names and _INVERTED.search(query.text)):
-        return [replace(query, terms=tuple(dict.fromkeys([*topic.terms, *query.terms])))]
     asks = query.kinds or not _ASKING.isdisjoint(query.tokens)
-    if len(query.terms) == 1 and not names and asks and not set(topic.terms) <= set(query.terms):
-        # "on which platform?", "in which town?": a question of one word and no name is likely about the topic
+    # "on which platform?", "in which town?": a question of one word and no name is likely about the topic
+    one_word = len(query.terms) == 1 and not names and asks and not set(topic.terms) <= set(query.terms)
+    if (refers and not (names and _INVERTED.search(query.text))) or one_word:
         return [replace(query, terms=tuple(dict.fromkeys([*topic.terms, *query.terms])))]
     return []
 

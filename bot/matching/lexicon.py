@@ -9,6 +9,9 @@ from __future__ import annotations
 # What a question asks for, from its question words. The longest phrase wins, so
 # "combien de temps" is a "when" before "combien" can make it a "quantity"; a
 # phrase listed under two kinds belongs to the first.
+DAY_OF_THE_WEEK = ("what day of the week", "which day of the week", "quel jour de la semaine")
+"""Ways to ask the day of the week: they ask a date and name nothing ("what day of the week was that?": thursday)."""
+
 KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("age", ("how old", "quel age", "quelle age", "age")),
     (
@@ -24,9 +27,7 @@ KIND_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "at what time",
             "what day",
             "which day",
-            "what day of the week",
-            "which day of the week",
-            "quel jour de la semaine",
+            *DAY_OF_THE_WEEK,
             "what date",
             "which date",
             "which dates",
@@ -220,11 +221,9 @@ DETAIL_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "which date",
             "what day",
             "which day",
-            "what day of the week",
-            "which day of the week",
             "quelle date",
             "quel jour",
-            "quel jour de la semaine",
+            *DAY_OF_THE_WEEK,
         ),
     ),
     ("hour", ("what time", "which time", "what hour", "at what hour", "quelle heure", "a quelle heure")),

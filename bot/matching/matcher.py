@@ -167,6 +167,7 @@ class Matcher:
         self._exact: dict[str, str] = {}  # a word a group lists -> its group's term, before its stem's group
         self._forms: dict[str, str] = {}  # a form key of a word a group lists -> its group's term, after its stem's
         self._positions: dict[str, int] = {}  # fact id -> its number, built when first needed
+        self._worded: dict[int, tuple[list[str], ...]] = {}  # fact number -> its example questions' tokens, as needed
         phrases: dict[tuple[str, ...], str] = {}
         self._synonyms = (*knowledge.synonyms, *bilingual.used_in(knowledge.article))  # the maintainer's first
         own_stems: set[str] = set()  # a general group's word whose stem the maintainer's groups hold is theirs
@@ -372,8 +373,17 @@ class Matcher:
         if len(measured) < 2 or measured[1][1].ranking < measured[0][1].ranking - self._tied:
             return measured
         tied = [pair for pair in measured if pair[1].ranking >= measured[0][1].ranking - self._tied]
-        tied.sort(key=lambda pair: _wording(query, self.knowledge.facts[pair[0]]), reverse=True)
+        tied.sort(key=lambda pair: self._wording(query, pair[0]), reverse=True)
         return tied + measured[len(tied) :]
+
+    def _wording(self, query: Query, index: int) -> float:
+        """How close the question is to the nearest example question of fact number ``index``, word by word and in
+        order (the examples are tokenized once, when first compared)."""
+        examples = self._worded.get(index)
+        if examples is None:
+            questions = self.knowledge.facts[index].questions.values()
+            examples = self._worded[index] = tuple(tokenize(question) for asked in questions for question in asked)
+        return max((fuzz.ratio(query.tokens, example) for example in examples), default=0.0)
 
     def _kind_nouns(
         self, tokens: Sequence[str], terms: list[str], *, skip: Collection[int]
@@ -682,12 +692,6 @@ class Matcher:
             )
             for (index, evidence), runner_up in zip(measured[:limit], runner_ups, strict=False)
         ]
-
-
-def _wording(query: Query, fact: Fact) -> float:
-    """How close the question is to the fact's nearest example question, word by word and in order."""
-    examples = (tokenize(question) for questions in fact.questions.values() for question in questions)
-    return max((fuzz.ratio(query.tokens, example) for example in examples), default=0.0)
 
 
 def _uncontracted(tokens: Sequence[str]) -> list[str]:
