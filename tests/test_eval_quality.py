@@ -107,6 +107,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/le-langon-cafe-reopens/eval.yaml", 0.72, 1.0, 0.70),
     ("corpus/carlow-walsh-whiskey-distillery-opens/eval.yaml", 0.86, 1.0, 0.82),
     ("corpus/magnanville-post-office-reopens-camy/eval.yaml", 0.72, 1.0, 0.70),
+    ("corpus/st-davids-paddleboarders-rescue/eval.yaml", 0.83, 0.95, 0.79),
+    ("corpus/saint-pierre-des-corps-micro-creche/eval.yaml", 0.86, 1.0, 0.76),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -170,6 +172,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/le-langon-cafe-reopens/conversations.yaml", 0.93),
     ("corpus/carlow-walsh-whiskey-distillery-opens/conversations.yaml", 0.89),
     ("corpus/magnanville-post-office-reopens-camy/conversations.yaml", 0.70),
+    ("corpus/st-davids-paddleboarders-rescue/conversations.yaml", 0.74),
+    ("corpus/saint-pierre-des-corps-micro-creche/conversations.yaml", 0.82),
 ]
 
 
