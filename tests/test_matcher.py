@@ -619,6 +619,8 @@ def test_how_much_is_one_of_something_asks_its_price_and_how_much_of_it_a_quanti
         ("Que signifie le sigle Camy ?", "C'est quoi Camy ?"),
         ("Que veut dire Camy ?", "C'est quoi Camy ?"),
         ("What does Camy stand for?", "What is Camy?"),
+        ("What does Camy mean?", "What is Camy?"),
+        ("What is meant by Camy?", "What is Camy?"),
     ],
 )
 def test_asking_what_a_word_means_asks_what_it_is(tmp_path: Path, asking: str, plain: str) -> None:
@@ -626,6 +628,36 @@ def test_asking_what_a_word_means_asks_what_it_is(tmp_path: Path, asking: str, p
     sentence = "Camy is the former urban community of Mantes."
     matcher = Matcher(one_fact(tmp_path, sentence, "What is Camy?"))
     assert matcher.analyse(asking).terms == matcher.analyse(plain).terms
+
+
+@pytest.mark.parametrize(
+    ("asking", "plain"),
+    [
+        ("Did the tenants manage to get out?", "Did the tenants get out?"),
+        ("Were the tenants able to get out?", "Were the tenants out?"),
+        ("Les locataires ont-ils réussi à sortir ?", "Les locataires ont-ils sortir ?"),
+        ("Les pompiers sont-ils parvenus à maîtriser le feu ?", "Les pompiers sont-ils maîtriser le feu ?"),
+    ],
+)
+def test_managing_to_do_something_asks_whether_it_was_done(tmp_path: Path, asking: str, plain: str) -> None:
+    # "manage" is in no fact, so it counted as a word the article does not know and declined the question
+    sentence = "The tenants got out of the house before the firefighters brought the fire under control."
+    matcher = Matcher(one_fact(tmp_path, sentence, "Did the tenants get out?"))
+    assert matcher.analyse(asking).terms == matcher.analyse(plain).terms
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("was any1 hurt?", "was anyone hurt?"),
+        ("did sum1 say so?", "did someone say so?"),
+        ("has every1 left?", "has everyone left?"),
+    ],
+)
+def test_chat_spellings_with_a_digit_are_the_words_meant(answerer: Answerer, typed: str, meant: str) -> None:
+    # reported by a maintainer: "any1" was a word no fact knows, and declined "was any1 hurt"
+    analyse = answerer.matcher.analyse
+    assert analyse(typed).terms == analyse(meant).terms
 
 
 @pytest.mark.parametrize("question", ["What day of the week was it?", "C'était quel jour de la semaine ?"])
