@@ -109,6 +109,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/magnanville-post-office-reopens-camy/eval.yaml", 0.72, 1.0, 0.70),
     ("corpus/st-davids-paddleboarders-rescue/eval.yaml", 0.83, 0.95, 0.79),
     ("corpus/saint-pierre-des-corps-micro-creche/eval.yaml", 0.86, 1.0, 0.76),
+    ("corpus/revelstoke-skate-park-opening/eval.yaml", 0.83, 1.0, 0.76),
+    ("corpus/ales-fete-chataigne-2016/eval.yaml", 0.91, 0.95, 0.76),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -174,6 +176,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/magnanville-post-office-reopens-camy/conversations.yaml", 0.70),
     ("corpus/st-davids-paddleboarders-rescue/conversations.yaml", 0.74),
     ("corpus/saint-pierre-des-corps-micro-creche/conversations.yaml", 0.82),
+    ("corpus/revelstoke-skate-park-opening/conversations.yaml", 0.81),
+    ("corpus/ales-fete-chataigne-2016/conversations.yaml", 0.84),
 ]
 
 
