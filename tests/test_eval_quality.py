@@ -151,7 +151,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/jennifer-brady-first-wta-title-lexington/conversations.yaml", 0.72),
     ("corpus/chaumont-saint-aignan-bus-stop-petition/conversations.yaml", 0.69),
     ("corpus/jacobson-finkler-booker-prize/conversations.yaml", 0.63),
-    ("corpus/arcachon-oyster-christmas-rush/conversations.yaml", 0.84),
+    # 0.84 until the title names were taken as the subject (a measured trade: 31 of 37, hand +22 on all sets)
+    ("corpus/arcachon-oyster-christmas-rush/conversations.yaml", 0.83),
     ("corpus/montpellier-greve-tam-10-decembre/conversations.yaml", 0.69),
     ("corpus/powers-boothe-death-tributes/conversations.yaml", 0.63),
     ("corpus/usd-mumps-outbreak-widens/conversations.yaml", 0.81),
@@ -176,7 +177,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/magnanville-post-office-reopens-camy/conversations.yaml", 0.70),
     ("corpus/st-davids-paddleboarders-rescue/conversations.yaml", 0.74),
     ("corpus/saint-pierre-des-corps-micro-creche/conversations.yaml", 0.82),
-    ("corpus/revelstoke-skate-park-opening/conversations.yaml", 0.81),
+    # first run 26 of 31; 25 since "when" after a question word joins a clause (a measured trade, see ACCURACY.md)
+    ("corpus/revelstoke-skate-park-opening/conversations.yaml", 0.80),
     ("corpus/ales-fete-chataigne-2016/conversations.yaml", 0.84),
 ]
 

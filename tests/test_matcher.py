@@ -652,6 +652,7 @@ def test_managing_to_do_something_asks_whether_it_was_done(tmp_path: Path, askin
         ("was any1 hurt?", "was anyone hurt?"),
         ("did sum1 say so?", "did someone say so?"),
         ("has every1 left?", "has everyone left?"),
+        ("wut features does it hav", "what features does it have"),
     ],
 )
 def test_chat_spellings_with_a_digit_are_the_words_meant(answerer: Answerer, typed: str, meant: str) -> None:
@@ -898,3 +899,63 @@ def test_an_answer_giving_a_reason_a_frequency_or_an_age_answers_why_how_often_o
 def test_an_answer_without_a_reason_still_does_not_answer_why(tmp_path: Path, sentence: str, question: str) -> None:
     lang = "fr" if question.startswith("Pourquoi") else "en"
     assert not kinds_agree(one_fact(tmp_path, sentence, "How long did the firefighters stay?", lang=lang), question)
+
+
+@pytest.mark.parametrize(
+    ("asking", "plain"),
+    [
+        ("À combien s'élève la charge exceptionnelle ?", "À combien la charge exceptionnelle ?"),
+        ("À combien se monte la charge exceptionnelle ?", "À combien la charge exceptionnelle ?"),
+        ("What did the one-off charge amount to?", "What was the one-off charge?"),
+    ],
+)
+def test_amounting_to_adds_nothing_to_how_much(tmp_path: Path, asking: str, plain: str) -> None:
+    # a training question: "s'élève" was a word no fact knows, and counted as what "combien" asked to count
+    sentence = "Cisco took a one-off charge of 64 million dollars in the quarter."
+    matcher = Matcher(one_fact(tmp_path, sentence, "How big was the one-off charge?"))
+    assert matcher.analyse(asking).terms == matcher.analyse(plain).terms
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "De combien le chiffre d'affaires a-t-il progressé ?",
+        "Combien pesait le dinosaure ?",
+        "Combien coûte le billet ?",
+    ],
+)
+def test_combien_before_a_verb_asks_how_much_and_counts_nothing(tmp_path: Path, question: str) -> None:
+    # French counts with "combien de": without "de", the word after "combien" is a verb, not what is counted
+    matcher = Matcher(one_fact(tmp_path, "Revenue grew by 7 percent.", "How much did revenue grow?"))
+    kinds = matcher.analyse(question).kinds
+    assert "quantity" in kinds and not any(kind.startswith("count:") for kind in kinds)
+
+
+def test_combien_de_still_names_what_it_counts(tmp_path: Path) -> None:
+    matcher = Matcher(one_fact(tmp_path, "Nineteen firefighters came.", "How many firefighters came?"))
+    assert any(kind.startswith("count:") for kind in matcher.analyse("Combien de pompiers sont venus ?").kinds)
+
+
+def test_a_name_of_the_title_is_not_missing_from_a_fact_that_leaves_it_out(tmp_path: Path) -> None:
+    # reported by a maintainer: "qui organise la fête de la châtaigne à Alès" was declined, as only one fact
+    # named Alès: the article's subject is what every fact is about, whether it names it or not
+    article = "The new skate park in Revelstoke opened on Tuesday. About a hundred people attended the ceremony."
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(
+        "title: {en: Revelstoke opens its new skate park}\narticle: article.txt\nfacts:\n"
+        "  - id: opening\n    en: {answer: The new skate park in Revelstoke opened on Tuesday., "
+        "questions: [When did the skate park open?]}\n    source: The new skate park in Revelstoke opened on Tuesday.\n"
+        "  - id: crowd\n    en: {answer: About a hundred people attended the ceremony., "
+        "questions: [How many people attended the ceremony?]}\n"
+        "    source: About a hundred people attended the ceremony.\n",
+        encoding="utf-8",
+    )
+    best = Matcher(load(tmp_path / "facts.yaml")).extract("How many people attended the ceremony in Revelstoke?")[0]
+    assert best.fact.id == "crowd" and not best.evidence.entity_missing
+
+
+@pytest.mark.parametrize(("again", "plain"), [("C'était où déjà ?", "C'était où ?"), ("c quand deja", "c quand")])
+def test_deja_after_a_question_word_asks_again_and_adds_nothing(tmp_path: Path, again: str, plain: str) -> None:
+    # reported by a maintainer: "c'était où déjà ?" was declined, "C'était où ?" being an example question
+    matcher = Matcher(one_fact(tmp_path, "La fête a lieu place des Martyrs.", "C'était où ?", lang="fr"))
+    assert matcher.analyse(again).terms == matcher.analyse(plain).terms

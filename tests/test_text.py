@@ -131,6 +131,27 @@ def test_question_kinds_ignore_ou_and_qui_that_do_not_ask(question: str) -> None
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "What happened when the ribbon was cut?",
+        "How did the family react when donor hands were found?",
+        "Qu'est-ce qui s'est passé quand le ruban a été coupé ?",
+    ],
+)
+def test_when_after_a_question_already_asked_joins_a_clause_and_asks_nothing(question: str) -> None:
+    # reported by a maintainer: the example "What happened when the ribbon was cut?" made its fact answer
+    # "when did they cut the ribbon?"
+    assert "when" not in question_kinds(tokenize(question))[0]
+
+
+@pytest.mark.parametrize(
+    "question", ["When was the ribbon cut?", "Where and when is it?", "Since when is it open?", "Jusqu'à quand ?"]
+)
+def test_when_that_opens_or_follows_and_or_since_asks_when(question: str) -> None:
+    assert "when" in question_kinds(tokenize(question))[0]
+
+
+@pytest.mark.parametrize(
     ("question", "lang"),
     [
         ("Quels sont les pays participants ?", "fr"),

@@ -735,6 +735,9 @@ SHORTHAND = {
     "ur": "your",
     "wat": "what",
     "wut": "what",
+    "hav": "have",
+    "iz": "is",
+    "waz": "was",
     "wht": "what",
     "wen": "when",
     "wn": "when",
@@ -972,6 +975,23 @@ FILLER_PHRASES = tuple(
         "parvenir a",
         "parvient a",
         "parviennent a",
+        # what only says a figure is one: "à combien s'élève la charge ?" asks how much the charge is
+        "s eleve",
+        "s elevent",
+        "s elevait",
+        "s elevaient",
+        "s elevera",
+        "s eleveront",
+        "s est eleve",
+        "s est elevee",
+        "se monte",
+        "se montent",
+        "se montait",
+        "se chiffre",
+        "se chiffrent",
+        "amount to",
+        "amounts to",
+        "amounted to",
     )
 )
 
@@ -1057,6 +1077,9 @@ HEARSAY_VERBS = tuple(
 
 # "how many X" asks for a count of X: these words open the count.
 COUNT_WORDS = frozenset({"many", "much", "combien", "nombre", "number"})
+# French counts with "combien de": "combien pesait le dinosaure ?" asks how much, and counts no "pesait".
+COUNTS_WITH_DE = frozenset({"combien"})
+COUNT_DE = frozenset({"de", "d", "des"})
 # ...unless a verb comes first: "how much is the fare", "combien coûte le billet" count nothing.
 COUNT_ENDS = frozenset(
     "is are was were be been do does did will would can could has have had cost costs "
@@ -1087,11 +1110,19 @@ FOLLOW_UP_OPENERS = tuple(
         "aussi",
     )
 )
+# "déjà" right after a question word asks again ("c'était où déjà ?"), not whether it is done already.
+AGAIN_AFTER_QUESTION_WORD = frozenset({"deja"})
+# "when" after a question that already asks something joins a clause ("how did they react when the ribbon was
+# cut?"); after these words it asks too ("where and when?", "since when?", "jusqu'à quand ?").
+WHEN_ASKS_AFTER = frozenset("and or but so since until till from by et ou mais alors donc depuis jusqu a de d".split())
 # Verbs of saying: "who said that?" after an answer that quotes or reports someone asks who it was.
 SAYING = frozenset(
     """say says said saying tell tells told mention mentions mentioned claim claims claimed announce announced
     write wrote written report reported state stated dit dire disent affirme affirmait explique raconte
-    mentionne annonce annoncait ecrit declare declarait rapporte""".split()
+    mentionne annonce annoncait ecrit declare declarait rapporte
+    added explained stressed insisted warned admitted replied recalled commented
+    ajoute ajoutait precise precisait souligne soulignait indique indiquait assure assurait confie confiait
+    rappelle rappelait poursuit conclut temoigne insiste reconnait commente repond plaisante""".split()
 )
 # Words that give whose word something is without a verb of saying: "according to the mayor", "selon le maire".
 REPORTED_BY = frozenset({"according", "selon"})

@@ -278,7 +278,9 @@ class Matcher:
         # The speller corrects towards the knowledge's own groups, not the general ones: among a thousand groups'
         # words, a real word one letter from one of them ("recette", "recente") would be misread.
         synonyms = {word for group in self.knowledge.synonyms for member in group for word in tokenize(member)}
-        self._entities = frozenset(entities)
+        # the names of the title are the article's subject, what every fact is about whether it names it or not
+        subject = {name for title in self.knowledge.title.values() for name in self._names_in(title, tokenize(title))}
+        self._entities = frozenset(entities) - subject
         knowledge = self.knowledge  # the years of the article and of its header are its time, not another one
         dated = " ".join([knowledge.article, knowledge.published or "", *knowledge.title.values()])
         self._years = frozenset(_DETAIL_IN_ANSWER["year"].findall(dated))
@@ -357,6 +359,8 @@ class Matcher:
             return kinds, used
         for index, token in enumerate(tokens):
             if token in lexicon.COUNT_WORDS:
+                if token in lexicon.COUNTS_WITH_DE and lexicon.COUNT_DE.isdisjoint(tokens[index + 1 : index + 2]):
+                    continue  # "combien pesait-il ?": a verb, not what is counted
                 following = list(
                     itertools.takewhile(lambda t: t not in lexicon.COUNT_ENDS, tokens[index + 1 : index + 5])
                 )
@@ -462,6 +466,11 @@ class Matcher:
         for start, end, _ in _FILLER.find(tokens, taken=chatter):
             chatter.update(range(start, end))
         chatter.update(hearsay(tokens))
+        chatter.update(  # "c'était où déjà ?"
+            i
+            for i, token in enumerate(tokens)
+            if token in lexicon.AGAIN_AFTER_QUESTION_WORD and i and tokens[i - 1] in lexicon.QUESTION_WORDS
+        )
         stems = [stem(token) for token in tokens]  # a name of the synonyms is no chatter: "Oui care" is no "yes"
         chatter.difference_update(i for start, end, _ in self._phrase_table.find(stems) for i in range(start, end))
         kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)], text=question)

@@ -120,6 +120,8 @@ def question_kinds(tokens: Sequence[str], *, text: str = "") -> tuple[frozenset[
     for start, end, phrase in _KIND_TABLE.find(tokens):
         if phrase == ("who",) and start and _relative(tokens, start):
             continue  # "those who connect it": a relative pronoun asks nothing
+        if phrase in _WHEN and _joins_a_clause(tokens, start):
+            continue  # "how did they react when the ribbon was cut?" asks how
         kinds.add(_KIND_OF_PHRASE[phrase])
         used.update(range(start, end))
     before = ""  # the word before, skipping the blanks left where small talk was ("salut ! tu peux me dire qui")
@@ -133,6 +135,17 @@ def question_kinds(tokens: Sequence[str], *, text: str = "") -> tuple[frozenset[
             used.add(index)
         before = token or before
     return frozenset(kinds), frozenset(used)
+
+
+_WHEN = (("when",), ("quand",))
+_ASKING_FIRST = (lexicon.QUESTION_WORDS | {"qu"}) - {"when", "quand"}  # "qu'est-ce qui s'est passé quand...?"
+
+
+def _joins_a_clause(tokens: Sequence[str], start: int) -> bool:
+    """Whether the "when" at ``start`` is a conjunction: the question opened with another question word and
+    "when" follows a word of its clause, not "and" or "since"."""
+    words = [token for token in tokens[:start] if token]
+    return len(words) >= 2 and words[-1] not in lexicon.WHEN_ASKS_AFTER and words[0] in _ASKING_FIRST
 
 
 _WHERE_ACCENTED = re.compile(r"(?<!\w)où(?!\w)", re.IGNORECASE)
