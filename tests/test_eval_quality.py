@@ -80,7 +80,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/saint-gaudens-nouvel-hopital-site-unique/eval.yaml", 0.86, 1.0, 0.97),
     ("corpus/var-brenon-wolf-attacks-sheep/eval.yaml", 0.74, 1.0, 0.88),
     ("corpus/sleep-problems-dementia-risk-study/eval.yaml", 0.7, 1.0, 0.79),
-    ("corpus/tunapuna-church-theft-sentencing/eval.yaml", 0.75, 1.0, 0.79),
+    # near 0.79 until the names of `about` were taken as the subject (26 of 33; follow-ups +4 on all sets)
+    ("corpus/tunapuna-church-theft-sentencing/eval.yaml", 0.75, 1.0, 0.78),
     ("corpus/jennifer-brady-first-wta-title-lexington/eval.yaml", 0.85, 1.0, 0.54),
     ("corpus/chaumont-saint-aignan-bus-stop-petition/eval.yaml", 0.73, 1.0, 0.81),
     ("corpus/jacobson-finkler-booker-prize/eval.yaml", 0.81, 1.0, 0.7),

@@ -936,13 +936,18 @@ def test_combien_de_still_names_what_it_counts(tmp_path: Path) -> None:
     assert any(kind.startswith("count:") for kind in matcher.analyse("Combien de pompiers sont venus ?").kinds)
 
 
-def test_a_name_of_the_title_is_not_missing_from_a_fact_that_leaves_it_out(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "header", ["title: {en: Revelstoke opens its new skate park}", "about: {en: the new skate park of Revelstoke}"]
+)
+def test_a_name_of_the_title_or_about_is_not_missing_from_a_fact_that_leaves_it_out(
+    tmp_path: Path, header: str
+) -> None:
     # reported by a maintainer: "qui organise la fête de la châtaigne à Alès" was declined, as only one fact
     # named Alès: the article's subject is what every fact is about, whether it names it or not
     article = "The new skate park in Revelstoke opened on Tuesday. About a hundred people attended the ceremony."
     (tmp_path / "article.txt").write_text(article, encoding="utf-8")
     (tmp_path / "facts.yaml").write_text(
-        "title: {en: Revelstoke opens its new skate park}\narticle: article.txt\nfacts:\n"
+        f"{header}\narticle: article.txt\nfacts:\n"
         "  - id: opening\n    en: {answer: The new skate park in Revelstoke opened on Tuesday., "
         "questions: [When did the skate park open?]}\n    source: The new skate park in Revelstoke opened on Tuesday.\n"
         "  - id: crowd\n    en: {answer: About a hundred people attended the ceremony., "

@@ -278,8 +278,10 @@ class Matcher:
         # The speller corrects towards the knowledge's own groups, not the general ones: among a thousand groups'
         # words, a real word one letter from one of them ("recette", "recente") would be misread.
         synonyms = {word for group in self.knowledge.synonyms for member in group for word in tokenize(member)}
-        # the names of the title are the article's subject, what every fact is about whether it names it or not
-        subject = {name for title in self.knowledge.title.values() for name in self._names_in(title, tokenize(title))}
+        # the names of the title and of what it is about are the article's subject: every fact is about them,
+        # whether its answer names them or not
+        header = [*self.knowledge.title.values(), *self.knowledge.about.values()]
+        subject = {name for text in header for name in self._names_in(text, tokenize(text))}
         self._entities = frozenset(entities) - subject
         knowledge = self.knowledge  # the years of the article and of its header are its time, not another one
         dated = " ".join([knowledge.article, knowledge.published or "", *knowledge.title.values()])
