@@ -226,17 +226,30 @@ def test_who_said_that_after_an_answer_that_reports_someone_is_answered_by_that_
         assert reply_in_context(two, "qui l'a dit ?", topic, now=1.0)[0].fact_id == fact_id
 
 
-def test_who_said_that_after_an_answer_given_according_to_someone_is_answered_by_that_answer(tmp_path: Path) -> None:
-    # reported by a maintainer: after "8 to 10 cubic metres a year, according to Pierre Martin", "who said that?"
-    # got another fact's quote
-    facts = """\
+@pytest.mark.parametrize(
+    ("en", "fr"),
+    [
+        # reported by a maintainer: after "8 to 10 cubic metres a year, according to Pierre Martin", "who said
+        # that?" got another fact's quote
+        (
+            "According to Pierre Martin, 8 to 10 cubic metres a year.",
+            "Selon Pierre Martin, 8 à 10 mètres cubes par an.",
+        ),
+        # reported by a maintainer: the same after an answer ending "plaisante-t-il"
+        ("8 to 10 cubic metres a year, Pierre Martin explained.", "8 à 10 mètres cubes par an, ajoute Pierre Martin."),
+    ],
+)
+def test_who_said_that_after_an_answer_that_reports_someone_without_quoting_is_answered_by_that_answer(
+    tmp_path: Path, en: str, fr: str
+) -> None:
+    facts = f"""\
         facts:
           - id: volume
-            en: {answer: "According to Pierre Martin, 8 to 10 cubic metres a year.", questions: [How much?]}
-            fr: {answer: "Selon Pierre Martin, 8 à 10 mètres cubes sont ramassés par an.", questions: [Combien ?]}
+            en: {{answer: "{en}", questions: [How much?]}}
+            fr: {{answer: "{fr}", questions: [Combien ?]}}
             source: Pierre Martin counts 8 to 10 cubic metres a year.
           - id: quote
-            en: {answer: "Robin said: it is shocking.", questions: [What did Robin say?]}
+            en: {{answer: "Robin said: it is shocking.", questions: [What did Robin say?]}}
             source: "Robin said: it is shocking."
         """
     article = "Pierre Martin counts 8 to 10 cubic metres a year.\nRobin said: it is shocking.\n"
@@ -245,25 +258,6 @@ def test_who_said_that_after_an_answer_given_according_to_someone_is_answered_by
     assert reply_in_context(answerer, "who said that?", topic, now=1.0)[0].fact_id == "volume"
     assert reply_in_context(answerer, "qui a dit ça ?", topic, now=1.0)[0].fact_id == "volume"
     assert reply_in_context(answerer, "according to whom?", topic, now=1.0)[0].fact_id == "volume"
-
-
-def test_who_said_that_after_an_answer_with_a_verb_of_saying_after_the_quote_is_answered_by_it(tmp_path: Path) -> None:
-    # reported by a maintainer: after an answer ending "plaisante-t-il", "qui a dit ça ?" got another fact's quote
-    facts = """\
-        facts:
-          - id: harvest
-            en: {answer: "The harvest was a little late this year, the grower explained.", questions: [Was it late?]}
-            fr: {answer: "La récolte était un peu tardive, ajoute le producteur.", questions: [C'était tardif ?]}
-            source: The harvest was a little late this year.
-          - id: quote
-            en: {answer: "Robin said: it is shocking.", questions: [What did Robin say?]}
-            source: "Robin said: it is shocking."
-        """
-    article = "The harvest was a little late this year.\nRobin said: it is shocking.\n"
-    answerer = answerer_of(tmp_path, article, facts)
-    topic = Topic(("~harvest",), (), (), "harvest", 0.0)
-    assert reply_in_context(answerer, "who said that?", topic, now=1.0)[0].fact_id == "harvest"
-    assert reply_in_context(answerer, "qui a dit ça ?", topic, now=1.0)[0].fact_id == "harvest"
 
 
 def test_who_said_that_after_an_answer_that_reports_nobody_is_not_that_answer(answerer: Answerer) -> None:
