@@ -613,36 +613,58 @@ def test_how_much_is_one_of_something_asks_its_price_and_how_much_of_it_a_quanti
     assert "price" not in details("How much is the budget increase?").details  # the thing itself, a quantity
 
 
-@pytest.mark.parametrize(
-    ("asking", "plain"),
-    [
-        ("Que signifie le sigle Camy ?", "C'est quoi Camy ?"),
-        ("Que veut dire Camy ?", "C'est quoi Camy ?"),
-        ("What does Camy stand for?", "What is Camy?"),
-        ("What does Camy mean?", "What is Camy?"),
-        ("What is meant by Camy?", "What is Camy?"),
-    ],
+_CAMY = ("Camy is the former urban community of Mantes.", "What is Camy?", "en")
+_TENANTS = (
+    "The tenants got out of the house before the firefighters brought the fire under control.",
+    "Did the tenants get out?",
+    "en",
 )
-def test_asking_what_a_word_means_asks_what_it_is(tmp_path: Path, asking: str, plain: str) -> None:
-    # reported by a maintainer: "que signifie ..." was declined where "c'est quoi ..." was answered
-    sentence = "Camy is the former urban community of Mantes."
-    matcher = Matcher(one_fact(tmp_path, sentence, "What is Camy?"))
-    assert matcher.analyse(asking).terms == matcher.analyse(plain).terms
+_CHARGE = ("Cisco took a one-off charge of 64 million dollars in the quarter.", "How big was the one-off charge?", "en")
+_FAIR = ("La fête a lieu place des Martyrs.", "C'était où ?", "fr")
 
 
 @pytest.mark.parametrize(
-    ("asking", "plain"),
+    ("fact", "asking", "plain"),
     [
-        ("Did the tenants manage to get out?", "Did the tenants get out?"),
-        ("Were the tenants able to get out?", "Were the tenants out?"),
-        ("Les locataires ont-ils réussi à sortir ?", "Les locataires ont-ils sortir ?"),
-        ("Les pompiers sont-ils parvenus à maîtriser le feu ?", "Les pompiers sont-ils maîtriser le feu ?"),
+        # asking what a word means asks what it is (reported: "que signifie ..." was declined, "c'est quoi ..." not)
+        pytest.param(_CAMY, "Que signifie le sigle Camy ?", "C'est quoi Camy ?", id="meaning"),
+        pytest.param(_CAMY, "Que veut dire Camy ?", "C'est quoi Camy ?", id="meaning"),
+        pytest.param(_CAMY, "What does Camy stand for?", "What is Camy?", id="meaning"),
+        pytest.param(_CAMY, "What does Camy mean?", "What is Camy?", id="meaning"),
+        pytest.param(_CAMY, "What is meant by Camy?", "What is Camy?", id="meaning"),
+        # managing to do something is doing it ("manage" is in no fact, and declined the question)
+        pytest.param(_TENANTS, "Did the tenants manage to get out?", "Did the tenants get out?", id="managing"),
+        pytest.param(_TENANTS, "Were the tenants able to get out?", "Were the tenants out?", id="managing"),
+        pytest.param(
+            _TENANTS, "Les locataires ont-ils réussi à sortir ?", "Les locataires ont-ils sortir ?", id="managing"
+        ),
+        pytest.param(
+            _TENANTS,
+            "Les pompiers sont-ils parvenus à maîtriser le feu ?",
+            "Les pompiers sont-ils maîtriser le feu ?",
+            id="managing",
+        ),
+        # what only says a figure is one (a training question: "s'élève" was a word no fact knows)
+        pytest.param(
+            _CHARGE, "À combien s'élève la charge exceptionnelle ?", "À combien la charge exceptionnelle ?", id="amount"
+        ),
+        pytest.param(
+            _CHARGE,
+            "À combien se monte la charge exceptionnelle ?",
+            "À combien la charge exceptionnelle ?",
+            id="amount",
+        ),
+        pytest.param(_CHARGE, "What did the one-off charge amount to?", "What was the one-off charge?", id="amount"),
+        # "déjà" after a question word asks again (reported: "c'était où déjà ?" was declined)
+        pytest.param(_FAIR, "C'était où déjà ?", "C'était où ?", id="deja-again"),
+        pytest.param(_FAIR, "c quand deja", "c quand", id="deja-again"),
     ],
 )
-def test_managing_to_do_something_asks_whether_it_was_done(tmp_path: Path, asking: str, plain: str) -> None:
-    # "manage" is in no fact, so it counted as a word the article does not know and declined the question
-    sentence = "The tenants got out of the house before the firefighters brought the fire under control."
-    matcher = Matcher(one_fact(tmp_path, sentence, "Did the tenants get out?"))
+def test_words_that_only_frame_a_question_read_as_the_plain_question(
+    tmp_path: Path, fact: tuple[str, str, str], asking: str, plain: str
+) -> None:
+    sentence, example, lang = fact
+    matcher = Matcher(one_fact(tmp_path, sentence, example, lang=lang))
     assert matcher.analyse(asking).terms == matcher.analyse(plain).terms
 
 
@@ -902,21 +924,6 @@ def test_an_answer_without_a_reason_still_does_not_answer_why(tmp_path: Path, se
 
 
 @pytest.mark.parametrize(
-    ("asking", "plain"),
-    [
-        ("À combien s'élève la charge exceptionnelle ?", "À combien la charge exceptionnelle ?"),
-        ("À combien se monte la charge exceptionnelle ?", "À combien la charge exceptionnelle ?"),
-        ("What did the one-off charge amount to?", "What was the one-off charge?"),
-    ],
-)
-def test_amounting_to_adds_nothing_to_how_much(tmp_path: Path, asking: str, plain: str) -> None:
-    # a training question: "s'élève" was a word no fact knows, and counted as what "combien" asked to count
-    sentence = "Cisco took a one-off charge of 64 million dollars in the quarter."
-    matcher = Matcher(one_fact(tmp_path, sentence, "How big was the one-off charge?"))
-    assert matcher.analyse(asking).terms == matcher.analyse(plain).terms
-
-
-@pytest.mark.parametrize(
     "question",
     [
         "De combien le chiffre d'affaires a-t-il progressé ?",
@@ -957,10 +964,3 @@ def test_a_name_of_the_title_or_about_is_not_missing_from_a_fact_that_leaves_it_
     )
     best = Matcher(load(tmp_path / "facts.yaml")).extract("How many people attended the ceremony in Revelstoke?")[0]
     assert best.fact.id == "crowd" and not best.evidence.entity_missing
-
-
-@pytest.mark.parametrize(("again", "plain"), [("C'était où déjà ?", "C'était où ?"), ("c quand deja", "c quand")])
-def test_deja_after_a_question_word_asks_again_and_adds_nothing(tmp_path: Path, again: str, plain: str) -> None:
-    # reported by a maintainer: "c'était où déjà ?" was declined, "C'était où ?" being an example question
-    matcher = Matcher(one_fact(tmp_path, "La fête a lieu place des Martyrs.", "C'était où ?", lang="fr"))
-    assert matcher.analyse(again).terms == matcher.analyse(plain).terms
