@@ -21,6 +21,7 @@ TIE_MARGIN = 6.0
 EXAMPLES = 3
 """How many facts a reply offers as hints, and how many a front end shows as examples."""
 _RELATED_COVERAGE = 0.5  # a declined question's candidates holding half of what it names are offered as hints
+_WORDS_OF_A_QUESTION = 3  # besides its question word: "what is it made of?" asks something, "what is it?" not yet
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ class Answerer:
                 body = replies.small_talk(query.small_talk, lang, self.knowledge.subject(lang))
                 shown = hints if query.small_talk in replies.SMALL_TALK_WITH_EXAMPLES else []
                 return self._reply(question, body, shown, lang, kind="small_talk")
+            if _asks_in_words(query.tokens):  # "what is it made of?": a question, only of words no fact needs
+                return self._declined(question, [], lang)
             return self._reply(question, replies.EMPTY[lang], hints, lang, kind="empty")
         matches = self.matcher.extract(query, limit=EXAMPLES + 1)
         cutoff = self.matcher.score_cutoff
@@ -223,3 +226,10 @@ class Answerer:
 
     def _default_hints(self) -> list[Match]:
         return [Match(fact, 0.0) for fact in self.examples]
+
+
+def _asks_in_words(tokens: Sequence[str]) -> bool:
+    """Whether a message of common words alone still asks something: a question word and a few words more
+    ("how did it happen?"), not a bare "what?" or "c'est quoi ?" that only asks how to ask."""
+    asking = [token for token in tokens if token in lexicon.QUESTION_WORDS]
+    return bool(asking) and len(tokens) - len(asking) >= _WORDS_OF_A_QUESTION

@@ -457,3 +457,15 @@ def test_facts_check_warns_of_an_example_question_that_is_only_small_talk(
     assert main(["facts", "check", "--knowledge", str(knowledge_copy)]) == 0
     shown = capsys.readouterr().out
     assert "warning: 'Thanks?' (fact 'summary') is small talk" in shown
+
+
+def test_facts_check_warns_of_an_example_question_asking_what_its_answer_does_not_give(
+    knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # reported by a maintainer: "How much will the floodlights cost?" reached its fact, whose answer gave no
+    # currency, but "how much will the lights cost?" was declined, and the check had said nothing
+    with_example(knowledge_copy, "How much did the exercises cost?")
+    assert main(["facts", "check", "--knowledge", str(knowledge_copy)]) == 0
+    shown = capsys.readouterr().out
+    assert "warning: 'How much did the exercises cost?' (fact 'summary') asks for a price" in shown
+    assert shown.count("asks for") == 1  # the shipped examples ask nothing their answers do not give

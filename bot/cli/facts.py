@@ -24,6 +24,15 @@ from bot.knowledge.model import (
 if TYPE_CHECKING:
     from bot.knowledge.store import Added
 
+_DETAIL_NAMES = {
+    "price": "a price",
+    "date": "a date",
+    "hour": "an hour",
+    "year": "a year",
+    "number": "a number",
+    "name": "a name",
+}
+
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The facts and unanswered commands."""
@@ -266,13 +275,14 @@ def facts_check(args: argparse.Namespace) -> int:
     """Validate the knowledge file; every problem is listed with its line."""
     from bot.answerer import Answerer
     from bot.knowledge.reading import load
-    from bot.upkeep.collisions import collisions, shared_stems
+    from bot.upkeep.collisions import collisions, missing_details, shared_stems
 
     knowledge = load(knowledge_path(args))
     asked = sum(len(questions) for fact in knowledge.facts for questions in fact.questions.values())
     groups = len(knowledge.synonyms)
     print(f"{knowledge.path}: OK, {len(knowledge.facts)} facts, {asked} example questions, {groups} synonym groups")
-    found = list(collisions(Answerer(knowledge)))
+    answerer = Answerer(knowledge)
+    found = list(collisions(answerer))
     for collision in found[:MAX_SHOWN]:
         where = f"{collision.question!r} (fact '{collision.fact_id}')"
         if collision.small_talk:
@@ -285,6 +295,12 @@ def facts_check(args: argparse.Namespace) -> int:
         print(f"warning: {where} does not reach its fact: {winner}")
     if len(found) > MAX_SHOWN:
         print(f"warning: ... and {len(found) - MAX_SHOWN} more example question(s) that do not reach their fact")
+    for missing in list(missing_details(answerer))[:MAX_SHOWN]:
+        wanted = " and ".join(_DETAIL_NAMES.get(detail, detail) for detail in missing.details)
+        print(
+            f"warning: {missing.question!r} (fact '{missing.fact_id}') asks for {wanted}, which its answer does not "
+            "give: asked in other words, it is declined; give it in the answer, or take the question out"
+        )
     for shared in list(shared_stems(knowledge))[:MAX_SHOWN]:
         if shared.word == shared.taken_by:
             print(f"warning: synonym {shared.word!r} is already in an earlier group; keep it in one")

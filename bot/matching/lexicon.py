@@ -209,6 +209,8 @@ FRAME_WORDS = frozenset(
 NAME_WORDS = frozenset(
     "name names named called surname surnames nom noms appelle appellent appelait appelaient prenom prenoms".split()
 )
+NAME_IDIOMS = ("au nom de", "au nom du", "au nom des", "au nom d", "in the name of")
+"""Phrases with a word of name that ask for none: "qui parle au nom des habitants ?" asks who speaks for them."""
 
 # Questions that ask for a year, a date or an hour: a fact answers them only when its answer gives one
 # ("on Wednesday" is no hour, "on 26 December" no year, "this summer" no date).

@@ -42,6 +42,7 @@ _ENTITY_MISSING = 0.75  # the question names someone or something the fact never
 _KIND_WEIGHT = 2.0  # a question kind counts like a term when comparing to examples
 _COVERAGE_SHARE = 0.8  # coverage of the question, against closeness to the nearest example question
 _RESCORED = 8  # facts compared example by example, after the coverage ranking
+_MORE_TIED = 64  # facts tied with the last of those compared too, at most ("where is the club?", all name the club)
 _TIED = 0.01  # facts this close at the top are told apart by the wording of their examples
 _CANDIDATE_POSTINGS = 1000  # a term in more facts than this only scores candidates, it does not add any
 _FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.75, "source": 0.5}
@@ -54,6 +55,7 @@ _CONFIRMATIONS = frozenset(map(tuple, lexicon.CONFIRMATIONS))
 _ASKER = frozenset({"~asker"})
 _COUNTED_OF = frozenset({"of", "de", "d", "des"})
 _PRICED = lexicon.PRICE_WORDS | lexicon.PRICE_WITH_COMBIEN
+_NAME_IDIOMS = PhraseTable(phrase.split() for phrase in lexicon.NAME_IDIOMS)
 _DETAILS = tuple(
     (detail, PhraseTable(phrase.split() for phrase in phrases))
     for detail, phrases in (*lexicon.DETAIL_PHRASES, ("price", lexicon.PRICE_PHRASES))
@@ -283,9 +285,11 @@ class Matcher:
         header = [*self.knowledge.title.values(), *self.knowledge.about.values()]
         subject = {name for text in header for name in self._names_in(text, tokenize(text))}
         self._entities = frozenset(entities) - subject
-        knowledge = self.knowledge  # the years of the article and of its header are its time, not another one
-        dated = " ".join([knowledge.article, knowledge.published or "", *knowledge.title.values()])
+        # the years of the article and of its header (its address too: ".../2021/10/06/...") are its time
+        knowledge = self.knowledge
+        dated = " ".join([knowledge.article, knowledge.published or "", knowledge.url or "", *knowledge.title.values()])
         self._years = frozenset(_DETAIL_IN_ANSWER["year"].findall(dated))
+        self._money_terms = frozenset(self._term(word, stem(word)) for word in (*_PRICED, *lexicon.CURRENCIES))
         self._joined_names = PhraseTable(joined_names)  # "Mont-de-Marsan": its "de" says nothing of the language
         self._fr_words = frozenset(lang_words["fr"] - lang_words["en"])
         self._en_words = frozenset(lang_words["en"] - lang_words["fr"])
@@ -515,7 +519,10 @@ class Matcher:
             small_talk=small_talk if not terms else None,
             misspelt=misspelt,
             details=_details(
-                tokens, kinds, {t for t in tokens if t in _PRICED and self._term(t, stem(t)) in self._entities}
+                tokens,
+                kinds,
+                {t for t in tokens if t in _PRICED and self._term(t, stem(t)) in self._entities},
+                counts_other=any(k.startswith("count:") and k[6:] not in self._money_terms for k in kinds),
             )
             | noun_details,
             strangers=strangers,
@@ -532,6 +539,14 @@ class Matcher:
             for term in terms
             if number is not None and term in ids and number in self._index.weights(ids[term], (number,))
         )
+
+    def missing_details(self, fact_id: str, query: Query) -> tuple[str, ...]:
+        """The details ``query`` asks for ("price", "date"...) that the answers of ``fact_id`` do not give: asked
+        in other words than its example questions, the fact cannot answer it."""
+        number = next((n for n, fact in enumerate(self.knowledge.facts) if fact.id == fact_id), None)
+        if number is None:
+            return ()
+        return tuple(sorted(d for d in query.details if not self._gives(number, d, query.terms)))
 
     def names(self, terms: Iterable[str]) -> tuple[str, ...]:
         """The ``terms`` that the knowledge writes as names (capitalised in an answer or a keyword)."""
@@ -643,6 +658,10 @@ class Matcher:
             for index in coverage:
                 coverage[index] += weight * held[term].get(index, 0.0)
         ranked = heapq.nlargest(_RESCORED, coverage, key=coverage.__getitem__)
+        if len(ranked) == _RESCORED:  # facts tied with the last are compared too: the closest may be among them
+            tied = coverage[ranked[-1]]
+            kept = set(ranked)
+            ranked += [index for index in coverage if coverage[index] == tied and index not in kept][:_MORE_TIED]
         asked = [*weights.items(), *(("?" + kind, _KIND_WEIGHT) for kind in query.kinds)]
         features = [(self._index.ids[name], weight) for name, weight in asked if name in self._index.ids]
         query_weight = total + _KIND_WEIGHT * len(query.kinds)
@@ -737,24 +756,29 @@ def _certain(fact: Fact) -> Match:
     return Match(fact, 100.0, evidence)
 
 
-def _details(tokens: Sequence[str], kinds: Collection[str], names: Collection[str]) -> frozenset[str]:
+def _details(
+    tokens: Sequence[str], kinds: Collection[str], names: Collection[str], *, counts_other: bool = False
+) -> frozenset[str]:
     """The precise things a question asks for: a name, a year, a date, an hour, a number ("how many", "how old"),
     a price ("how much", with a word of price that is none of the knowledge's ``names``, or of one thing: "how
-    much is a ticket?")."""
+    much is a ticket?"), unless it ``counts_other`` things than money ("combien d'artisans ont reçu un prix ?").
+    A price is a number enough: "free" answers "how much does it cost?"."""
     found = {detail for detail, table in _DETAILS if table.find(tokens)}
-    if not lexicon.NAME_WORDS.isdisjoint(tokens):
+    if _name_words(tokens) and "why" not in kinds:  # "why is it called Anna?" asks why, the name is given
         found.add("name")
-    if "quantity" in kinds or "age" in kinds:
-        found.add("number")
     priced = _PRICED if "combien" in tokens else lexicon.PRICE_WORDS
-    if "quantity" in kinds and any(token in priced and token not in names for token in tokens):
+    if "quantity" in kinds and not counts_other and any(token in priced and token not in names for token in tokens):
         found.add("price")  # "how much does it cost?"; not a surname, nor a price that is the topic ("the price cap?")
+    elif ("quantity" in kinds or "age" in kinds) and "price" not in found:
+        found.add("number")
     return frozenset(found)
 
 
 def _name_words(tokens: Sequence[str]) -> frozenset[int]:
-    """Where a question says it asks for a name ("what is the mayor's name?"): a detail asked, not a topic."""
-    return frozenset(i for i, token in enumerate(tokens) if token in lexicon.NAME_WORDS)
+    """Where a question says it asks for a name ("what is the mayor's name?"): a detail asked, not a topic;
+    not "au nom de" ("on behalf of")."""
+    idioms = {i for start, end, _ in _NAME_IDIOMS.find(tokens) for i in range(start, end)}
+    return frozenset(i for i, token in enumerate(tokens) if token in lexicon.NAME_WORDS and i not in idioms)
 
 
 def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:

@@ -1,10 +1,11 @@
-"""What ``facts check`` warns about: example questions that do not reach their own fact, and synonym groups
-that share a word's stem.
+"""What ``facts check`` warns about: example questions that do not reach their own fact or ask what its answer
+does not give, and synonym groups that share a word's stem.
 
 A maintainer writes example questions so users who ask them get that fact. When
 another fact wins one of them (two facts asked alike, a word shared with a
 busier fact), users would see the wrong answer; asking every example question
-once, as a user would, shows the collision before they do. Likewise two of the
+once, as a user would, shows the collision before they do. An example asking for a price, a date or a
+number its answer does not give reaches the fact word for word only: reworded, it is declined. Likewise two of the
 maintainer's groups holding words of one stem ("enrol" and "enrolment") cannot
 both have it: each listed word is its own group's, but the first group takes every form not listed.
 """
@@ -43,6 +44,28 @@ def collisions(answerer: Answerer) -> Iterator[Collision]:
                         answerer.matcher.analyse(question, lang=lang).small_talk if reply.kind == "small_talk" else None
                     )
                     yield Collision(fact.id, question, reply.fact_id, small_talk)
+
+
+@dataclass(frozen=True)
+class MissingDetail:
+    """An example question of ``fact_id`` that asks for ``details`` its answers do not give ("how much will the
+    lights cost?" of an answer with no currency): the example itself reaches the fact, its rewordings cannot."""
+
+    fact_id: str
+    question: str
+    details: tuple[str, ...]
+
+
+def missing_details(answerer: Answerer) -> Iterator[MissingDetail]:
+    """Every example question asking a detail (a price, a date, an hour, a year, a number, a name) that its own
+    fact's answers do not give."""
+    matcher = answerer.matcher
+    for fact in answerer.knowledge.facts:
+        for lang in LANGUAGES:
+            for question in fact.questions.get(lang, ()):
+                details = matcher.missing_details(fact.id, matcher.analyse(question, lang=lang))
+                if details:
+                    yield MissingDetail(fact.id, question, details)
 
 
 @dataclass(frozen=True)
