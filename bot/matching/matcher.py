@@ -528,11 +528,15 @@ class Matcher:
             strangers=strangers,
         )
 
-    def held(self, fact_id: str, terms: Iterable[str]) -> tuple[str, ...]:
-        """The ``terms`` that the fact ``fact_id`` holds (in its answers, questions, keywords or sources)."""
+    def _index_of(self, fact_id: str) -> int | None:
+        """Where the fact ``fact_id`` is in the knowledge (``None``: no such fact)."""
         if not self._positions:
             self._positions.update((fact.id, number) for number, fact in enumerate(self.knowledge.facts))
-        number = self._positions.get(fact_id)
+        return self._positions.get(fact_id)
+
+    def held(self, fact_id: str, terms: Iterable[str]) -> tuple[str, ...]:
+        """The ``terms`` that the fact ``fact_id`` holds (in its answers, questions, keywords or sources)."""
+        number = self._index_of(fact_id)
         ids = self._index.ids
         return tuple(
             term
@@ -543,7 +547,7 @@ class Matcher:
     def missing_details(self, fact_id: str, query: Query) -> tuple[str, ...]:
         """The details ``query`` asks for ("price", "date"...) that the answers of ``fact_id`` do not give: asked
         in other words than its example questions, the fact cannot answer it."""
-        number = next((n for n, fact in enumerate(self.knowledge.facts) if fact.id == fact_id), None)
+        number = self._index_of(fact_id)
         if number is None:
             return ()
         return tuple(sorted(d for d in query.details if not self._gives(number, d, query.terms)))

@@ -4,10 +4,11 @@ does not give, and synonym groups that share a word's stem.
 A maintainer writes example questions so users who ask them get that fact. When
 another fact wins one of them (two facts asked alike, a word shared with a
 busier fact), users would see the wrong answer; asking every example question
-once, as a user would, shows the collision before they do. An example asking for a price, a date or a
-number its answer does not give reaches the fact word for word only: reworded, it is declined. Likewise two of the
-maintainer's groups holding words of one stem ("enrol" and "enrolment") cannot
-both have it: each listed word is its own group's, but the first group takes every form not listed.
+once, as a user would, shows the collision before they do. An example asking
+for a price, a date or a number its answer does not give reaches the fact word
+for word only: reworded, it is declined. Likewise two of the maintainer's groups
+holding words of one stem ("enrol" and "enrolment") cannot both have it: each
+listed word is its own group's, but the first group takes every form not listed.
 """
 
 from __future__ import annotations
