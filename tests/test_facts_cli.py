@@ -450,12 +450,17 @@ def test_an_example_question_that_is_only_small_talk_stays_small_talk(knowledge_
     assert answerer.reply("Who won? thanks").kind != "small_talk"
 
 
+def checked_with_example(knowledge: Path, capsys: pytest.CaptureFixture[str], question: str) -> str:
+    """What ``facts check`` says of the knowledge once its summary fact lists ``question`` too."""
+    with_example(knowledge, question)
+    assert main(["facts", "check", "--knowledge", str(knowledge)]) == 0
+    return capsys.readouterr().out
+
+
 def test_facts_check_warns_of_an_example_question_that_is_only_small_talk(
     knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with_example(knowledge_copy, "Thanks?")
-    assert main(["facts", "check", "--knowledge", str(knowledge_copy)]) == 0
-    shown = capsys.readouterr().out
+    shown = checked_with_example(knowledge_copy, capsys, "Thanks?")
     assert "warning: 'Thanks?' (fact 'summary') is small talk" in shown
 
 
@@ -464,8 +469,6 @@ def test_facts_check_warns_of_an_example_question_asking_what_its_answer_does_no
 ) -> None:
     # reported by a maintainer: "How much will the floodlights cost?" reached its fact, whose answer gave no
     # currency, but "how much will the lights cost?" was declined, and the check had said nothing
-    with_example(knowledge_copy, "How much did the exercises cost?")
-    assert main(["facts", "check", "--knowledge", str(knowledge_copy)]) == 0
-    shown = capsys.readouterr().out
+    shown = checked_with_example(knowledge_copy, capsys, "How much did the exercises cost?")
     assert "warning: 'How much did the exercises cost?' (fact 'summary') asks for a price" in shown
     assert shown.count("asks for") == 1  # the shipped examples ask nothing their answers do not give

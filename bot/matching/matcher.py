@@ -481,7 +481,8 @@ class Matcher:
         chatter.difference_update(i for start, end, _ in self._phrase_table.find(stems) for i in range(start, end))
         kinds, used = self._question_kinds([("" if i in chatter else t) for i, t in enumerate(tokens)], text=question)
         meant, common = acronyms(question, tokens)
-        terms = self._terms(tokens, chatter | used | common | _name_words(tokens), keep=meant, lang=lang)
+        named = _name_words(tokens)
+        terms = self._terms(tokens, chatter | used | common | named, keep=meant, lang=lang)
         noun_kinds, noun_details = self._kind_nouns(tokens, terms, skip=chatter)
         kinds |= noun_kinds
         framing = {self._term(t, stem(t)) for t in tokens if t in lexicon.FRAME_WORDS}
@@ -522,6 +523,7 @@ class Matcher:
                 tokens,
                 kinds,
                 {t for t in tokens if t in _PRICED and self._term(t, stem(t)) in self._entities},
+                asks_name=bool(named),
                 counts_other=any(k.startswith("count:") and k[6:] not in self._money_terms for k in kinds),
             )
             | noun_details,
@@ -548,9 +550,11 @@ class Matcher:
         """The details ``query`` asks for ("price", "date"...) that the answers of ``fact_id`` do not give: asked
         in other words than its example questions, the fact cannot answer it."""
         number = self._index_of(fact_id)
-        if number is None:
-            return ()
-        return tuple(sorted(d for d in query.details if not self._gives(number, d, query.terms)))
+        return () if number is None else self._missing(number, query)
+
+    def _missing(self, index: int, query: Query) -> tuple[str, ...]:
+        """The details ``query`` asks for that the answers of the fact at ``index`` do not give."""
+        return tuple(sorted(d for d in query.details if not self._gives(index, d, query.terms)))
 
     def names(self, terms: Iterable[str]) -> tuple[str, ...]:
         """The ``terms`` that the knowledge writes as names (capitalised in an answer or a keyword)."""
@@ -676,7 +680,7 @@ class Matcher:
         for index in ranked:
             similarity = self._index.best_similarity(index, features, query_weight)
             score = _COVERAGE_SHARE * coverage[index] / total + (1 - _COVERAGE_SHARE) * similarity
-            if query.details and not all(self._gives(index, detail, query.terms) for detail in query.details):
+            if self._missing(index, query):
                 continue  # "at what time?" and an answer with no hour in it: whatever else it says, it cannot say
             plain, counts = _kinds_agree(query.kinds, self._kinds[index])
             agree = plain and counts
@@ -761,14 +765,19 @@ def _certain(fact: Fact) -> Match:
 
 
 def _details(
-    tokens: Sequence[str], kinds: Collection[str], names: Collection[str], *, counts_other: bool = False
+    tokens: Sequence[str],
+    kinds: Collection[str],
+    names: Collection[str],
+    *,
+    asks_name: bool = False,
+    counts_other: bool = False,
 ) -> frozenset[str]:
     """The precise things a question asks for: a name, a year, a date, an hour, a number ("how many", "how old"),
     a price ("how much", with a word of price that is none of the knowledge's ``names``, or of one thing: "how
     much is a ticket?"), unless it ``counts_other`` things than money ("combien d'artisans ont reçu un prix ?").
     A price is a number enough: "free" answers "how much does it cost?"."""
     found = {detail for detail, table in _DETAILS if table.find(tokens)}
-    if _name_words(tokens) and "why" not in kinds:  # "why is it called Anna?" asks why, the name is given
+    if asks_name and "why" not in kinds:  # "why is it called Anna?" asks why, the name is given
         found.add("name")
     priced = _PRICED if "combien" in tokens else lexicon.PRICE_WORDS
     if "quantity" in kinds and not counts_other and any(token in priced and token not in names for token in tokens):
