@@ -114,6 +114,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/ales-fete-chataigne-2016/eval.yaml", 0.91, 0.95, 0.76),
     ("corpus/market-rasen-rugby-club-floodlights/eval.yaml", 0.82, 1.0, 0.72),
     ("corpus/ecole-village-travaux-ete-sanitaires/eval.yaml", 0.88, 1.0, 0.70),
+    ("corpus/corne-repair-cafe/eval.yaml", 0.79, 1.0, 0.81),
+    ("corpus/cawsand-kingsand-christmas-lights-switch-on/eval.yaml", 0.84, 0.93, 0.67),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -185,6 +187,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/ales-fete-chataigne-2016/conversations.yaml", 0.84),
     ("corpus/market-rasen-rugby-club-floodlights/conversations.yaml", 0.75),
     ("corpus/ecole-village-travaux-ete-sanitaires/conversations.yaml", 0.74),
+    ("corpus/corne-repair-cafe/conversations.yaml", 0.74),
+    ("corpus/cawsand-kingsand-christmas-lights-switch-on/conversations.yaml", 0.64),
 ]
 
 
