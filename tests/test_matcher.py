@@ -680,6 +680,17 @@ def test_an_answer_that_counts_something_answers_how_many_of_it_whatever_its_exa
     assert not (uncounted and uncounted[0].evidence.counts_agree)  # it counts pupils, not teachers
 
 
+@pytest.mark.parametrize(
+    "answer", ["Seven-year-old Noah switched the lights on.", "Noah, aged 7 years, switched them on."]
+)
+def test_an_age_in_an_answer_counts_no_years(answer: str) -> None:
+    """Reported by a maintainer: "how many years has the switch-on been going?" got the age of a child."""
+    lights = Fact("lights", {"en": answer}, {"en": ("Who switched the lights on?",)}, (answer,))
+    matcher = Matcher(Knowledge(Path("facts.yaml"), Path("article.txt"), answer, (lights,)))
+    found = matcher.extract("How many years has the switch-on been going?", limit=1)
+    assert not (found and found[0].evidence.counts_agree)
+
+
 def test_a_price_is_asked_by_how_much_with_a_word_of_price_that_names_nobody(answerer: Answerer) -> None:
     details = answerer.matcher.analyse
     assert "price" in details("How much does the exercise cost?").details

@@ -419,7 +419,7 @@ class Matcher:
         return {
             "count:" + term
             for index, token in enumerate(tokens)
-            if token.isdigit() or token in lexicon.COUNTING_WORDS
+            if (token.isdigit() or token in lexicon.COUNTING_WORDS) and not _aged(tokens, index)
             for term in self._terms([t for t in tokens[index + 1 : index + 4] if t not in _COUNTED_OF][:2])
         }
 
@@ -844,6 +844,19 @@ def _answer_kinds(tokens: Sequence[str], lang: str) -> set[str]:
     if _AGE.search(" ".join(tokens)):
         kinds.add("age")
     return kinds
+
+
+def _aged(tokens: Sequence[str], index: int) -> bool:
+    """Whether the number at ``index`` is someone's age ("seven-year-old Noah", "aged 45", "âgée de 45 ans"): it
+    counts no years, so it does not answer "how many years has it been running?"."""
+    return (
+        tokens[index + 2 : index + 3] == ["old"]
+        or tokens[index - 1 : index] == ["aged"]
+        or (
+            tokens[index - 1 : index] == ["de"]
+            and tokens[index - 2 : index - 1] in (["age"], ["agee"], ["ages"], ["agees"])
+        )
+    )
 
 
 def _infinitive(word: str) -> bool:
