@@ -826,7 +826,6 @@ def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
     return next(iter(said), None), chatter
 
 
-_AGE = re.compile(r"\b(?:\d+ years? old|aged \d+|agee?s? de \d+)\b")  # "a 45-year-old", "aged 45", "âgée de 45 ans"
 
 
 def _answer_kinds(tokens: Sequence[str], lang: str) -> set[str]:
@@ -841,14 +840,14 @@ def _answer_kinds(tokens: Sequence[str], lang: str) -> set[str]:
         kinds.add("why")
     if words & lexicon.FREQUENCY_MARKERS:
         kinds.add("frequency")
-    if _AGE.search(" ".join(tokens)):
+    if any(token.isdigit() and _aged(tokens, index) for index, token in enumerate(tokens)):
         kinds.add("age")
     return kinds
 
 
 def _aged(tokens: Sequence[str], index: int) -> bool:
-    """Whether the number at ``index`` is someone's age ("seven-year-old Noah", "aged 45", "âgée de 45 ans"): it
-    counts no years, so it does not answer "how many years has it been running?"."""
+    """Whether the number at ``index`` is someone's age ("seven-year-old Noah", "aged 45", "âgée de 45 ans"): an
+    answer giving one answers "how old?", and counts no years ("how many years has it been running?")."""
     return (
         tokens[index + 2 : index + 3] == ["old"]
         or tokens[index - 1 : index] == ["aged"]
