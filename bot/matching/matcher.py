@@ -826,8 +826,6 @@ def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
     return next(iter(said), None), chatter
 
 
-
-
 def _answer_kinds(tokens: Sequence[str], lang: str) -> set[str]:
     """The kinds an answer plainly gives whatever its examples ask: a reason ("because", "pour être sûrs"),
     a frequency ("regularly") and an age ("a 45-year-old"). Maintainers rarely think of a "why?" example, and a
