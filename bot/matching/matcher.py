@@ -644,9 +644,7 @@ class Matcher:
         just that: the knowledge says which fact such a question is about, unless it cannot give the detail asked
         ("what year?" of an answer that gives a day)."""
         facts = [
-            index
-            for index in dict.fromkeys(self._kind_only.get(query.kinds, ()))
-            if all(self._gives(index, detail, ()) for detail in query.details)
+            index for index in dict.fromkeys(self._kind_only.get(query.kinds, ())) if not self._missing(index, query)
         ]
         return [_certain(self.knowledge.facts[index]) for index in facts[:limit]]
 
@@ -680,7 +678,7 @@ class Matcher:
         for index in ranked:
             similarity = self._index.best_similarity(index, features, query_weight)
             score = _COVERAGE_SHARE * coverage[index] / total + (1 - _COVERAGE_SHARE) * similarity
-            if self._missing(index, query):
+            if query.details and self._missing(index, query):
                 continue  # "at what time?" and an answer with no hour in it: whatever else it says, it cannot say
             plain, counts = _kinds_agree(query.kinds, self._kinds[index])
             agree = plain and counts
