@@ -116,6 +116,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/ecole-village-travaux-ete-sanitaires/eval.yaml", 0.88, 1.0, 0.70),
     ("corpus/corne-repair-cafe/eval.yaml", 0.79, 1.0, 0.81),
     ("corpus/cawsand-kingsand-christmas-lights-switch-on/eval.yaml", 0.84, 0.93, 0.67),
+    ("corpus/newbury-park-orchards-plan/eval.yaml", 0.9, 1.0, 0.67),
+    ("corpus/chaumeil-auberge-remplace-cantine/eval.yaml", 0.71, 1.0, 0.76),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -189,6 +191,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/ecole-village-travaux-ete-sanitaires/conversations.yaml", 0.74),
     ("corpus/corne-repair-cafe/conversations.yaml", 0.74),
     ("corpus/cawsand-kingsand-christmas-lights-switch-on/conversations.yaml", 0.64),
+    ("corpus/newbury-park-orchards-plan/conversations.yaml", 0.88),
+    ("corpus/chaumeil-auberge-remplace-cantine/conversations.yaml", 0.69),
 ]
 
 
