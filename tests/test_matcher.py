@@ -659,6 +659,13 @@ def test_a_fact_sharing_only_the_askers_pronoun_is_no_match() -> None:
         ("The mayor's plan adds twelve buses.", "How much is a bus in the mayor's plan?", False),
         ("The mayor's plan adds twelve buses at £2m each.", "How much is a bus in the mayor's plan?", True),
         ("The mayor announced the plan on 26 December.", "What day of the week did the mayor announce the plan?", True),
+        # asked "exactly", a date is a day of a month, and "when" a day of a month or a clock time
+        ("The mayor announced the plan on Wednesday.", "On what exact date did the mayor announce the plan?", False),
+        ("The mayor announced the plan on 26 December.", "On what exact date did the mayor announce the plan?", True),
+        ("The mayor announced the plan in December.", "When exactly did the mayor announce the plan?", False),
+        ("Le maire a annoncé le plan en décembre.", "Le maire a annoncé le plan quand exactement ?", False),
+        ("The mayor announced the plan at 7:30 on Wednesday.", "When exactly did the mayor announce the plan?", True),
+        ("The mayor announced the plan on 26 December.", "When exactly did the mayor announce the plan?", True),
     ],
 )
 def test_a_question_asking_an_hour_a_date_a_year_or_a_number_needs_a_fact_that_gives_one(

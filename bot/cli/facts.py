@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 _DETAIL_NAMES = {
     "price": "a price",
     "date": "a date",
+    "day": "a day of a month",
+    "moment": "a day of a month or a clock time",
     "hour": "an hour",
     "year": "a year",
     "number": "a number",

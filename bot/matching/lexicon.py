@@ -231,6 +231,10 @@ DETAIL_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("hour", ("what time", "which time", "what hour", "at what hour", "quelle heure", "a quelle heure")),
 )
 
+EXACT_WORDS = frozenset("exact exactly exacte exactement precise precisely precisement".split())
+"""Words that ask for a precise time: "the exact date?" wants a day of a month, not "on Tuesday" nor "today";
+"when exactly?" a day of a month or a clock time, not "in May"."""
+
 # With "how much" or "combien", words that ask what something costs ("how much does entry cost?", "combien
 # coûte l'entrée ?"): a fact answers them only when its answer gives a price, or a share ("prices rose 4%").
 # "prix" is also a prize, so it asks a price only with "combien".

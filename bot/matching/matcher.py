@@ -64,15 +64,14 @@ _YEAR = re.compile(lexicon.YEAR)
 _CALENDAR = frozenset(lexicon.MONTHS + lexicon.WEEKDAYS)
 _MONTHS = frozenset(lexicon.MONTHS) - {"may"}  # "may" is a verb as often
 _MONTH = "|".join(lexicon.MONTHS)
+_DAY = rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:{_MONTH})\b|\b(?:{_MONTH})\s+\d{{1,2}}\b"  # "26 December", "May 3"
+_CLOCK = r"\b\d{1,2}(?:[:h.]\d\d|\s?(?:am|pm|h)\b|\s?[ap]\.m\.)"  # "09:40", "16h30", "4 pm"
 _DETAIL_IN_ANSWER = {  # searched in an answer folded to lower case without accents
     "year": re.compile(rf"\b{_YEAR.pattern}\b"),
-    "date": re.compile(
-        rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:{_MONTH})\b|\b(?:{_MONTH})\s+\d{{1,2}}\b"
-        rf"|\b(?:{'|'.join(lexicon.WEEKDAYS + lexicon.NEAR_DAYS)})\b"
-    ),
-    "hour": re.compile(
-        rf"\b\d{{1,2}}(?:[:h.]\d\d|\s?(?:am|pm|h|heures?(?!\s+d))\b|\s?[ap]\.m\.)|\bo.clock\b|\b(?:{'|'.join(lexicon.DAY_PARTS)})\b"
-    ),
+    "date": re.compile(rf"{_DAY}|\b(?:{'|'.join(lexicon.WEEKDAYS + lexicon.NEAR_DAYS)})\b"),
+    "day": re.compile(_DAY),
+    "moment": re.compile(rf"{_DAY}|{_CLOCK}"),
+    "hour": re.compile(rf"{_CLOCK}|\b\d{{1,2}}\s?heures?(?!\s+d)\b|\bo.clock\b|\b(?:{'|'.join(lexicon.DAY_PARTS)})\b"),
     "number": re.compile(rf"\d|\b(?:{'|'.join(lexicon.NUMBER_WORDS)})\b"),
     "price": re.compile(rf"[$£€¥%]|\b(?:{'|'.join(lexicon.CURRENCIES)})\b"),
 }
@@ -773,7 +772,8 @@ def _details(
     """The precise things a question asks for: a name, a year, a date, an hour, a number ("how many", "how old"),
     a price ("how much", with a word of price that is none of the knowledge's ``names``, or of one thing: "how
     much is a ticket?"), unless it ``counts_other`` things than money ("combien d'artisans ont reçu un prix ?").
-    A price is a number enough: "free" answers "how much does it cost?"."""
+    A price is a number enough: "free" answers "how much does it cost?". Asked "exactly", a date is a day of a
+    month, and "when" a day of a month or a clock time."""
     found = {detail for detail, table in _DETAILS if table.find(tokens)}
     if asks_name and "why" not in kinds:  # "why is it called Anna?" asks why, the name is given
         found.add("name")
@@ -782,6 +782,11 @@ def _details(
         found.add("price")  # "how much does it cost?"; not a surname, nor a price that is the topic ("the price cap?")
     elif ("quantity" in kinds or "age" in kinds) and "price" not in found:
         found.add("number")
+    if not lexicon.EXACT_WORDS.isdisjoint(tokens):  # "the exact date?", "quand exactement ?": "in May" is none
+        if "date" in found:
+            found = found - {"date"} | {"day"}
+        elif "when" in kinds:
+            found.add("moment")
     return frozenset(found)
 
 
