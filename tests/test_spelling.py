@@ -153,6 +153,16 @@ def test_a_french_question_word_typed_without_its_apostrophe_is_read_as_its_word
     assert speller.correct(typed, "fr") == meant
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("dos", "does"), ("enuf", "enough")])
+def test_a_chat_spelling_that_is_a_french_word_is_read_as_meant_in_an_english_question(typed: str, meant: str) -> None:
+    # reported by maintainers: "how much dos the commune pay" and "is there enuf staff" were declined; the
+    # knowledge wrote "dos" in its French answers
+    speller = Speller(Counter(["dos", "inn", "pay"]), other_language={"en": frozenset(), "fr": frozenset()})
+    assert speller.correct(typed, "en") == meant
+    if typed == "dos":
+        assert speller.correct(typed, "fr") == typed  # "le dos"
+
+
 def test_quest_stays_an_english_word_in_english_and_where_the_knowledge_writes_it(speller: Speller) -> None:
     assert speller.correct("quest", "en") != "qu est"
     quest = Speller(Counter(["quest", "grail"]), other_language={"en": frozenset(), "fr": frozenset()})

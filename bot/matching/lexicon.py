@@ -734,8 +734,13 @@ NOT_CONTRACTED = {"don": "do", "doesn": "does", "didn": "did", "isn": "is", "are
 # and when the knowledge does not write the word itself: "quest" is an English word.
 FRENCH_SHORTHAND = {"quest": "qu est", "quon": "qu on", "quil": "qu il", "quils": "qu ils"}
 
+# Chat spellings that are French words ("mal au dos"), read so in an English question only. ("y" for "why"
+# was measured too: it cost as much as it gained.)
+ENGLISH_SHORTHAND = {"dos": "does"}
+
 # Chat and SMS spellings, read as the word they stand for before anything else.
 SHORTHAND = {
+    "enuf": "enough",
     "u": "you",
     "r": "are",
     "ur": "your",

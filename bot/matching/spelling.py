@@ -79,6 +79,8 @@ class Speller:
         """The known word a typo or a chat spelling most likely meant, or the token itself."""
         if token in lexicon.SHORTHAND:
             return lexicon.SHORTHAND[token]
+        if lang == "en" and token in lexicon.ENGLISH_SHORTHAND:
+            return lexicon.ENGLISH_SHORTHAND[token]
         if token in self._frequency or token.isdigit() or stem(token) in self._known_stems:
             return token
         if lang == "fr" and token in lexicon.FRENCH_SHORTHAND:
