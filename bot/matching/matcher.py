@@ -782,7 +782,7 @@ def _details(
         found.add("price")  # "how much does it cost?"; not a surname, nor a price that is the topic ("the price cap?")
     elif ("quantity" in kinds or "age" in kinds) and "price" not in found:
         found.add("number")
-    if not lexicon.EXACT_WORDS.isdisjoint(tokens):  # "the exact date?", "quand exactement ?": "in May" is none
+    if not lexicon.EXACT_WORDS.isdisjoint(tokens):  # "the exact date?" is no "on Tuesday", "when exactly?" no "in May"
         if "date" in found:
             found = found - {"date"} | {"day"}
         elif "when" in kinds:
