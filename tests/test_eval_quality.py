@@ -118,6 +118,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/cawsand-kingsand-christmas-lights-switch-on/eval.yaml", 0.84, 0.93, 0.67),
     ("corpus/newbury-park-orchards-plan/eval.yaml", 0.9, 1.0, 0.67),
     ("corpus/chaumeil-auberge-remplace-cantine/eval.yaml", 0.71, 1.0, 0.76),
+    ("corpus/rathlin-ballycastle-ferry-company-closes/eval.yaml", 0.72, 1.0, 0.76),
+    ("corpus/develier-fromagerie-agrandissement/eval.yaml", 0.83, 1.0, 0.91),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -193,6 +195,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/cawsand-kingsand-christmas-lights-switch-on/conversations.yaml", 0.64),
     ("corpus/newbury-park-orchards-plan/conversations.yaml", 0.88),
     ("corpus/chaumeil-auberge-remplace-cantine/conversations.yaml", 0.69),
+    ("corpus/rathlin-ballycastle-ferry-company-closes/conversations.yaml", 0.76),
+    ("corpus/develier-fromagerie-agrandissement/conversations.yaml", 0.74),
 ]
 
 
