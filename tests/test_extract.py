@@ -139,13 +139,12 @@ def test_draft_alone_answers_two_fifths_of_the_sample(draft_path: Path) -> None:
 def test_unedited_drafts_of_the_corpus_articles_answer_some_questions_and_decline_off_topic_ones(
     tmp_path: Path,
 ) -> None:
-    """Over the twenty-three corpus articles' blind sets: 956 of 2,263 answerable (42.2%), 489 of the 492 off-topic
-    questions and small talk declined (the three answered are of the library article, whose draft answers "Quel est
-    le plus haut sommet des Alpes ?" through "Auvergne-Rhône-Alpes", and of the bike-lanes article, where "Tu peux
-    me donner une recette de crêpes ?" reads "recette" as "récente"). The floors guard against a collapse the
-    sample alone would not show."""
+    """Over every third corpus article's blind set (26 of 77; the benchmark asks them all): 1,312 of 2,806
+    answerable (46.8%), 613 of the 614 off-topic questions and small talk declined (the one answered, "Combien font
+    12 fois 7 ?", finds the "7 février" of the Saint-Gaudens draft). The floors guard against a collapse the sample
+    alone would not show."""
     answered = answerable = refused = refusable = 0
-    for path in CORPUS:
+    for path in CORPUS[::3]:
         article = path.parent / "article.txt"
         draft = tmp_path / path.parent.name / "draft.yaml"
         draft.parent.mkdir()
@@ -156,7 +155,7 @@ def test_unedited_drafts_of_the_corpus_articles_answer_some_questions_and_declin
         answered, answerable = answered + good, answerable + total
         good, total = report.count(REFUSABLE)
         refused, refusable = refused + good, refusable + total
-    assert len(CORPUS) >= 14 and answered / answerable >= 0.39 and refused / refusable >= 0.98
+    assert len(CORPUS[::3]) >= 14 and answered / answerable >= 0.42 and refused / refusable >= 0.98
 
 
 @pytest.mark.parametrize(
