@@ -739,7 +739,7 @@ FRENCH_SHORTHAND = {"quest": "qu est", "quon": "qu on", "quil": "qu il", "quils"
 ENGLISH_SHORTHAND = {"dos": "does"}
 CHAT_PREPOSITIONS = {"2": "to", "4": "for"}
 """Digits chat writes for English prepositions: "what happened 2 the ferry" is "to the ferry", read so only
-before a determiner, where no count stands ("2 a day" counts)."""
+before an English determiner, where no count stands ("2 a day" counts)."""
 CHAT_PREPOSITION_BEFORE = frozenset("the this that these those my our your their his her its".split())
 
 # Chat and SMS spellings, read as the word they stand for before anything else.

@@ -465,8 +465,7 @@ class Matcher:
         tokens = " ".join(self._speller.correct(token, guess) for token in raw).split()  # a correction can be two words
         tokens = self._speller.in_names(tokens)
         tokens = _uncontracted(tokens)
-        if guess == "en":
-            tokens = _chat_prepositions(tokens)
+        tokens = _chat_prepositions(tokens)
         if lang is None:  # corrections can reveal the language ("ki participe"): detect again only then
             lang = guess if tokens == raw else self._language(question, tokens)
         small_talk, chatter = _small_talk(tokens)
@@ -745,7 +744,7 @@ def _uncontracted(tokens: Sequence[str]) -> list[str]:
 
 
 def _chat_prepositions(tokens: Sequence[str]) -> list[str]:
-    """An English question's chat digits as the prepositions they stand for ("2 the ferry")."""
+    """Chat digits before an English determiner as the prepositions they stand for ("2 the ferry")."""
     return [
         lexicon.CHAT_PREPOSITIONS.get(token, token) if following in lexicon.CHAT_PREPOSITION_BEFORE else token
         for token, following in itertools.pairwise([*tokens, ""])
