@@ -120,6 +120,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/chaumeil-auberge-remplace-cantine/eval.yaml", 0.71, 1.0, 0.76),
     ("corpus/rathlin-ballycastle-ferry-company-closes/eval.yaml", 0.72, 1.0, 0.76),
     ("corpus/develier-fromagerie-agrandissement/eval.yaml", 0.83, 1.0, 0.91),
+    ("corpus/hull-a63-overnight-resurfacing-closure/eval.yaml", 0.81, 1.0, 0.73),
+    ("corpus/longueau-volley-montee-elite/eval.yaml", 0.81, 1.0, 0.76),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -197,6 +199,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/chaumeil-auberge-remplace-cantine/conversations.yaml", 0.69),
     ("corpus/rathlin-ballycastle-ferry-company-closes/conversations.yaml", 0.76),
     ("corpus/develier-fromagerie-agrandissement/conversations.yaml", 0.74),
+    ("corpus/hull-a63-overnight-resurfacing-closure/conversations.yaml", 0.85),
+    ("corpus/longueau-volley-montee-elite/conversations.yaml", 0.75),
 ]
 
 
