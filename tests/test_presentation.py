@@ -125,6 +125,18 @@ def test_quel_journal_asks_for_the_source_though_a_fact_speaks_of_a_journee(tmp_
     assert (reply.fact_id, reply.answer) == ("~source", "L'article vient de https://example.org/shop")
 
 
+def test_a_group_that_shares_a_stem_with_a_word_about_the_article_does_not_ask_for_the_source(tmp_path: Path) -> None:
+    # reported by a maintainer: the English "venue" and the French "vient" (d'où vient l'article ?) are both forms
+    # of "venir", so "is the Coliseum in Amiens?" named only words "about the article" and was given the source
+    facts = SHOP_FACTS.replace("facts:\n", "synonyms:\n  - [coliseum, venue]\nfacts:\n") + (
+        "  - {id: hall, en: {answer: The match is at the Coliseum., questions: [Where is the match?]},"
+        " source: opens on Monday}\n"
+    )
+    answerer = shop(tmp_path, header="publisher: Amiens Métropole\n", facts=facts)
+    assert answerer.reply("is the Coliseum in Amiens?").fact_id != "~source"
+    assert answerer.reply("d'où vient l'article ?").fact_id != "hall"
+
+
 @pytest.mark.parametrize(
     ("header", "said"),
     [

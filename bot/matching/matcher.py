@@ -197,9 +197,8 @@ class Matcher:
             for word in tokenize(knowledge.publisher or "")
             if len(word) > 1 and not word.isdigit() and word not in _LEXICON_WORDS and not bilingual.is_general(word)
         )
-        self._header_terms = frozenset(
-            {"~asker", *(self._term(word, stem(word)) for word in _ABOUT_THE_ARTICLE | self._publisher)}
-        )
+        self._article_words = _ABOUT_THE_ARTICLE | self._publisher
+        self._header_terms = frozenset({"~asker", *self._own_terms(self._article_words)})
         self._header_words = tuple(
             (field, words | self._publisher if field == "source" else words) for field, words in lexicon.HEADER_WORDS
         )
@@ -299,6 +298,13 @@ class Matcher:
         self._speller = Speller(
             frequency, other_language={"en": french - english, "fr": english - french}, names=name_pairs
         )
+
+    def _own_terms(self, words: Collection[str]) -> set[str]:
+        """The terms of ``words``, but not a group that lists none of them and takes one only by its stem: "vient"
+        (comes) is no word of a group listing the English "venue", though both are forms of "venir"."""
+        listing = {self._exact[word] for word in words if word in self._exact}
+        terms = {self._term(word, stem(word)) for word in words}
+        return {term for term in terms if not term.startswith("~") or term in listing}
 
     def _term(self, token: str, token_stem: str) -> str:
         """The term of a word: the group that lists it, else the group of its stem, else the group of one of its
@@ -565,7 +571,11 @@ class Matcher:
         for ("when was this article published?", "what is it about?"), or None when it asks anything else."""
         spoken = (_position(query.tokens, name) for name in self._publisher_names)
         said = min((at for at in spoken if at is not None), default=None)
-        if not self._header_terms.issuperset(set(query.terms) - (self._publisher_terms if said is not None else set())):
+        # the words about the article are its own, whatever group their stem falls in ("d'où vient l'article ?")
+        own = {self._term(token, stem(token)) for token in query.tokens if token in self._article_words}
+        if not self._header_terms.issuperset(
+            set(query.terms) - own - (self._publisher_terms if said is not None else set())
+        ):
             return None
         tokens = set(query.tokens)
         article = said is not None or not tokens.isdisjoint(lexicon.ARTICLE_WORDS | self._header_alone)
