@@ -120,6 +120,23 @@ def test_the_particle_of_a_hyphenated_name_says_nothing_of_the_question_language
     assert matcher.analyse("le score de mont de marsan").lang == "fr"
 
 
+def test_the_words_and_accents_of_a_capitalised_name_say_nothing_of_the_question_language(tmp_path: Path) -> None:
+    # reported by a maintainer: "did Longueau beat La Fère?" was answered in French for "La" and the accent
+    knowledge = written(
+        tmp_path,
+        "Longueau a gagné à La Fère.",
+        "facts:\n  - id: win\n"
+        "    en: {answer: Longueau won at La Fère., questions: [Where did they win?]}\n"
+        "    fr: {answer: Longueau a gagné à La Fère., questions: [Où ont-elles gagné ?]}\n"
+        "    source: Longueau a gagné à La Fère.\n",
+    )
+    matcher = Matcher(knowledge)
+    assert matcher.analyse("did Longueau beat La Fère?").lang == "en"
+    assert matcher.analyse("Longueau a battu La Fère ?").lang == "fr"
+    assert matcher.analyse("La Fère, c'est où ?").lang == "fr"
+    assert matcher.analyse("Pékin ?").lang == "fr"  # one word opening the question is no name: its accent counts
+
+
 def test_a_question_about_another_one_is_not_the_question_about_the_one(tmp_path: Path) -> None:
     # reported by a maintainer: "Où y a-t-il une autre épidémie ?" on the Harvard fact took "où est l'épidémie ?"
     knowledge = written(

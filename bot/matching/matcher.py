@@ -34,7 +34,16 @@ from bot.matching.decision import EXACT, SPARSE_EXAMPLES, Decision, runner_up_ra
 from bot.matching.decision import for_examples as decision_for
 from bot.matching.index import Index, Questions
 from bot.matching.spelling import Speller
-from bot.matching.text import PhraseTable, acronyms, clauses, detect_language, hearsay, question_kinds, stem
+from bot.matching.text import (
+    PhraseTable,
+    acronyms,
+    clauses,
+    detect_language,
+    hearsay,
+    question_kinds,
+    stem,
+    without_names,
+)
 
 _UNKNOWN_WEIGHT = 2.5  # a word no fact knows counts like a rare word the fact lacks
 _KIND_MISMATCH = 0.55  # "how many soldiers" against a fact that answers no "how many"
@@ -450,7 +459,12 @@ class Matcher:
         return any(_DETAIL_IN_ANSWER[detail].search(fold(answer)) for answer in answers)
 
     def _language(self, question: str, tokens: Sequence[str]) -> str:
-        """The question's language, from its words outside the names the knowledge writes with a hyphen."""
+        """The question's language, from its words outside its capitalised names and the names the knowledge
+        writes with a hyphen."""
+        plain = without_names(question)
+        if plain != question:
+            named = set(tokenize(question)) - set(tokenize(plain))
+            question, tokens = plain, [token for token in tokens if token not in named]
         inside = {i for start, end, _ in self._joined_names.find(tokens) for i in range(start, end)}
         words = [token for i, token in enumerate(tokens) if i not in inside]
         return detect_language(question, words, fr_words=self._fr_words, en_words=self._en_words)
