@@ -233,6 +233,12 @@ def test_unedited_drafts_of_the_corpus_articles_answer_some_questions_and_declin
         ),
         ("After market close Tuesday, the maker reported a profit.", "who", "en", None),  # "After" is no name
         ('"It looks good," Dr. Tuna Ozyurekoglu said.', "who", "en", "Who is Dr. Tuna Ozyurekoglu?"),
+        # reported by a maintainer: "Who traffic will be diverted...?", "Who plans include...?", "Who is A63?"
+        ("Motorway traffic will be diverted onto Priory Way.", "who", "en", None),
+        ("Other plans include a new footbridge.", "who", "en", None),
+        ("Access to the skate park off Livingstone Road will be along Westfield Lane.", "who", "en", None),
+        ("The A63 will be shut overnight.", "who", "en", None),
+        ("Le marché se tient rue Nationale.", "who", "fr", None),
     ],
 )
 def test_generated_questions_are_the_sentence_with_the_question_word_in_place_of_what_it_gives(

@@ -157,7 +157,13 @@ _STARTERS = frozenset(
     " while after before since during until despite following pendant durant depuis malgre".split()
 )
 """Words that open a sentence before its subject: "Lorsque nous sommes arrivés" names nobody."""
-_NO_NAME = _DETERMINERS | lexicon.STOPWORDS | _STARTERS  # capitalised only for opening a clause
+_PLACE_HEADS = frozenset(
+    "road street lane way avenue square bridge park junction interchange roundabout station airport river lake "
+    "island hill beach bay harbour rue boulevard place chemin route pont gare parc lac ile riviere plage quai allee "
+    "impasse rond-point".split()
+)
+"""Words that make a name a place, which no "who" asks about: "Who is Livingstone Road?"."""
+_NO_NAME = _DETERMINERS | lexicon.STOPWORDS | _STARTERS | lexicon.OTHERS  # capitalised only for opening a clause
 _REFERS_BACK = frozenset(
     "he she it they this that these those such his her its their "
     "il elle ils elles ce c cela ca ceci ces cet cette celui celle ceux celles son sa ses leur leurs".split()
@@ -422,9 +428,22 @@ def _who(sentence: str, parts: list[str], lang: str) -> str | None:
         match = _NAMES.match(part)
         rest = part[match.end() :].split() if match else []
         opening = fold(match.group().split()[0]) if match else ""
-        if match and opening not in _NO_NAME and len(rest) > 1 and _verb_follows(match.group(), rest[0]):
+        subject_goes_on = len(rest) > 2 and fold(rest[1]) in _AUXILIARIES and fold(rest[0]) not in _AUXILIARIES
+        if (  # not "Motorway traffic will be diverted": the subject goes on before its verb
+            match
+            and opening not in _NO_NAME
+            and len(rest) > 1
+            and not subject_goes_on
+            and _verb_follows(match.group(), rest[0])
+        ):
             return _clip([_ASK[lang]["who"], *rest], 0, capital=True) + end_mark
-    found = [name for name in names(sentence) if " ".join(tokenize(name)) not in bilingual.WORDS]
+    found = [
+        name
+        for name in names(sentence)
+        if " ".join(tokenize(name)) not in bilingual.WORDS
+        and not any(character.isdigit() for character in name)  # "A63" is a road
+        and _PLACE_HEADS.isdisjoint(tokenize(name))  # "Livingstone Road", "la rue Nationale"
+    ]
     return _WHO_IS[lang].format(name=found[0]) if found else None
 
 
