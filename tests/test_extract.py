@@ -139,10 +139,9 @@ def test_draft_alone_answers_two_fifths_of_the_sample(draft_path: Path) -> None:
 def test_unedited_drafts_of_the_corpus_articles_answer_some_questions_and_decline_off_topic_ones(
     tmp_path: Path,
 ) -> None:
-    """Over every third corpus article's blind set (26 of 77; the benchmark asks them all): 1,312 of 2,806
-    answerable (46.8%), 613 of the 614 off-topic questions and small talk declined (the one answered, "Combien font
-    12 fois 7 ?", finds the "7 février" of the Saint-Gaudens draft). The floors guard against a collapse the sample
-    alone would not show."""
+    """Over every third corpus article's blind set (27 of 79; the benchmark asks them all): 1,398 of 2,922
+    answerable (47.8%), 616 of the 619 off-topic questions and small talk declined. The floors guard against a
+    collapse the sample alone would not show."""
     answered = answerable = refused = refusable = 0
     for path in CORPUS[::3]:
         article = path.parent / "article.txt"
