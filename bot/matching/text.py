@@ -226,19 +226,16 @@ _FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f][?!;:]")
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|[«“\"(]\s*)$")
+_SENTENCE_STARTS = re.compile(r"^|[.!?…:]\s+|[«“\"(]\s*")
 
 
 def without_names(text: str) -> str:
     """``text`` without its capitalised names, whose words belong to no language ("did they beat La Fère?" is
     English): a capitalised word is a name unless it opens a sentence alone ("La fête ?", "When is it?")."""
     words = list(_WORD.finditer(text))
-    capitalised = [word.group()[0].isupper() for word in words]
-    named = [
-        capital
-        and not (_SENTENCE_START.search(text[: word.start()]) and not (i + 1 < len(words) and capitalised[i + 1]))
-        for i, (word, capital) in enumerate(zip(words, capitalised, strict=True))
-    ]
+    starts = {found.end() for found in _SENTENCE_STARTS.finditer(text)}
+    capitalised = [word.group()[0].isupper() for word in words] + [False]
+    named = [capitalised[i] and (word.start() not in starts or capitalised[i + 1]) for i, word in enumerate(words)]
     if all(named):
         return text
     for word, name in reversed(list(zip(words, named, strict=True))):
