@@ -105,32 +105,32 @@ def test_answers_come_in_the_question_language(answerer: Answerer) -> None:
     assert "août" in french.answer and "August" in english.answer
 
 
-def test_the_particle_of_a_hyphenated_name_says_nothing_of_the_question_language(tmp_path: Path) -> None:
-    # reported by a maintainer: "mont de marsan score" was answered in French for its "de"
+def bilingual_fact(tmp_path: Path, sentence: str, english: tuple[str, str]) -> Matcher:
+    """The matcher of one fact: ``sentence`` in French, with its English answer and question."""
+    answer, question = english
     knowledge = written(
         tmp_path,
-        "Grenoble bat Mont-de-Marsan 30-25.",
-        "facts:\n  - id: score\n"
-        "    en: {answer: Grenoble beat Mont-de-Marsan 30-25., questions: [What was the score?]}\n"
-        "    fr: {answer: Grenoble a battu Mont-de-Marsan 30-25., questions: [Quel a été le score ?]}\n"
-        "    source: Grenoble bat Mont-de-Marsan 30-25.\n",
+        sentence,
+        f"facts:\n  - id: fact\n    en: {{answer: {answer}, questions: [{question}]}}\n"
+        f"    fr: {{answer: {sentence}, questions: [Et alors ?]}}\n    source: {sentence}\n",
     )
-    matcher = Matcher(knowledge)
+    return Matcher(knowledge)
+
+
+def test_the_particle_of_a_hyphenated_name_says_nothing_of_the_question_language(tmp_path: Path) -> None:
+    # reported by a maintainer: "mont de marsan score" was answered in French for its "de"
+    matcher = bilingual_fact(
+        tmp_path, "Grenoble bat Mont-de-Marsan 30-25.", ("Grenoble beat Mont-de-Marsan 30-25.", "What was the score?")
+    )
     assert matcher.analyse("mont de marsan score").lang == "en"
     assert matcher.analyse("le score de mont de marsan").lang == "fr"
 
 
 def test_the_words_and_accents_of_a_capitalised_name_say_nothing_of_the_question_language(tmp_path: Path) -> None:
     # reported by a maintainer: "did Longueau beat La Fère?" was answered in French for "La" and the accent
-    knowledge = written(
-        tmp_path,
-        "Longueau a gagné à La Fère.",
-        "facts:\n  - id: win\n"
-        "    en: {answer: Longueau won at La Fère., questions: [Where did they win?]}\n"
-        "    fr: {answer: Longueau a gagné à La Fère., questions: [Où ont-elles gagné ?]}\n"
-        "    source: Longueau a gagné à La Fère.\n",
+    matcher = bilingual_fact(
+        tmp_path, "Longueau a gagné à La Fère.", ("Longueau won at La Fère.", "Where did they win?")
     )
-    matcher = Matcher(knowledge)
     assert matcher.analyse("did Longueau beat La Fère?").lang == "en"
     assert matcher.analyse("Longueau a battu La Fère ?").lang == "fr"
     assert matcher.analyse("La Fère, c'est où ?").lang == "fr"
