@@ -122,6 +122,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/develier-fromagerie-agrandissement/eval.yaml", 0.83, 1.0, 0.91),
     ("corpus/hull-a63-overnight-resurfacing-closure/eval.yaml", 0.81, 1.0, 0.73),
     ("corpus/longueau-volley-montee-elite/eval.yaml", 0.81, 1.0, 0.76),
+    ("corpus/geelong-city-hall-second-beehive/eval.yaml", 0.80, 1.0, 0.73),
+    ("corpus/gironde-new-regional-bus-lines/eval.yaml", 0.81, 0.93, 0.73),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -201,6 +203,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/develier-fromagerie-agrandissement/conversations.yaml", 0.74),
     ("corpus/hull-a63-overnight-resurfacing-closure/conversations.yaml", 0.85),
     ("corpus/longueau-volley-montee-elite/conversations.yaml", 0.75),
+    ("corpus/geelong-city-hall-second-beehive/conversations.yaml", 0.77),
+    ("corpus/gironde-new-regional-bus-lines/conversations.yaml", 0.69),
 ]
 
 
