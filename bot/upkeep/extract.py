@@ -33,6 +33,7 @@ _ABBREVIATION = re.compile(  # a full stop that ends a title, an initial or "p.m
     r"|etc|approx|[ap]\.m|[A-Z]|[A-Z]\.[A-Z])\.$"
 )
 _AGENCY = re.compile(r"^\((?:[A-Z][\w.&-]*\s?){1,3}\)\s+(?=\S)")  # "(Belga) Le Français..." -> "Le Français..."
+_ATTRIBUTION = re.compile(r"^[-–—]\s+[A-ZÀ-ÖØ-Þ]")  # "- Renaud Lagrave, vice-président...": who said it
 _LIST_ITEM = re.compile(r"^(?:[•▪◦●‣∙·*–—-]|\d{1,2}[.)])\s+(?=\S)")  # "• ", "- ", "1. ": an item of a list
 _WORD = re.compile(r"\d[\d.,\u00a0\u202f]*\d|[^\W_]+(?:[-'’][^\W_]+)*")  # "2,298" is one word, as tokenize reads it
 _ID_WORDS = 4
@@ -201,24 +202,37 @@ def sentences(article: str) -> list[str]:
 
 
 def _passages(article: str) -> list[tuple[str, str | None, int]]:
-    """Each sentence, with the line that introduces it when it is an item of a list ("Sont prévus :"), and
-    the number of its line (its paragraph)."""
+    """Each sentence, with the line that introduces it when it is an item of a list ("Sont prévus :") or the
+    paragraph after a line ending in a colon ("Cr Sarah Mansfield, Chair:"), or with the quote a lone dashed
+    line attributes ("On cherche à mieux desservir..." then "- Renaud Lagrave, vice-président"); and the
+    number of its line (its paragraph)."""
     found: list[tuple[str, str | None, int]] = []
+    lines = [(number, line.strip()) for number, line in enumerate(article.splitlines()) if line.strip()]
     intro: str | None = None
-    for number, line in enumerate(article.splitlines()):
-        text, start = line.strip(), 0
-        if not text:
-            continue
+    for at, (number, text) in enumerate(lines):
+        before = lines[at - 1][1] if at else None
+        listed_before = before is not None and bool(_LIST_ITEM.match(before))
         if item := _LIST_ITEM.match(text):
-            found.append((text[item.end() :], intro, number))
+            alone = at + 1 == len(lines) or not _LIST_ITEM.match(lines[at + 1][1])
+            if at > 1 and alone and not listed_before and _ATTRIBUTION.match(text) and _unended(before or ""):
+                found.append((text, before, number))  # who said the line before: one fact with it
+            else:
+                found.append((text[item.end() :], intro, number))
             continue
+        said_by = before if before is not None and not listed_before and before.endswith(":") else None
         intro = text if text.endswith(":") else None
+        start = 0
         for end in _SENTENCE_END.finditer(text):
             if not _ABBREVIATION.search(text[start : end.start()]):  # "Dr. Smith", "7 p.m. Tuesday" go on
-                found.append((text[start : end.start()], None, number))
+                found.append((text[start : end.start()], said_by, number))
                 start = end.end()
-        found.append((text[start:], None, number))
+        found.append((text[start:], said_by, number))
     return [(_AGENCY.sub("", sentence), intro, number) for sentence, intro, number in found if sentence.strip()]
+
+
+def _unended(line: str) -> bool:
+    """Whether a line is one sentence without its ending, as a quote set apart from the text often is."""
+    return not _SENTENCE_FINAL.search(line) and not any(_SENTENCE_END.finditer(line))
 
 
 def keywords(sentence: str) -> tuple[str, ...]:
