@@ -37,6 +37,8 @@ from bot.folding import tokenize
 from bot.matching import lexicon
 
 GROUPS_PATH = Path(__file__).with_name("bilingual.txt")
+_SENTENCE_ENDS = (".", "!", "?", ":", "«", "“", '"')  # a capital after these opens a sentence, no name
+_OPENING_MARKS = "([«“\"'‘"
 
 
 def _read(path: Path) -> tuple[tuple[str, ...], ...]:
@@ -98,28 +100,39 @@ def is_general(word: str) -> bool:
 def used_in(article: str) -> list[tuple[str, ...]]:
     """The groups with a member in ``article`` (members are written as ``tokenize`` reads words), or, for a
     word no group lists, a form of one ("réunis" uses the group of "réuni"), in the table's order."""
-    return [GROUPS[number] for number in sorted(_first_uses(_tokens(article)[0]))]
+    return [GROUPS[number] for number in sorted(_first_uses(*_tokens(article)[::2]))]
 
 
-def _tokens(article: str) -> tuple[list[str], list[int]]:
-    """The article's words as ``tokenize`` reads them, each with the number of the word it comes from; a word
-    written as a common word where a group lists an acronym ("enable us", not the US) is left blank."""
+def _tokens(article: str) -> tuple[list[str], list[int], frozenset[int]]:
+    """The article's words as ``tokenize`` reads them, each with the number of the word it comes from, and
+    the places of those written as names (capitalised inside a sentence); a word written as a common word
+    where a group lists an acronym ("enable us", not the US) is left blank."""
     tokens: list[str] = []
     owners: list[int] = []
-    for number, word in enumerate(article.split()):
-        for token in tokenize(word):
-            tokens.append("" if token in lexicon.ACRONYMS and not word.isupper() else token)
-            owners.append(number)
-    return tokens, owners
+    named: set[int] = set()
+    number = 0
+    for line in article.splitlines():
+        before = "."
+        for word in line.split():
+            letters = word.lstrip(_OPENING_MARKS)
+            name = letters[:1].isupper() and not word.isupper() and not before.endswith(_SENTENCE_ENDS)
+            for token in tokenize(word):
+                if name:
+                    named.add(len(tokens))
+                tokens.append("" if token in lexicon.ACRONYMS and not word.isupper() else token)
+                owners.append(number)
+            before, number = word, number + 1
+    return tokens, owners, frozenset(named)
 
 
-def _first_uses(words: list[str]) -> dict[int, tuple[int, int]]:
+def _first_uses(words: list[str], named: frozenset[int] = frozenset()) -> dict[int, tuple[int, int]]:
     """Each group the article's words use, with where its first use starts and ends among them. A stopword
-    is only ever itself: "these" is no form of "theses"."""
+    is only ever itself: "these" is no form of "theses"; nor is a name ("Renaud" is no "renaux", "Landes" no
+    "landed")."""
     listed, forms = _members()
     found: dict[int, tuple[int, int]] = {}
     for at, word in enumerate(words):
-        key = form_key(word) if word not in lexicon.STOPWORDS else None
+        key = form_key(word) if word not in lexicon.STOPWORDS and at not in named else None
         for number in listed.get(word) or (forms.get(key, ()) if key else ()):
             found.setdefault(number, (at, at + 1))
     known = set(words)
@@ -137,9 +150,9 @@ def where_used(article: str, *, context: int = 4) -> list[tuple[tuple[str, ...],
     maintainer reads to see whether the group takes that word in the article's sense ("operations" of a zoo
     is no surgery)."""
     words = article.split()
-    tokens, owners = _tokens(article)
+    tokens, owners, named = _tokens(article)
     found = []
-    for number, (first, last) in sorted(_first_uses(tokens).items()):
+    for number, (first, last) in sorted(_first_uses(tokens, named).items()):
         start, end = owners[first], owners[last - 1] + 1
         snippet = " ".join(words[max(0, start - context) : end + context])
         found.append((GROUPS[number], f"{'…' * (start > context)}{snippet}{'…' * (end + context < len(words))}"))
