@@ -59,6 +59,7 @@ ABOUT_THE_ARTICLE = {  # the answers to questions about the article itself, from
     "published": {"en": "The article's date: {}.", "fr": "Date de l'article : {}."},
     "source": {"en": "The article comes from {}", "fr": "L'article vient {}"},
 }
+_ENDS_WITH_URL = re.compile(r"https?://[^\s)]+$")
 _FRENCH_ARTICLES = {"le": "du", "les": "des"}
 _VOWELS = frozenset("aeiou")
 
@@ -67,7 +68,10 @@ def header_answer(field: str, lang: str, value: str) -> str:
     """The answer to a question about the article itself, from its header's ``value`` for ``field``."""
     if field == "source" and lang == "fr":
         value = _from(value)
-    return ABOUT_THE_ARTICLE[field][lang].format(value.rstrip("."))
+    answer = ABOUT_THE_ARTICLE[field][lang].format(value.rstrip("."))
+    if field == "source" and not _ENDS_WITH_URL.search(answer):
+        answer += "."  # a sentence, but no full stop that a chat app could take into a bare address
+    return answer
 
 
 def _from(name: str) -> str:

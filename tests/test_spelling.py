@@ -43,6 +43,8 @@ def speller() -> Speller:
         ("pcq", "parce que"),
         ("wil", "will"),
         ("tho", "though"),  # not "the"
+        ("tps", "temps"),  # reported by a maintainer: "combien de tps pour aller a bordeaux" was declined
+        ("tjrs", "toujours"),
     ],
 )
 def test_typos_and_chat_spellings_become_the_word_meant(speller: Speller, typed: str, meant: str) -> None:

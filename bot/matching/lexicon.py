@@ -861,6 +861,34 @@ SHORTHAND = {
     "couldnt": "could not",
     "wouldnt": "would not",
     "shouldnt": "should not",
+    # more of the usual French ones
+    "tps": "temps",
+    "tjs": "toujours",
+    "tjrs": "toujours",
+    "qqch": "quelque chose",
+    "qqc": "quelque chose",
+    "qq": "quelques",
+    "pb": "probleme",
+    "pbm": "probleme",
+    "rdv": "rendez vous",
+    "vrmt": "vraiment",
+    "jms": "jamais",
+    "ptet": "peut etre",
+    "ptetre": "peut etre",
+    "nn": "non",
+    "jsp": "je sais pas",
+    "koa": "quoi",
+    "kwoi": "quoi",
+    "koman": "comment",
+    "tlm": "tout le monde",
+    "mnt": "maintenant",
+    "aprem": "apres midi",
+    "dem1": "demain",
+    "2m1": "demain",
+    "bi1": "bien",
+    "chui": "je suis",
+    "jsuis": "je suis",
+    "msg": "message",
 }
 
 # Ways of asking that add nothing to the question; removed before matching.
@@ -1200,9 +1228,11 @@ HEADER_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         ),
     )
 )
+# "ça parle de quoi ?" asks what the article is about, but "qui parle ?" who speaks
+HEADER_SPOKEN = frozenset({"parle", "parlent"})
 HEADER_WRITTEN = frozenset("written ecrit".split())  # "who was it written by?" asks for an author, no header field
 HEADER_ALONE = frozenset(
     "title headline titre source url link lien newspaper publisher journal channel chaine broadcaster radio "
     "published publie publiee paru parue publication about subject "
-    "topic summary summarise summarize sujet resume resumer tldr happening happened passe".split()
+    "topic summary summarise summarize sujet resume resumer tldr happening happened passe parle parlent".split()
 )

@@ -608,7 +608,8 @@ class Matcher:
             field = "published"  # "what year is the article from?", "c'est de quand, l'article ?", "from 2023?"
         if field == "published" and query.kinds & {"who", "where"}:  # "who published it?" asks for the publisher
             return None if tokens & lexicon.HEADER_WRITTEN else "source"
-        if field == "about" and query.kinds and not (article and query.kinds == {"who"}):  # "who talks?", "when about?"
+        about_whom = article and query.kinds == {"who"} and tokens.isdisjoint(lexicon.HEADER_SPOKEN)
+        if field == "about" and query.kinds and not about_whom:  # "who talks?", "when about?", "qui parle ?"
             return None
         return field
 
