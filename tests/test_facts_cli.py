@@ -427,6 +427,15 @@ def test_facts_check_warns_when_two_synonym_groups_share_a_stem(
     assert "synonym 'enrol' shares its stem with 'enrolment'" in shown
 
 
+def test_facts_check_warns_of_a_word_listed_twice_in_one_synonym_group(
+    knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # reported by a maintainer: [decide, decision, ..., decide] passed the check without a word
+    assert "listed twice" not in checked_with_groups(knowledge_copy, capsys, "[choose, choisir]")
+    shown = checked_with_groups(knowledge_copy, capsys, "[decide, decision, décider, Decide]")
+    assert "synonym 'Decide' is listed twice in its group" in shown
+
+
 def test_facts_check_says_nothing_of_a_shared_stem_once_the_group_lists_the_words_forms(
     knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

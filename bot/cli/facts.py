@@ -277,7 +277,7 @@ def facts_check(args: argparse.Namespace) -> int:
     """Validate the knowledge file; every problem is listed with its line."""
     from bot.answerer import Answerer
     from bot.knowledge.reading import load
-    from bot.upkeep.collisions import collisions, missing_details, shared_stems
+    from bot.upkeep.collisions import collisions, missing_details, repeated_synonyms, shared_stems
 
     knowledge = load(knowledge_path(args))
     asked = sum(len(questions) for fact in knowledge.facts for questions in fact.questions.values())
@@ -303,6 +303,8 @@ def facts_check(args: argparse.Namespace) -> int:
             f"warning: {missing.question!r} (fact '{missing.fact_id}') asks for {wanted}, which its answer does not "
             "give: asked in other words, it is declined; give it in the answer, or take the question out"
         )
+    for repeated in list(repeated_synonyms(knowledge))[:MAX_SHOWN]:
+        print(f"warning: synonym {repeated!r} is listed twice in its group; was one meant for another group?")
     for shared in list(shared_stems(knowledge))[:MAX_SHOWN]:
         if shared.word == shared.taken_by:
             print(f"warning: synonym {shared.word!r} is already in an earlier group; keep it in one")

@@ -78,6 +78,19 @@ class SharedStem:
     taken_by: str
 
 
+def repeated_synonyms(knowledge: Knowledge) -> Iterator[str]:
+    """Each word a synonym group lists twice, whatever its case (not "lions club" beside "lions-club": that
+    is how some users write it): harmless to the matcher, but a sign of a slip while editing, such as a word
+    meant for another group."""
+    for group in knowledge.synonyms:
+        seen: set[str] = set()
+        for member in group:
+            key = member.strip().casefold()
+            if key in seen:
+                yield member
+            seen.add(key)
+
+
 def shared_stems(knowledge: Knowledge) -> Iterator[SharedStem]:
     """Each word of the knowledge's synonym groups whose stem an earlier group already holds, unless both
     groups are general ones a draft copied (``bot/matching/bilingual.txt``: the project's to keep apart), or
