@@ -37,7 +37,6 @@ from bot.folding import tokenize
 from bot.matching import lexicon
 
 GROUPS_PATH = Path(__file__).with_name("bilingual.txt")
-_SENTENCE_ENDS = (".", "!", "?", ":", "«", "“", '"')  # a capital after these opens a sentence, no name
 _OPENING_MARKS = "([«“\"'‘"
 
 
@@ -115,7 +114,7 @@ def _tokens(article: str) -> tuple[list[str], list[int], frozenset[int]]:
         before = "."
         for word in line.split():
             letters = word.lstrip(_OPENING_MARKS)
-            name = letters[:1].isupper() and not word.isupper() and not before.endswith(_SENTENCE_ENDS)
+            name = letters[:1].isupper() and not word.isupper() and not before.endswith(lexicon.SENTENCE_OPENERS)
             for token in tokenize(word):
                 if name:
                     named.add(len(tokens))

@@ -1228,6 +1228,8 @@ HEADER_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         ),
     )
 )
+SENTENCE_OPENERS = (".", "!", "?", ":", "«", "“", '"')
+"""What a word that opens a sentence follows: its capital says nothing of a name."""
 # "ça parle de quoi ?" asks what the article is about, but "qui parle ?" who speaks
 HEADER_SPOKEN = frozenset({"parle", "parlent"})
 HEADER_WRITTEN = frozenset("written ecrit".split())  # "who was it written by?" asks for an author, no header field

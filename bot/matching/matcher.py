@@ -921,9 +921,7 @@ def _named(text: str) -> list[str]:
     return [
         word
         for before, word in zip([".", *words], words, strict=False)
-        if word[:1].isupper()
-        and not before.endswith((".", "!", "?", ":", "«", "“", '"'))
-        and normalize(word) not in _CALENDAR
+        if word[:1].isupper() and not before.endswith(lexicon.SENTENCE_OPENERS) and normalize(word) not in _CALENDAR
     ]
 
 

@@ -214,7 +214,7 @@ def _passages(article: str) -> list[tuple[str, str | None, int]]:
         listed_before = before is not None and bool(_LIST_ITEM.match(before))
         if item := _LIST_ITEM.match(text):
             alone = at + 1 == len(lines) or not _LIST_ITEM.match(lines[at + 1][1])
-            if at > 1 and alone and not listed_before and _ATTRIBUTION.match(text) and _unended(before or ""):
+            if before and at > 1 and alone and not listed_before and _ATTRIBUTION.match(text) and _unended(before):
                 found.append((text, before, number))  # who said the line before: one fact with it
             else:
                 found.append((text[item.end() :], intro, number))
