@@ -124,6 +124,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/longueau-volley-montee-elite/eval.yaml", 0.81, 1.0, 0.76),
     ("corpus/geelong-city-hall-second-beehive/eval.yaml", 0.80, 1.0, 0.73),
     ("corpus/gironde-new-regional-bus-lines/eval.yaml", 0.81, 0.93, 0.73),
+    ("corpus/dover-maison-dieu-restoration/eval.yaml", 0.81, 1.0, 0.70),
+    ("corpus/eboulement-la-grave-route-brebis/eval.yaml", 0.78, 0.93, 0.85),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -205,6 +207,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/longueau-volley-montee-elite/conversations.yaml", 0.75),
     ("corpus/geelong-city-hall-second-beehive/conversations.yaml", 0.77),
     ("corpus/gironde-new-regional-bus-lines/conversations.yaml", 0.69),
+    ("corpus/dover-maison-dieu-restoration/conversations.yaml", 0.69),
+    ("corpus/eboulement-la-grave-route-brebis/conversations.yaml", 0.65),
 ]
 
 
