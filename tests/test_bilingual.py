@@ -215,3 +215,11 @@ def test_a_phrasal_verb_reaches_the_verb_it_means() -> None:
     fact = Fact("inquiry", {"en": sentence}, {"en": ("What will the inquiry do?",)}, (sentence,))
     answerer = Answerer(Knowledge(Path("facts.yaml"), Path("article.txt"), sentence, (fact,)))
     assert answerer.reply("What is the inquiry looking into?").fact_id == "inquiry"
+
+
+def test_an_english_heritage_word_reaches_its_french_forms() -> None:
+    """Reported by a maintainer: the history group had no "histoire", and "restored" reached only "rétablir"."""
+    history = used_in("Its 800-year history ends in a historic reopening.")
+    restored = used_in("The town hall was restored.")
+    assert any("histoire" in group and "historique" in group for group in history)
+    assert any("restauree" in group for group in restored)

@@ -1119,7 +1119,9 @@ HEARSAY_VERBS = tuple(
 )
 
 # "how many X" asks for a count of X: these words open the count.
-COUNT_WORDS = frozenset({"many", "much", "combien", "nombre", "number"})
+COUNT_WORDS = frozenset({"many", "combien", "nombre", "number"})
+"""Words after which a question names what it counts ("how many Chinese soldiers": soldiers, or Chinese ones);
+"how much revenue" asks an amount, which an answer gives with no number before the word."""
 # French counts with "combien de": "combien pesait le dinosaure ?" asks how much, and counts no "pesait".
 COUNTS_WITH_DE = frozenset({"combien"})
 COUNT_DE = frozenset({"de", "d", "des"})

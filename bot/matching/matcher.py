@@ -63,6 +63,7 @@ _FILLER = PhraseTable(_FILLERS)
 _CONFIRMATIONS = frozenset(map(tuple, lexicon.CONFIRMATIONS))
 _ASKER = frozenset({"~asker"})
 _COUNTED_OF = frozenset({"of", "de", "d", "des"})
+_NOT_COUNTED = _COUNTED_OF | lexicon.STOPWORDS  # "how many of the soldiers", "combien de soldats"
 _PRICED = lexicon.PRICE_WORDS | lexicon.PRICE_WITH_COMBIEN
 _NAME_IDIOMS = PhraseTable(phrase.split() for phrase in lexicon.NAME_IDIOMS)
 _DETAILS = tuple(
@@ -172,6 +173,9 @@ class Matcher:
         self.decision = decision or decision_for(per_fact)
         # a maintainer's examples are worded as people ask; a draft's are made from the sentence and say less
         self._tied = _TIED if per_fact >= SPARSE_EXAMPLES else 0.0
+        # ...and say what their fact counts: "how many rocks fell?" is no question for a fact counting sheep. A
+        # draft's answer may count it in words the matcher does not read as counted ("nearly a thousand islands")
+        self._counts_decide = per_fact >= SPARSE_EXAMPLES
         self.score_cutoff = 100 * self.decision.threshold if score_cutoff is None else score_cutoff
         self._canonical: dict[str, str] = {}  # a stem -> its group's term
         self._exact: dict[str, str] = {}  # a word a group lists -> its group's term, before its stem's group
@@ -369,7 +373,8 @@ class Matcher:
         return found
 
     def _question_kinds(self, tokens: Sequence[str], *, text: str = "") -> tuple[frozenset[str], frozenset[int]]:
-        """The kinds a question asks for; "how many X" also names X ("count:~troop").
+        """The kinds a question asks for; "how many X" also names X ("count:~troop"), each word of it when it has
+        several ("how many Chinese soldiers": a fact counting soldiers or Chinese ones answers).
 
         A fact that counts hours does not answer how many soldiers, though both
         are "how many" questions.
@@ -384,10 +389,12 @@ class Matcher:
                 following = list(
                     itertools.takewhile(lambda t: t not in lexicon.COUNT_ENDS, tokens[index + 1 : index + 5])
                 )
-                following = [t for t in following if t not in _COUNTED_OF]
-                counted = self._terms(following[:3])
+                named = itertools.takewhile(
+                    lambda t: t not in _NOT_COUNTED, itertools.dropwhile(lambda t: t in _NOT_COUNTED, following)
+                )
+                counted = self._terms(list(named)[:3])  # "how many millimetres of rain": millimetres
                 if counted:
-                    return kinds | {"count:" + counted[0]}, used
+                    return kinds | {"count:" + term for term in counted}, used
         return kinds, used
 
     def _untied(self, query: Query, measured: list[tuple[int, Evidence]]) -> list[tuple[int, Evidence]]:
@@ -748,7 +755,9 @@ class Matcher:
         return [
             Match(
                 self.knowledge.facts[index],
-                0.0 if elsewhere else round(100 * self.decision.probability(evidence, runner_up), 1),
+                0.0
+                if elsewhere or (self._counts_decide and not evidence.counts_agree)
+                else round(100 * self.decision.probability(evidence, runner_up), 1),
                 evidence,
             )
             for (index, evidence), runner_up in zip(measured[:limit], runner_ups, strict=False)
