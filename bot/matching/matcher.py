@@ -171,11 +171,11 @@ class Matcher:
         examples = sum(len(questions) for fact in knowledge.facts for questions in fact.questions.values())
         per_fact = examples / max(1, len(knowledge.facts))
         self.decision = decision or decision_for(per_fact)
-        # a maintainer's examples are worded as people ask; a draft's are made from the sentence and say less
-        self._tied = _TIED if per_fact >= SPARSE_EXAMPLES else 0.0
-        # ...and say what their fact counts: "how many rocks fell?" is no question for a fact counting sheep. A
-        # draft's answer may count it in words the matcher does not read as counted ("nearly a thousand islands")
-        self._counts_decide = per_fact >= SPARSE_EXAMPLES
+        # a maintainer's examples are worded as people ask, and say what their fact counts ("how many rocks
+        # fell?" is no question for a fact counting sheep); a draft's are made from the sentence and say less,
+        # and its answer may count in words not read as counted ("nearly a thousand islands")
+        self._dense = per_fact >= SPARSE_EXAMPLES
+        self._tied = _TIED if self._dense else 0.0
         self.score_cutoff = 100 * self.decision.threshold if score_cutoff is None else score_cutoff
         self._canonical: dict[str, str] = {}  # a stem -> its group's term
         self._exact: dict[str, str] = {}  # a word a group lists -> its group's term, before its stem's group
@@ -756,7 +756,7 @@ class Matcher:
             Match(
                 self.knowledge.facts[index],
                 0.0
-                if elsewhere or (self._counts_decide and not evidence.counts_agree)
+                if elsewhere or (self._dense and not evidence.counts_agree)
                 else round(100 * self.decision.probability(evidence, runner_up), 1),
                 evidence,
             )
