@@ -1149,3 +1149,23 @@ def test_a_name_of_the_title_or_about_is_not_missing_from_a_fact_that_leaves_it_
     )
     best = Matcher(load(tmp_path / "facts.yaml")).extract("How many people attended the ceremony in Revelstoke?")[0]
     assert best.fact.id == "crowd" and not best.evidence.entity_missing
+
+
+def test_a_drafts_fact_is_about_its_headline_words_though_its_sentence_does_not_say_them() -> None:
+    """A draft's facts are single sentences: the one giving the time says nothing of the fire the headline is
+    about, while another sentence says "fire" and nothing of the time."""
+    timed = "The tenants saw smoke on Christmas afternoon, at about 4 pm."
+    ladder = "A ladder and two hoses were needed to put the fire out."
+    drafted = (
+        Fact("time", {"en": timed}, {"en": ("The tenants saw smoke when?",)}, (timed,)),
+        Fact("ladder", {"en": ladder}, {"en": ("What was needed to put the fire out?",)}, (ladder,)),
+    )
+    article = f"{timed} {ladder}"
+
+    def best(title: dict[str, str]) -> str | None:
+        knowledge = Knowledge(Path("facts.yaml"), Path("article.txt"), article, drafted, title=title)
+        found = Matcher(knowledge).extract("When did the fire start?", limit=1)
+        return found[0].fact.id if found else None
+
+    assert best({"en": "Fire in a holiday cottage"}) == "time"
+    assert best({}) != "time"  # without the headline, only the sentence that says "fire" is about it

@@ -52,6 +52,7 @@ _KIND_WEIGHT = 2.0  # a question kind counts like a term when comparing to examp
 _COVERAGE_SHARE = 0.8  # coverage of the question, against closeness to the nearest example question
 _RESCORED = 8  # facts compared example by example, after the coverage ranking
 _MORE_TIED = 64  # facts tied with the last of those compared too, at most ("where is the club?", all name the club)
+_SUBJECT_SHARE = 0.6  # a draft's fact is about its article's headline words even where it does not say them
 _TIED = 0.01  # facts this close at the top are told apart by the wording of their examples
 _CANDIDATE_POSTINGS = 1000  # a term in more facts than this only scores candidates, it does not add any
 _FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.75, "source": 0.5}
@@ -227,6 +228,15 @@ class Matcher:
         self._publisher_names = tuple(dict.fromkeys(name for n in names if len(name := tuple(tokenize(n))) > 1))
         self._publisher_terms = frozenset(
             term for name in self._publisher_names for term in self.analyse(" ".join(name)).terms
+        )
+        # A draft's fact is one sentence, and a sentence rarely repeats what the article is about: "when did the
+        # fire start?" asks the fact that gives the time, though only the headline says "fire". A maintainer's
+        # facts say it in their example questions.
+        header = [*knowledge.title.values(), *knowledge.about.values()]
+        self._subject_terms = (
+            frozenset()
+            if self._dense
+            else frozenset(term for text in header for term in self.analyse(text).terms if term in self._index.ids)
         )
 
     # -- building -------------------------------------------------------------
@@ -689,12 +699,16 @@ class Matcher:
         weights = {term: self._term_weight(term) for term in query.terms}
         total = sum(weights.values())
         ids = {term: self._index.ids[term] for term in weights if term in self._index.ids}
-        coverage = dict.fromkeys(self._candidates(ids.values()), 0.0)
+        subject = self._subject_terms.intersection(weights)
+        # a headline word lends itself to every fact, so every fact is a candidate
+        found = range(len(self.knowledge.facts)) if subject else self._candidates(ids.values())
+        coverage = dict.fromkeys(found, 0.0)
         held: dict[str, dict[int, float]] = {}  # by term: the candidates holding it, with its field weight
         for term, weight in weights.items():
             held[term] = self._index.weights(ids[term], coverage) if term in ids else {}
+            lent = _SUBJECT_SHARE if term in subject else 0.0
             for index in coverage:
-                coverage[index] += weight * held[term].get(index, 0.0)
+                coverage[index] += weight * held[term].get(index, lent)
         ranked = heapq.nlargest(_RESCORED, coverage, key=coverage.__getitem__)
         if len(ranked) == _RESCORED:  # facts tied with the last are compared too: the closest may be among them
             tied = coverage[ranked[-1]]
@@ -716,7 +730,7 @@ class Matcher:
             agree = plain and counts
             if not agree:
                 score *= _KIND_MISMATCH
-            fact_terms = {term for term in query.terms if index in held[term]}
+            fact_terms = {term for term in query.terms if index in held[term]} | subject
             if fact_terms <= _ASKER and similarity < EXACT:  # "my", "je" alone say nothing of what is asked
                 continue
             entity_missing = any(t in self._entities and t not in fact_terms for t in query.terms)
