@@ -1151,21 +1151,36 @@ def test_a_name_of_the_title_or_about_is_not_missing_from_a_fact_that_leaves_it_
     assert best.fact.id == "crowd" and not best.evidence.entity_missing
 
 
-def test_a_drafts_fact_is_about_its_headline_words_though_its_sentence_does_not_say_them() -> None:
+LEDE = "Fire broke out in a holiday cottage in Le Bono."
+LEDE_DETAILS = "A holiday cottage in Le Bono was let to six people for Christmas."
+SMOKE = "The tenants saw smoke on Christmas afternoon, at about 4 pm."
+LADDER = "A ladder and two hoses were needed to put the fire out."
+DRAFTED = {  # a sentence and the question extract asks of it
+    LEDE: "Fire broke out where?",
+    LEDE_DETAILS: "A holiday cottage was let to six people where?",
+    SMOKE: "The tenants saw smoke when?",
+    LADDER: "What was needed to put the fire out?",
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "sentences", "answered"),
+    [
+        ({"en": "Fire in a holiday cottage"}, (SMOKE, LADDER), True),
+        ({}, (LEDE, SMOKE, LADDER), True),  # no headline: the first sentence says what the story is about
+        ({}, (LEDE_DETAILS, SMOKE, LADDER), False),  # with words of its own, which no other sentence repeats
+        ({}, (SMOKE, LADDER), False),  # only the sentence that says "fire" is about it
+    ],
+)
+def test_a_drafts_fact_is_about_its_headline_words_though_its_sentence_does_not_say_them(
+    title: dict[str, str], sentences: tuple[str, ...], answered: bool
+) -> None:
     """A draft's facts are single sentences: the one giving the time says nothing of the fire the headline is
     about, while another sentence says "fire" and nothing of the time."""
-    timed = "The tenants saw smoke on Christmas afternoon, at about 4 pm."
-    ladder = "A ladder and two hoses were needed to put the fire out."
-    drafted = (
-        Fact("time", {"en": timed}, {"en": ("The tenants saw smoke when?",)}, (timed,)),
-        Fact("ladder", {"en": ladder}, {"en": ("What was needed to put the fire out?",)}, (ladder,)),
+    drafted = tuple(
+        Fact(f"fact-{number}", {"en": sentence}, {"en": (DRAFTED[sentence],)}, (sentence,))
+        for number, sentence in enumerate(sentences)
     )
-    article = f"{timed} {ladder}"
-
-    def best(title: dict[str, str]) -> str | None:
-        knowledge = Knowledge(Path("facts.yaml"), Path("article.txt"), article, drafted, title=title)
-        found = Matcher(knowledge).extract("When did the fire start?", limit=1)
-        return found[0].fact.id if found else None
-
-    assert best({"en": "Fire in a holiday cottage"}) == "time"
-    assert best({}) != "time"  # without the headline, only the sentence that says "fire" is about it
+    knowledge = Knowledge(Path("facts.yaml"), Path("article.txt"), " ".join(sentences), drafted, title=title)
+    found = Matcher(knowledge).extract("When did the fire start?", limit=1)
+    assert (bool(found) and found[0].fact.answer("en") == SMOKE) is answered

@@ -52,7 +52,7 @@ _KIND_WEIGHT = 2.0  # a question kind counts like a term when comparing to examp
 _COVERAGE_SHARE = 0.8  # coverage of the question, against closeness to the nearest example question
 _RESCORED = 8  # facts compared example by example, after the coverage ranking
 _MORE_TIED = 64  # facts tied with the last of those compared too, at most ("where is the club?", all name the club)
-_SUBJECT_SHARE = 0.6  # a draft's fact is about its article's headline words even where it does not say them
+_SUBJECT_SHARE = 0.6  # a draft's fact is about its headline's words (or lede's) even where it does not say them
 _TIED = 0.01  # facts this close at the top are told apart by the wording of their examples
 _CANDIDATE_POSTINGS = 1000  # a term in more facts than this only scores candidates, it does not add any
 _FIELD_WEIGHTS = {"question": 1.0, "keyword": 1.0, "answer": 0.75, "source": 0.5}
@@ -230,14 +230,19 @@ class Matcher:
             term for name in self._publisher_names for term in self.analyse(" ".join(name)).terms
         )
         # A draft's fact is one sentence, and a sentence rarely repeats what the article is about: "when did the
-        # fire start?" asks the fact that gives the time, though only the headline says "fire". A maintainer's
-        # facts say it in their example questions.
-        header = [*knowledge.title.values(), *knowledge.about.values()]
-        self._subject_terms = (
-            frozenset()
-            if self._dense
-            else frozenset(term for text in header for term in self.analyse(text).terms if term in self._index.ids)
-        )
+        # fire start?" asks the fact that gives the time, though only the headline says "fire". Without a
+        # headline, the words of the first sentence that others repeat say it; its own details do not. A
+        # maintainer's facts say it in their example questions.
+        self._subject_terms: frozenset[str] = frozenset()
+        if not self._dense:
+            header = [*knowledge.title.values(), *knowledge.about.values()]
+            lede = [source for fact in knowledge.facts[:1] for source in fact.sources[:1]]
+            self._subject_terms = frozenset(
+                term
+                for text in header or lede
+                for term in self.analyse(text).terms
+                if term in self._index.ids and (header or self._index.frequency(self._index.ids[term]) > 1)
+            )
 
     # -- building -------------------------------------------------------------
 
