@@ -705,8 +705,9 @@ class Matcher:
         total = sum(weights.values())
         ids = {term: self._index.ids[term] for term in weights if term in self._index.ids}
         subject = self._subject_terms.intersection(weights)
-        # a headline word lends itself to every fact, so every fact is a candidate
-        found = range(len(self.knowledge.facts)) if subject else self._candidates(ids.values())
+        # a headline's word lends itself to every fact, so every fact is a candidate, as many as a common term finds
+        count = len(self.knowledge.facts)
+        found = range(count) if subject and count <= _CANDIDATE_POSTINGS else self._candidates(ids.values())
         coverage = dict.fromkeys(found, 0.0)
         held: dict[str, dict[int, float]] = {}  # by term: the candidates holding it, with its field weight
         for term, weight in weights.items():
