@@ -98,10 +98,11 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/woolwell-2000-homes-approved/eval.yaml", 0.82, 1.0, 0.73),
     ("corpus/citeaux-abbey-grands-crus-auction/eval.yaml", 0.82, 1.0, 0.82),
     ("corpus/herefordshire-hawfinch-tree-sparrow-discovery/eval.yaml", 0.77, 1.0, 0.69),
-    ("corpus/essay-concours-national-boudin-blanc/eval.yaml", 0.86, 1.0, 0.70),
+    # near 24 -> 23 of 33 when answers naming a place answer "where" (hand +11 answered, near -5 on all sets)
+    ("corpus/essay-concours-national-boudin-blanc/eval.yaml", 0.86, 1.0, 0.69),
     ("corpus/kirkcudbright-bridge-emergency-closure/eval.yaml", 0.78, 0.95, 0.82),
     ("corpus/fete-court-metrage-cinema-a-laffiche/eval.yaml", 0.78, 1.0, 0.67),
-    ("corpus/peel-hill-border-collie-cliff-rescue/eval.yaml", 0.74, 1.0, 0.76),
+    ("corpus/peel-hill-border-collie-cliff-rescue/eval.yaml", 0.74, 1.0, 0.75),  # near 26 -> 25 (the same)
     ("corpus/wettest-september-since-1999/eval.yaml", 0.86, 0.95, 0.73),
     ("corpus/vaas-loir-berges-nettoyage-dechets/eval.yaml", 0.86, 1.0, 0.91),
     ("corpus/ruscombe-ploughing-match-show/eval.yaml", 0.89, 0.91, 0.88),

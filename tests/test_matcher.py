@@ -1086,12 +1086,20 @@ def kinds_agree(knowledge: Knowledge, question: str) -> bool:
         ("Les pompiers sont restés parce que le feu couvait.", "Pourquoi les pompiers sont-ils restés ?"),
         ("Washington regularly voices concern about the closer ties.", "How often does Washington voice concern?"),
         ("The driver, a 45-year-old man from Dunoon, was injured.", "How old is the driver?"),
+        ("The epicentre was 205 km from the capital, Honiara.", "How far from the capital was the epicentre?"),
+        ("The 12ft long creature had murderous claws.", "How big was the creature?"),
+        ("Le lac est à huit mètres sous son niveau normal.", "Le lac est à quelle distance de son niveau ?"),
+        ("Six people were staying in a holiday cottage in Le Bono.", "Where were they staying?"),
+        (
+            "Pour Noël, six personnes ont été hébergées dans un gîte au Bono.",
+            "Où ces personnes ont-elles été hébergées ?",
+        ),
     ],
 )
-def test_an_answer_giving_a_reason_a_frequency_or_an_age_answers_why_how_often_or_how_old_without_such_an_example(
+def test_an_answer_giving_a_reason_a_frequency_an_age_a_measure_or_a_place_answers_its_kind_of_question(
     tmp_path: Path, sentence: str, question: str
 ) -> None:
-    lang = "fr" if question.startswith("Pourquoi") else "en"
+    lang = "fr" if question.startswith(("Pourquoi", "Le ", "Où")) else "en"
     assert kinds_agree(one_fact(tmp_path, sentence, "How long did the firefighters stay?", lang=lang), question)
 
 
@@ -1101,6 +1109,8 @@ def test_an_answer_giving_a_reason_a_frequency_or_an_age_answers_why_how_often_o
         ("The firefighters stayed several hours.", "Why did the firefighters stay?"),
         ("Pour Noël, les pompiers sont restés plusieurs heures.", "Pourquoi les pompiers sont-ils restés ?"),
         ("The car stayed in front of the house.", "Why did the car stay?"),  # "car" gives a reason in French only
+        ("The council raised £20m in 2019.", "How far did the council go?"),  # a sum and a year are no distance
+        ("In May, the museum will open its doors.", "Where will the museum open?"),  # a month is no place
     ],
 )
 def test_an_answer_without_a_reason_still_does_not_answer_why(tmp_path: Path, sentence: str, question: str) -> None:

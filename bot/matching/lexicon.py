@@ -115,6 +115,13 @@ FREQUENCY_MARKERS = frozenset(
     regulierement regulier reguliere chaque annuel annuelle annuels quotidien quotidienne hebdomadaire
     mensuel souvent frequemment""".split()
 )
+MEASURES = frozenset(
+    """km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters ft feet foot cm
+    centimetre centimetres yard yards hectare hectares acre acres m2 km2""".split()
+)
+"""Units after a number that give a distance or a size: an answer with one answers "how far?" and "how big?"."""
+MEASURE_SUFFIXES = ("km", "ft", "cm", "m2", "km2")
+"""The same units written against their number ("12ft", "1.5km")."""
 KIND_WORDS = frozenset(word for _, phrases in KIND_PHRASES for phrase in phrases for word in phrase.split())
 """Every word of the phrases above: the speller corrects toward them, and they are known words."""
 

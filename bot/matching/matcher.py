@@ -284,7 +284,7 @@ class Matcher:
                 for term in terms:
                     weights[term] = max(weights.get(term, 0.0), weight)
                 if field_name == "answer" and text_lang:
-                    kinds |= _answer_kinds(tokens, text_lang) | self._counted(tokens)
+                    kinds |= _answer_kinds(text, tokens, text_lang) | self._counted(tokens)
                 if field_name == "question":
                     questions.add(" ".join(tokens), number)
                     kinds |= question_kind
@@ -892,10 +892,11 @@ def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
     return next(iter(said), None), chatter
 
 
-def _answer_kinds(tokens: Sequence[str], lang: str) -> set[str]:
+def _answer_kinds(text: str, tokens: Sequence[str], lang: str) -> set[str]:
     """The kinds an answer plainly gives whatever its examples ask: a reason ("because", "pour être sûrs"),
-    a frequency ("regularly") and an age ("a 45-year-old"). Maintainers rarely think of a "why?" example, and a
-    fact is then declined for it."""
+    a frequency ("regularly"), an age ("a 45-year-old"), a distance or a size ("205 km") and a place ("in
+    Leeds"). Maintainers rarely think of a "why?" example, and a draft's few examples miss most of them: a fact
+    is then declined for it."""
     words = set(tokens) | {" ".join(pair) for pair in itertools.pairwise(tokens)}
     kinds = set()
     if words & lexicon.REASON_MARKERS[lang] or (
@@ -906,7 +907,30 @@ def _answer_kinds(tokens: Sequence[str], lang: str) -> set[str]:
         kinds.add("frequency")
     if any(token.isdigit() and _aged(tokens, index) for index, token in enumerate(tokens)):
         kinds.add("age")
+    if any(_measured(tokens, index) for index in range(len(tokens))):
+        kinds.add("distance")
+    if _names_a_place(text):
+        kinds.add("where")
     return kinds
+
+
+_PLACE = re.compile(  # a word of place, then a name: "in Leeds", "à Alès", "au Bono"
+    r"\b(?:in|at|near|from|into|en|à|au|aux|dans|près de)\s+(?:(?:the|la|le|les|l')\s*)?([A-ZÀ-ÖØ-Þ][\w'’-]*)"
+)
+
+
+def _names_a_place(text: str) -> bool:
+    """Whether a text names a place after a word of place (a month or a day is none: "in May")."""
+    return any(normalize(found.group(1)) not in _CALENDAR for found in _PLACE.finditer(text))
+
+
+def _measured(tokens: Sequence[str], index: int) -> bool:
+    """Whether the token at ``index`` is a distance or a size: a number with a unit of length or area ("205 km",
+    "huit mètres", "12ft")."""
+    token, unit = tokens[index], tokens[index + 1] if index + 1 < len(tokens) else ""
+    if token[:1].isdigit():
+        return token.endswith(lexicon.MEASURE_SUFFIXES) or unit in lexicon.MEASURES
+    return token in lexicon.COUNTING_WORDS and unit in lexicon.MEASURES
 
 
 def _aged(tokens: Sequence[str], index: int) -> bool:
