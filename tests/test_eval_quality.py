@@ -127,6 +127,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/gironde-new-regional-bus-lines/eval.yaml", 0.81, 0.93, 0.73),
     ("corpus/dover-maison-dieu-restoration/eval.yaml", 0.81, 1.0, 0.70),
     ("corpus/eboulement-la-grave-route-brebis/eval.yaml", 0.78, 0.93, 0.85),
+    ("corpus/west-berkshire-green-bin-charge-starts/eval.yaml", 0.87, 1.0, 0.64),
+    ("corpus/falaise-maternite-fermeture-argentan/eval.yaml", 0.84, 1.0, 0.85),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -210,6 +212,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/gironde-new-regional-bus-lines/conversations.yaml", 0.69),
     ("corpus/dover-maison-dieu-restoration/conversations.yaml", 0.69),
     ("corpus/eboulement-la-grave-route-brebis/conversations.yaml", 0.65),
+    ("corpus/west-berkshire-green-bin-charge-starts/conversations.yaml", 0.75),
+    ("corpus/falaise-maternite-fermeture-argentan/conversations.yaml", 0.57),
 ]
 
 
