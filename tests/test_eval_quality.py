@@ -70,7 +70,12 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/remai-modern-opening/eval.yaml", 0.83, 1.0, 0.72),
     ("corpus/as-far-coupe-du-trone/eval.yaml", 0.79, 1.0, 0.84),
     ("corpus/seal-pup-stranded-hossegor/eval.yaml", 0.73, 1.0, 0.8),
-    ("corpus/spacex-satellite-launch/eval.yaml", 0.73, 1.0, 0.71),
+    (
+        "corpus/spacex-satellite-launch/eval.yaml",
+        0.73,
+        1.0,
+        0.70,
+    ),  # near 25 -> 24 of 34, answers +1 (a date answers "when")
     ("corpus/oui-care-siege-le-mans/eval.yaml", 0.81, 1.0, 0.87),
     ("corpus/weston-gp-practice/eval.yaml", 0.82, 1.0, 0.84),
     ("corpus/college-fermeture-classes-epernay/eval.yaml", 0.81, 1.0, 0.7),
@@ -94,7 +99,12 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/maisoncelles-la-jourdan-mairie-a-vendre/eval.yaml", 0.72, 1.0, 0.84),
     ("corpus/wichita-airtran-subsidy-payment/eval.yaml", 0.82, 1.0, 0.67),
     ("corpus/sarreguemines-marche-noel-fermier/eval.yaml", 0.83, 1.0, 0.85),
-    ("corpus/amiens-semi-marathon-coulee-verte-2016/eval.yaml", 0.77, 1.0, 0.79),
+    (
+        "corpus/amiens-semi-marathon-coulee-verte-2016/eval.yaml",
+        0.77,
+        1.0,
+        0.78,
+    ),  # near 27 -> 26, answers +2 (the same)
     ("corpus/woolwell-2000-homes-approved/eval.yaml", 0.82, 1.0, 0.73),
     ("corpus/citeaux-abbey-grands-crus-auction/eval.yaml", 0.82, 1.0, 0.82),
     ("corpus/herefordshire-hawfinch-tree-sparrow-discovery/eval.yaml", 0.77, 1.0, 0.69),

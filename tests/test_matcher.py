@@ -1104,6 +1104,21 @@ def test_an_answer_giving_a_reason_a_frequency_an_age_a_measure_or_a_place_answe
 
 
 @pytest.mark.parametrize(
+    ("sentence", "question", "answers"),
+    [
+        ("Reporters arrived at 16h30, when only thick smoke was left.", "What time did the reporters arrive?", True),
+        ("The last deadly quake struck the islands in 2008.", "When did the last deadly quake strike?", True),
+        ("The charge comes into effect on Monday.", "When does the charge come into effect?", True),
+        ("The museum may open its doors to 250 visitors.", "When will the museum open?", False),  # no month
+    ],
+)
+def test_an_answer_giving_a_date_or_a_time_answers_when_without_such_an_example(
+    tmp_path: Path, sentence: str, question: str, answers: bool
+) -> None:
+    assert kinds_agree(one_fact(tmp_path, sentence, "Who is it about?"), question) is answers
+
+
+@pytest.mark.parametrize(
     ("sentence", "question"),
     [
         ("The firefighters stayed several hours.", "Why did the firefighters stay?"),

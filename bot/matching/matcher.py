@@ -911,7 +911,17 @@ def _answer_kinds(text: str, tokens: Sequence[str], lang: str) -> set[str]:
         kinds.add("distance")
     if _names_a_place(text):
         kinds.add("where")
+    if (
+        not _DATED.isdisjoint(tokens)
+        or any(_YEAR.fullmatch(token) for token in tokens)
+        or _CLOCK_RE.search(" ".join(tokens))
+    ):
+        kinds.add("when")
     return kinds
+
+
+_DATED = _MONTHS | frozenset(lexicon.WEEKDAYS)
+_CLOCK_RE = re.compile(_CLOCK)
 
 
 _PLACE = re.compile(  # a word of place, then a name: "in Leeds", "à Alès", "au Bono"
