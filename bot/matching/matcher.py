@@ -77,6 +77,8 @@ _MONTHS = frozenset(lexicon.MONTHS) - {"may"}  # "may" is a verb as often
 _MONTH = "|".join(lexicon.MONTHS)
 _DAY = rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:{_MONTH})\b|\b(?:{_MONTH})\s+\d{{1,2}}\b"  # "26 December", "May 3"
 _CLOCK = r"\b\d{1,2}(?:[:h.]\d\d|\s?(?:am|pm|h)\b|\s?[ap]\.m\.)"  # "09:40", "16h30", "4 pm"
+_CLOCK_RE = re.compile(_CLOCK)
+_DATED = _MONTHS | frozenset(lexicon.WEEKDAYS)  # words that date an answer: "on Monday", "in December"
 _DETAIL_IN_ANSWER = {  # searched in an answer folded to lower case without accents
     "year": re.compile(rf"\b{_YEAR.pattern}\b"),
     "date": re.compile(rf"{_DAY}|\b(?:{'|'.join(lexicon.WEEKDAYS + lexicon.NEAR_DAYS)})\b"),
@@ -894,9 +896,9 @@ def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
 
 def _answer_kinds(text: str, tokens: Sequence[str], lang: str) -> set[str]:
     """The kinds an answer plainly gives whatever its examples ask: a reason ("because", "pour être sûrs"),
-    a frequency ("regularly"), an age ("a 45-year-old"), a distance or a size ("205 km") and a place ("in
-    Leeds"). Maintainers rarely think of a "why?" example, and a draft's few examples miss most of them: a fact
-    is then declined for it."""
+    a frequency ("regularly"), an age ("a 45-year-old"), a distance or a size ("205 km"), a place ("in Leeds")
+    and a date or a time ("en 2008", "at 16h30"). Maintainers rarely think of a "why?" example, and a draft's
+    few examples miss most of them: a fact is then declined for it."""
     words = set(tokens) | {" ".join(pair) for pair in itertools.pairwise(tokens)}
     kinds = set()
     if words & lexicon.REASON_MARKERS[lang] or (
@@ -918,10 +920,6 @@ def _answer_kinds(text: str, tokens: Sequence[str], lang: str) -> set[str]:
     ):
         kinds.add("when")
     return kinds
-
-
-_DATED = _MONTHS | frozenset(lexicon.WEEKDAYS)
-_CLOCK_RE = re.compile(_CLOCK)
 
 
 _PLACE = re.compile(  # a word of place, then a name: "in Leeds", "à Alès", "au Bono"
