@@ -139,6 +139,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/eboulement-la-grave-route-brebis/eval.yaml", 0.78, 0.93, 0.85),
     ("corpus/west-berkshire-green-bin-charge-starts/eval.yaml", 0.87, 1.0, 0.64),
     ("corpus/falaise-maternite-fermeture-argentan/eval.yaml", 0.84, 1.0, 0.85),
+    ("corpus/jubilee-park-bowls-clubhouse-opening/eval.yaml", 0.81, 1.0, 0.82),
+    ("corpus/concoret-chene-guillotin-arbre-annee/eval.yaml", 0.85, 1.0, 0.58),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -158,7 +160,7 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/le-bono-gite-fire/conversations.yaml", 0.66),
     ("corpus/suffolk-moreton-hall-library/conversations.yaml", 0.7),
     ("corpus/bessan-vendanges-gel/conversations.yaml", 0.65),
-    ("corpus/warwickshire-solar-farm/conversations.yaml", 0.76),
+    ("corpus/warwickshire-solar-farm/conversations.yaml", 0.73),
     ("corpus/benin-proces-aivo/conversations.yaml", 0.7),
     ("corpus/fermetures-usines-2010/conversations.yaml", 0.67),
     ("corpus/iheanacho-manchester-city/conversations.yaml", 0.75),
@@ -201,7 +203,7 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/vaas-loir-berges-nettoyage-dechets/conversations.yaml", 0.74),
     ("corpus/ruscombe-ploughing-match-show/conversations.yaml", 0.80),
     ("corpus/le-langon-cafe-reopens/conversations.yaml", 0.93),
-    ("corpus/carlow-walsh-whiskey-distillery-opens/conversations.yaml", 0.89),
+    ("corpus/carlow-walsh-whiskey-distillery-opens/conversations.yaml", 0.88),
     ("corpus/magnanville-post-office-reopens-camy/conversations.yaml", 0.70),
     ("corpus/st-davids-paddleboarders-rescue/conversations.yaml", 0.74),
     ("corpus/saint-pierre-des-corps-micro-creche/conversations.yaml", 0.82),
@@ -224,6 +226,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/eboulement-la-grave-route-brebis/conversations.yaml", 0.65),
     ("corpus/west-berkshire-green-bin-charge-starts/conversations.yaml", 0.75),
     ("corpus/falaise-maternite-fermeture-argentan/conversations.yaml", 0.57),
+    ("corpus/jubilee-park-bowls-clubhouse-opening/conversations.yaml", 0.81),
+    ("corpus/concoret-chene-guillotin-arbre-annee/conversations.yaml", 0.69),
 ]
 
 

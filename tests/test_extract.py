@@ -45,6 +45,11 @@ def test_sentences_split_after_a_full_stop_before_a_capital_and_stay_verbatim() 
     ]
 
 
+def test_a_sentence_ends_before_a_french_quote_that_opens_with_a_space() -> None:
+    text = "Ce label compte 350 arbres. « Nous comptons lancer la procédure », confie le maire."
+    assert sentences(text) == ["Ce label compte 350 arbres.", "« Nous comptons lancer la procédure », confie le maire."]
+
+
 def test_titles_initials_and_times_do_not_end_a_sentence_and_an_agency_tag_is_left_out() -> None:
     article = "Surgeon Dr. Jane Roe began at 7 p.m. Tuesday. (AFP) J. K. Smith said it went well. It did."
     assert sentences(article) == [

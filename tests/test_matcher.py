@@ -1094,6 +1094,8 @@ def kinds_agree(knowledge: Knowledge, question: str) -> bool:
             "Pour Noël, six personnes ont été hébergées dans un gîte au Bono.",
             "Où ces personnes ont-elles été hébergées ?",
         ),
+        ("Forty people died in a crash in eastern Zhejiang province.", "Where was the crash?"),
+        ("The date was chosen to commemorate the birth of a former leader.", "Why was the date chosen?"),
     ],
 )
 def test_an_answer_giving_a_reason_a_frequency_an_age_a_measure_or_a_place_answers_its_kind_of_question(
@@ -1110,12 +1112,27 @@ def test_an_answer_giving_a_reason_a_frequency_an_age_a_measure_or_a_place_answe
         ("The last deadly quake struck the islands in 2008.", "When did the last deadly quake strike?", True),
         ("The charge comes into effect on Monday.", "When does the charge come into effect?", True),
         ("The museum may open its doors to 250 visitors.", "When will the museum open?", False),  # no month
+        ("Another new dinosaur was found there two years ago.", "When was the other dinosaur found?", True),
+        ("A terrace will be built in two to three months.", "When will the terrace be built?", True),
+        ("Le projet est né il y a un an.", "Quand est né le projet ?", True),
+        ("Forty people died last summer in a crash.", "When did the crash happen?", True),
+        ("Les élus sont venus hier.", "Quand les élus sont-ils venus ?", True),
+        ("Le courant a été coupé dans toute la rue.", "Quand le courant a-t-il été coupé ?", False),
     ],
 )
 def test_an_answer_giving_a_date_or_a_time_answers_when_without_such_an_example(
     tmp_path: Path, sentence: str, question: str, answers: bool
 ) -> None:
-    assert kinds_agree(one_fact(tmp_path, sentence, "Who is it about?"), question) is answers
+    lang = "fr" if question.startswith("Quand") else "en"
+    assert kinds_agree(one_fact(tmp_path, sentence, "Who is it about?", lang=lang), question) is answers
+
+
+def test_how_long_asks_a_length_as_well_as_a_time_but_an_example_asking_it_gives_no_length(tmp_path: Path) -> None:
+    assert kinds_agree(
+        one_fact(tmp_path, "The creature was 12ft long.", "Who is it about?"), "How long was the creature?"
+    )
+    timed = one_fact(tmp_path, "In May, the navies held drills near Japan.", "How long did the drills last?")
+    assert not kinds_agree(timed, "How far is Tokyo from the drills?")
 
 
 @pytest.mark.parametrize(
@@ -1126,11 +1143,22 @@ def test_an_answer_giving_a_date_or_a_time_answers_when_without_such_an_example(
         ("The car stayed in front of the house.", "Why did the car stay?"),  # "car" gives a reason in French only
         ("The council raised £20m in 2019.", "How far did the council go?"),  # a sum and a year are no distance
         ("In May, the museum will open its doors.", "Where will the museum open?"),  # a month is no place
+        ("The first train went to Guangzhou on Wednesday.", "Why did the first train go?"),  # "to" a place
+        ("Prices went up to 300 euros.", "Why did prices go up?"),
     ],
 )
 def test_an_answer_without_a_reason_still_does_not_answer_why(tmp_path: Path, sentence: str, question: str) -> None:
     lang = "fr" if question.startswith("Pourquoi") else "en"
     assert not kinds_agree(one_fact(tmp_path, sentence, "How long did the firefighters stay?", lang=lang), question)
+
+
+@pytest.mark.parametrize(
+    "question", ["How much did John Pask donate?", "How much did they spend on it?", "Combien ont-ils dépensé ?"]
+)
+def test_how_much_with_a_verb_of_paying_asks_a_sum_of_money(tmp_path: Path, question: str) -> None:
+    matcher = Matcher(one_fact(tmp_path, "John Pask, who made a donation, opened the clubhouse.", "Who is John Pask?"))
+    assert matcher.analyse(question).details == {"price"}
+    assert matcher.extract(question, limit=1) == []
 
 
 @pytest.mark.parametrize(

@@ -247,7 +247,11 @@ EXACT_WORDS = frozenset("exact exactly exacte exactement precise precisely preci
 # "prix" is also a prize, so it asks a price only with "combien".
 PRICE_WORDS = frozenset(
     "cost costs costing price prices priced fee fees fare fares expensive cout couts coute coutent coutait "
-    "coutaient coutera couteront couterait tarif tarifs".split()
+    "coutaient coutera couteront couterait tarif tarifs "
+    # what is paid, spent, given or raised: "how much did he donate?" asks an amount of money
+    "pay pays paid paying spend spends spent spending donate donates donated donating donation donations "
+    "invest invests invested investment raise raised funding paye payer payes payent paient depense depenser "
+    "depenses depensent investi investir investit investissement verse verser versent".split()
 )
 PRICE_WITH_COMBIEN = frozenset({"prix"})
 PRICE_PHRASES = (  # "how much is a bottle?" asks its price, "how much whisky?" a quantity

@@ -79,6 +79,15 @@ _DAY = rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:{_MONTH})\b|\b(?:{_MONTH})\s+\d{{1
 _CLOCK = r"\b\d{1,2}(?:[:h.]\d\d|\s?(?:am|pm|h)\b|\s?[ap]\.m\.)"  # "09:40", "16h30", "4 pm"
 _CLOCK_RE = re.compile(_CLOCK)
 _DATED = _MONTHS | frozenset(lexicon.WEEKDAYS)  # words that date an answer: "on Monday", "in December"
+_UNITS_OF_TIME = r"(?:years?|months?|weeks?|days?|hours?|ans?|annees?|mois|semaines?|jours?|heures?)"
+_SEASONS = (
+    r"(?:week|weekend|month|year|summer|winter|spring|autumn|night|semaine|mois|an|annee|ete|hiver|printemps|automne)"
+)
+_RELATIVE_TIME = re.compile(  # "two years ago", "il y a un an", "in two to three months", "last summer", "hier"
+    rf"\bago\b|\bil y a (?:\w+ ){{1,2}}{_UNITS_OF_TIME}\b|\b(?:in|within|dans|d ici) (?:\w+ ){{1,4}}{_UNITS_OF_TIME}\b"
+    rf"|\b(?:last|next) {_SEASONS}\b|\b{_SEASONS} (?:dernier|derniere|prochain|prochaine)\b"
+    rf"|\b(?:yesterday|tomorrow|hier|demain)\b"
+)
 _DETAIL_IN_ANSWER = {  # searched in an answer folded to lower case without accents
     "year": re.compile(rf"\b{_YEAR.pattern}\b"),
     "date": re.compile(rf"{_DAY}|\b(?:{'|'.join(lexicon.WEEKDAYS + lexicon.NEAR_DAYS)})\b"),
@@ -529,6 +538,8 @@ class Matcher:
         terms = self._terms(tokens, chatter | used | common | named, keep=meant, lang=lang)
         noun_kinds, noun_details = self._kind_nouns(tokens, terms, skip=chatter)
         kinds |= noun_kinds
+        if "when" in kinds and _position(tokens, ("how", "long")) is not None and "ago" not in tokens:
+            kinds |= {"distance"}  # "how long was the creature?" asks a length as often as a time
         framing = {self._term(t, stem(t)) for t in tokens if t in lexicon.FRAME_WORDS}
         names = {tokens[i] for i in meant}
         terms = [  # a frame word, a word of two letters ("da") but a name (EU), or the article's own year ("the
@@ -901,8 +912,10 @@ def _answer_kinds(text: str, tokens: Sequence[str], lang: str) -> set[str]:
     few examples miss most of them: a fact is then declined for it."""
     words = set(tokens) | {" ".join(pair) for pair in itertools.pairwise(tokens)}
     kinds = set()
-    if words & lexicon.REASON_MARKERS[lang] or (
-        lang == "fr" and any(first == "pour" and _infinitive(then) for first, then in itertools.pairwise(tokens))
+    if (
+        words & lexicon.REASON_MARKERS[lang]
+        or (lang == "fr" and any(first == "pour" and _infinitive(then) for first, then in itertools.pairwise(tokens)))
+        or (lang == "en" and any(_PURPOSE_STOPS.isdisjoint((normalize(verb),)) for verb in _PURPOSE.findall(text)))
     ):
         kinds.add("why")
     if words & lexicon.FREQUENCY_MARKERS:
@@ -916,14 +929,21 @@ def _answer_kinds(text: str, tokens: Sequence[str], lang: str) -> set[str]:
     if (
         not _DATED.isdisjoint(tokens)
         or any(_YEAR.fullmatch(token) for token in tokens)
-        or _CLOCK_RE.search(" ".join(tokens))
+        or _CLOCK_RE.search(joined := " ".join(tokens))
+        or _RELATIVE_TIME.search(joined)
     ):
         kinds.add("when")
     return kinds
 
 
+_PURPOSE = re.compile(r"(?<![\w-])(?<!\bup )(?<!\bdue )(?<!\baccording )(?<!\bgoing )to ([a-z][\w'-]*)")
+"""An English infinitive of purpose: "to commemorate the birth", "to write off" (not "to Leeds", "to 300", "up to")."""
+_PURPOSE_STOPS = lexicon.STOPWORDS | _CALENDAR
+
+
 _PLACE = re.compile(  # a word of place, then a name: "in Leeds", "à Alès", "au Bono"
-    r"\b(?:in|at|near|from|into|en|à|au|aux|dans|près de)\s+(?:(?:the|la|le|les|l')\s*)?([A-ZÀ-ÖØ-Þ][\w'’-]*)"
+    r"\b(?:in|at|near|from|into|en|à|au|aux|dans|près de)\s+(?:(?:the|la|le|les|l')\s*)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)[\w-]*\s+)?([A-ZÀ-ÖØ-Þ][\w'’-]*)"
 )
 
 

@@ -26,7 +26,7 @@ from bot.knowledge.reading import load
 from bot.matching import bilingual, lexicon
 from bot.matching.text import detect_language
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+(?=[\"“«(]?[A-ZÀ-ÖØ-Þ])")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’]?\s+(?=[\"“«(]?\s?[A-ZÀ-ÖØ-Þ])")  # "« Nous": French quotes space
 _ABBREVIATION = re.compile(  # a full stop that ends a title, an initial or "p.m.", not a sentence
     r"(?:^|[\s(])(?:Dr|Mr|Mrs|Ms|Mme|Mlle|Me|St|Ste|ST|STE|Mt|Prof|Gen|Gén|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Insp|Jr|Sr|No"
     r"|Nos|vs"
