@@ -906,16 +906,16 @@ def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
 
 
 def _answer_kinds(text: str, tokens: Sequence[str], lang: str) -> set[str]:
-    """The kinds an answer plainly gives whatever its examples ask: a reason ("because", "pour être sûrs"),
-    a frequency ("regularly"), an age ("a 45-year-old"), a distance or a size ("205 km"), a place ("in Leeds")
-    and a date or a time ("en 2008", "at 16h30"). Maintainers rarely think of a "why?" example, and a draft's
-    few examples miss most of them: a fact is then declined for it."""
+    """The kinds an answer plainly gives whatever its examples ask: a reason ("because", "pour être sûrs",
+    "to commemorate"), a frequency ("regularly"), an age ("a 45-year-old"), a distance or a size ("205 km"), a
+    place ("in Leeds") and a date or a time ("en 2008", "at 16h30", "two years ago"). Maintainers rarely think
+    of a "why?" example, and a draft's few examples miss most of them: a fact is then declined for it."""
     words = set(tokens) | {" ".join(pair) for pair in itertools.pairwise(tokens)}
     kinds = set()
     if (
         words & lexicon.REASON_MARKERS[lang]
         or (lang == "fr" and any(first == "pour" and _infinitive(then) for first, then in itertools.pairwise(tokens)))
-        or (lang == "en" and any(_PURPOSE_STOPS.isdisjoint((normalize(verb),)) for verb in _PURPOSE.findall(text)))
+        or (lang == "en" and any(normalize(verb) not in _PURPOSE_STOPS for verb in _PURPOSE.findall(text)))
     ):
         kinds.add("why")
     if words & lexicon.FREQUENCY_MARKERS:
