@@ -1153,10 +1153,10 @@ def test_an_answer_without_a_reason_still_does_not_answer_why(tmp_path: Path, se
 
 
 @pytest.mark.parametrize(
-    "question", ["How much did John Pask donate?", "How much did they spend on it?", "Combien ont-ils dépensé ?"]
+    "question", ["How much did Jane Roe donate?", "How much did they spend on it?", "Combien ont-ils dépensé ?"]
 )
 def test_how_much_with_a_verb_of_paying_asks_a_sum_of_money(tmp_path: Path, question: str) -> None:
-    matcher = Matcher(one_fact(tmp_path, "John Pask, who made a donation, opened the clubhouse.", "Who is John Pask?"))
+    matcher = Matcher(one_fact(tmp_path, "Jane Roe, who made a donation, opened the new hall.", "Who is Jane Roe?"))
     assert matcher.analyse(question).details == {"price"}
     assert matcher.extract(question, limit=1) == []
 
