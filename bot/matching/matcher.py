@@ -77,14 +77,15 @@ _MONTHS = frozenset(lexicon.MONTHS) - {"may"}  # "may" is a verb as often
 _MONTH = "|".join(lexicon.MONTHS)
 _DAY = rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:{_MONTH})\b|\b(?:{_MONTH})\s+\d{{1,2}}\b"  # "26 December", "May 3"
 _CLOCK = r"\b\d{1,2}(?:[:h.]\d\d|\s?(?:am|pm|h)\b|\s?[ap]\.m\.)"  # "09:40", "16h30", "4 pm"
-_CLOCK_RE = re.compile(_CLOCK)
 _DATED = _MONTHS | frozenset(lexicon.WEEKDAYS)  # words that date an answer: "on Monday", "in December"
 _UNITS_OF_TIME = r"(?:years?|months?|weeks?|days?|hours?|ans?|annees?|mois|semaines?|jours?|heures?)"
 _SEASONS = (
     r"(?:week|weekend|month|year|summer|winter|spring|autumn|night|semaine|mois|an|annee|ete|hiver|printemps|automne)"
 )
-_RELATIVE_TIME = re.compile(  # "two years ago", "il y a un an", "in two to three months", "last summer", "hier"
-    rf"\bago\b|\bil y a (?:\w+ ){{1,2}}{_UNITS_OF_TIME}\b|\b(?:in|within|dans|d ici) (?:\w+ ){{1,4}}{_UNITS_OF_TIME}\b"
+_TIMED = re.compile(  # a time of day, or a time counted from now: "16h30", "two years ago", "il y a un an",
+    # "in two to three months", "last summer", "hier"
+    rf"{_CLOCK}|\bago\b|\bil y a (?:\w+ ){{1,2}}{_UNITS_OF_TIME}\b"
+    rf"|\b(?:in|within|dans|d ici) (?:\w+ ){{1,4}}{_UNITS_OF_TIME}\b"
     rf"|\b(?:last|next) {_SEASONS}\b|\b{_SEASONS} (?:dernier|derniere|prochain|prochaine)\b"
     rf"|\b(?:yesterday|tomorrow|hier|demain)\b"
 )
@@ -929,8 +930,7 @@ def _answer_kinds(text: str, tokens: Sequence[str], lang: str) -> set[str]:
     if (
         not _DATED.isdisjoint(tokens)
         or any(_YEAR.fullmatch(token) for token in tokens)
-        or _CLOCK_RE.search(joined := " ".join(tokens))
-        or _RELATIVE_TIME.search(joined)
+        or _TIMED.search(" ".join(tokens))
     ):
         kinds.add("when")
     return kinds
