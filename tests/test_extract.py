@@ -112,6 +112,22 @@ def test_a_sentence_that_refers_back_joins_the_fact_before_it_in_its_paragraph()
     assert "Paul" in items[0].keywords and "Enfin" in items[0].keywords
 
 
+def test_a_quote_whose_speaker_is_a_pronoun_joins_the_fact_naming_the_speaker() -> None:
+    article = (
+        "Le maire, Paul Roy, était sur place. « J'ai vu la fumée », dit-il.\n"
+        "Jane Doe, the chair, opened the hall.\n"
+        '"We are delighted," she said.\n'
+        "Le chantier commence en mai. Tout ira bien, a-t-elle précisé.\n"
+        "Sam Lee, a resident, said he let his children skip school.\n"
+    )
+    assert [item.sources for item in drafts(article)] == [
+        ("Le maire, Paul Roy, était sur place.", "« J'ai vu la fumée », dit-il."),
+        ("Jane Doe, the chair, opened the hall.", '"We are delighted," she said.'),  # across paragraphs
+        ("Le chantier commence en mai.", "Tout ira bien, a-t-elle précisé."),
+        ("Sam Lee, a resident, said he let his children skip school.",),  # "he" is no speaker here
+    ]
+
+
 def test_a_short_verbless_sentence_spelling_out_the_one_before_joins_its_fact() -> None:
     article = (
         "Le rectorat veut fermer deux classes. Une classe de cinquième et une de quatrième.\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import KnowledgeError
-from bot.knowledge.model import ID_PATTERN, LANGUAGES, same_text
+from bot.knowledge.model import ID_PATTERN, LANGUAGES, same_text, unquoted
 from bot.knowledge.reading import check, load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -218,3 +218,10 @@ def test_a_source_not_verbatim_shows_the_closest_passage_and_where_they_first_di
     (problem,) = check(path)
     assert "closest passage is «scheduled for August 30 to September 5 according to Moscow»" in problem.message
     assert "differ from character 23" in problem.message
+
+
+def test_a_shorter_reworded_source_is_shown_against_the_passage_it_starts_like() -> None:
+    article = "The old shop closed in July 2011.\n\nThey raised £19,000 by selling shares in the venture.\n"
+    message = unquoted("They raised £19,000 through the sale of shares.", article)
+    assert "closest passage is «They raised £19,000 by selling shares in the venture.»" in message
+    assert "differ from character 21: the source has 'through the sale of '" in message

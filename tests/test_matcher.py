@@ -1096,12 +1096,14 @@ def kinds_agree(knowledge: Knowledge, question: str) -> bool:
         ),
         ("Forty people died in a crash in eastern Zhejiang province.", "Where was the crash?"),
         ("The date was chosen to commemorate the birth of a former leader.", "Why was the date chosen?"),
+        ("The hall will be opened by MP Jane Doe at noon.", "Who will open the hall?"),
+        ("Le nettoyage est organisé par la Ligue de protection des oiseaux.", "Qui organise le nettoyage ?"),
     ],
 )
-def test_an_answer_giving_a_reason_a_frequency_an_age_a_measure_or_a_place_answers_its_kind_of_question(
+def test_an_answer_giving_a_reason_a_frequency_an_age_a_measure_a_place_or_an_agent_answers_its_kind_of_question(
     tmp_path: Path, sentence: str, question: str
 ) -> None:
-    lang = "fr" if question.startswith(("Pourquoi", "Le ", "Où")) else "en"
+    lang = "fr" if question.startswith(("Pourquoi", "Le ", "Où", "Qui")) else "en"
     assert kinds_agree(one_fact(tmp_path, sentence, "How long did the firefighters stay?", lang=lang), question)
 
 

@@ -173,8 +173,13 @@ def unquoted(source: str, article: str) -> str:
     from rapidfuzz import fuzz  # only for a failed check: loading a good file never needs it
 
     flat_source, flat_article = unwrapped(source), unwrapped(article)
-    alignment = fuzz.partial_ratio_alignment(flat_source, flat_article)
-    passage = flat_article[alignment.dest_start : alignment.dest_end] if alignment else ""
+    start = _longest_prefix_at(flat_source, flat_article)
+    if start is not None:  # the source starts as the article does somewhere: it differs after that start
+        end = start + len(flat_source)
+        passage = flat_article[start : end + len(flat_article[end:].split(" ", 1)[0])]  # to the end of a word
+    else:  # a slip in its first words: the best-aligned window (which may start inside a word)
+        alignment = fuzz.partial_ratio_alignment(flat_source, flat_article)
+        passage = flat_article[alignment.dest_start : alignment.dest_end] if alignment else ""
     first = next((i for i, (a, b) in enumerate(zip(flat_source, passage, strict=False)) if a != b), None)
     if first is None:
         first = min(len(flat_source), len(passage))
@@ -183,6 +188,26 @@ def unquoted(source: str, article: str) -> str:
         f"not verbatim in the article; its closest passage is «{shown}», and they differ from character "
         f"{first + 1}: the source has {flat_source[first : first + 20]!r}, the article {passage[first : first + 20]!r}"
     )
+
+
+_PREFIX_MIN = 12
+"""Characters a source must share with the article's text at its start to be shown from there."""
+
+
+def _longest_prefix_at(source: str, article: str) -> int | None:
+    """Where the article holds the longest beginning of ``source`` (at least ``_PREFIX_MIN`` characters), or
+    None: "They raised £19,000 through..." is shown against "They raised £19,000 by...", not a window that a
+    shorter source shifts into the sentence before."""
+    if article.find(source[:_PREFIX_MIN]) < 0:
+        return None
+    low, high = _PREFIX_MIN, len(source)  # the longest found prefix lies in [low, high]
+    while low < high:
+        middle = (low + high + 1) // 2
+        if article.find(source[:middle]) >= 0:
+            low = middle
+        else:
+            high = middle - 1
+    return article.find(source[:low])
 
 
 def same_text(source: str, article: str) -> bool:

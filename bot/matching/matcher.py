@@ -909,7 +909,8 @@ def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
 def _answer_kinds(text: str, tokens: Sequence[str], lang: str) -> set[str]:
     """The kinds an answer plainly gives whatever its examples ask: a reason ("because", "pour être sûrs",
     "to commemorate"), a frequency ("regularly"), an age ("a 45-year-old"), a distance or a size ("205 km"), a
-    place ("in Leeds") and a date or a time ("en 2008", "at 16h30", "two years ago"). Maintainers rarely think
+    place ("in Leeds"), who did it ("opened by MP Jane Doe") and a date or a time ("en 2008", "at 16h30", "two
+    years ago"). Maintainers rarely think
     of a "why?" example, and a draft's few examples miss most of them: a fact is then declined for it."""
     words = set(tokens) | {" ".join(pair) for pair in itertools.pairwise(tokens)}
     kinds = set()
@@ -927,6 +928,8 @@ def _answer_kinds(text: str, tokens: Sequence[str], lang: str) -> set[str]:
         kinds.add("distance")
     if _names_a_place(text):
         kinds.add("where")
+    if any(normalize(found.group(1)) not in _CALENDAR for found in _AGENT.finditer(text)):
+        kinds.add("who")
     if (
         not _DATED.isdisjoint(tokens)
         or any(_YEAR.fullmatch(token) for token in tokens)
@@ -944,6 +947,11 @@ _PURPOSE_STOPS = lexicon.STOPWORDS | _CALENDAR
 _PLACE = re.compile(  # a word of place, then a name: "in Leeds", "à Alès", "au Bono"
     r"\b(?:in|at|near|from|into|en|à|au|aux|dans|près de)\s+(?:(?:the|la|le|les|l')\s*)?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)[\w-]*\s+)?([A-ZÀ-ÖØ-Þ][\w'’-]*)"
+)
+
+
+_AGENT = re.compile(  # who did it, after a passive verb: "opened by MP Harriett Baldwin", "organisé par la Ligue"
+    r"\b(?:\w+ed|\w+en|\w+é|\w+ée|\w+és|\w+ées)(?:\s+(?:out|up|off|down|over))?\s+(?:by|par)\s+(?:(?:the|la|le|les|l')\s*)?([A-ZÀ-ÖØ-Þ][\w'’-]*)"
 )
 
 

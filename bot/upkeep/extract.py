@@ -172,6 +172,10 @@ _REFERS_BACK = frozenset(
 """Words that open a sentence about what the sentence before said ("Ce sont les premiers mots de..."): such a
 sentence joins the fact before it, in the same paragraph, so the answer says what "ce" is."""
 _MAX_JOINED = 3  # sentences in one fact at most
+_PRONOUN_SAYING = re.compile(  # after a comma or a closing quote: "Becki said he heard" is no attribution
+    r"[,\"”»]\s*(?:(?:he|she|they)\s+([a-z]+)|a-t-(?:il|elle)\s+(\w+)|(\w+)-(?:t-)?(?:il|elle|ils|elles)\b)"
+    r"|[\"”»],?\s*([a-z]+)\s+(?:he|she)\b"  # '"...," said he', but not "Goshulak, a resident, said he let"
+)
 _FRAGMENT_WORDS = 8
 _FRAGMENT_OPENERS = frozenset("un une des du a an".split())
 """Words that open a verbless sentence spelling out the one before ("...fermer deux classes. Une classe de
@@ -297,8 +301,9 @@ def drafts(article: str) -> list[Draft]:
         questions = [question for question in questions if fold(question) not in asked]
         asked.update(fold(question) for question in questions)
         sources = (intro, item) if intro else (item,)
-        before = result[-1] if result and line == paragraph and not intro else None
-        if before and len(before.sources) < _MAX_JOINED and (_refers_back(item) or _fragment(item)):
+        said = _said_by_pronoun(item)  # '"...," he said': often a paragraph of its own after the speaker's
+        before = result[-1] if result and (line == paragraph or said) and not intro else None
+        if before and len(before.sources) < _MAX_JOINED and (_refers_back(item) or _fragment(item) or said):
             result[-1] = replace(
                 before,
                 sentence=f"{before.sentence} {sentence}",
@@ -315,6 +320,15 @@ def drafts(article: str) -> list[Draft]:
 def _refers_back(sentence: str) -> bool:
     """Whether a sentence opens on what the one before said ("Ce sont...", "He said...")."""
     return next(iter(_tokens(sentence)), "") in _REFERS_BACK
+
+
+def _said_by_pronoun(sentence: str) -> bool:
+    """Whether a sentence quotes someone it names only by a pronoun ('"...," he said', "« ... », dit-il",
+    "..., a-t-elle précisé"): the sentence before names the speaker, so the quote joins that one's draft and
+    "what did Brulé say?" finds both."""
+    return any(
+        fold(next(filter(None, found.groups()))) in lexicon.SAYING for found in _PRONOUN_SAYING.finditer(sentence)
+    )
 
 
 def _fragment(sentence: str) -> bool:
