@@ -141,6 +141,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/falaise-maternite-fermeture-argentan/eval.yaml", 0.84, 1.0, 0.85),
     ("corpus/jubilee-park-bowls-clubhouse-opening/eval.yaml", 0.81, 1.0, 0.82),
     ("corpus/concoret-chene-guillotin-arbre-annee/eval.yaml", 0.85, 1.0, 0.58),
+    ("corpus/alfrick-community-shop-official-opening/eval.yaml", 0.81, 1.0, 0.61),
+    ("corpus/doullens-cinema-tivoli-reouverture/eval.yaml", 0.89, 1.0, 0.88),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -228,6 +230,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/falaise-maternite-fermeture-argentan/conversations.yaml", 0.57),
     ("corpus/jubilee-park-bowls-clubhouse-opening/conversations.yaml", 0.81),
     ("corpus/concoret-chene-guillotin-arbre-annee/conversations.yaml", 0.69),
+    ("corpus/alfrick-community-shop-official-opening/conversations.yaml", 0.67),
+    ("corpus/doullens-cinema-tivoli-reouverture/conversations.yaml", 0.72),
 ]
 
 
