@@ -1097,6 +1097,9 @@ def kinds_agree(knowledge: Knowledge, question: str) -> bool:
         ("Forty people died in a crash in eastern Zhejiang province.", "Where was the crash?"),
         ("The date was chosen to commemorate the birth of a former leader.", "Why was the date chosen?"),
         ("The hall will be opened by MP Jane Doe at noon.", "Who will open the hall?"),
+        ("Jewish Hospital performed the first hand transplant.", "Where was the first hand transplant performed?"),
+        ("Le courant a été coupé dans toute la rue.", "Où le courant a-t-il été coupé ?"),
+        ("L'idée est de redynamiser la zone.", "Pourquoi ouvrir dans la zone ?"),
         ("Le nettoyage est organisé par la Ligue de protection des oiseaux.", "Qui organise le nettoyage ?"),
     ],
 )
@@ -1105,6 +1108,11 @@ def test_an_answer_giving_a_reason_a_frequency_an_age_a_measure_a_place_or_an_ag
 ) -> None:
     lang = "fr" if question.startswith(("Pourquoi", "Le ", "Où", "Qui")) else "en"
     assert kinds_agree(one_fact(tmp_path, sentence, "How long did the firefighters stay?", lang=lang), question)
+
+
+def test_an_answer_saying_in_place_or_on_the_way_names_no_place(tmp_path: Path) -> None:
+    knowledge = one_fact(tmp_path, "Traffic lights were put in place on the way out.", "Who is it about?")
+    assert not kinds_agree(knowledge, "Where are the traffic lights?")
 
 
 @pytest.mark.parametrize(

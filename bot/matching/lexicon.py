@@ -105,8 +105,9 @@ NOUN_DETAILS = {"date": ("date",), "dates": ("date",), "heure": ("hour",)}  # "t
 # too ("pour être sûrs que..."). The English "car" and "but" are words of their own, hence one list per language.
 REASON_MARKERS = {
     "en": frozenset("because purpose aim goal objective ensure reason".split())
-    | {"in order", "so that", "due to", "owing to", "make sure"},
-    "fr": frozenset("parce car afin objectif but".split()) | {"a cause", "grace a", "en raison", "pour que"},
+    | {"in order", "so that", "due to", "owing to", "make sure", "idea is"},
+    "fr": frozenset("parce car afin objectif but".split())
+    | {"a cause", "grace a", "en raison", "pour que", "idee est", "idee etait"},
 }
 INFINITIVE_OPENERS = frozenset("ne l se s y en".split())
 """Words that open an infinitive clause after "pour" without being a verb: "pour s'assurer", "pour ne pas"."""
@@ -115,6 +116,14 @@ FREQUENCY_MARKERS = frozenset(
     regulierement regulier reguliere chaque annuel annuelle annuels quotidien quotidienne hebdomadaire
     mensuel souvent frequemment""".split()
 )
+PLACE_HEADS = frozenset(
+    """road street lane way avenue square bridge park junction interchange roundabout station airport river lake
+    island hill beach bay harbour hospital school college stadium church hall museum library
+    rue boulevard place chemin route pont gare parc lac ile riviere plage quai allee impasse rond-point hopital
+    ecole stade eglise mairie musee bibliotheque""".split()
+)
+"""Words that make a name a place ("Livingstone Road", "Jewish Hospital", "la rue Nationale"): no "who" asks
+about one, and an answer naming one says where."""
 MEASURES = frozenset(
     """km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters ft feet foot cm
     centimetre centimetres yard yards hectare hectares acre acres m2 km2""".split()

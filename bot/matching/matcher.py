@@ -955,9 +955,21 @@ _AGENT = re.compile(  # who did it, after a passive verb: "opened by MP Harriett
 )
 
 
+_PLACE_HEAD = re.compile(  # a place by its kind: "at Jewish Hospital", "dans toute la rue", "to the school"
+    r"\b(?:[A-Z][\w'’-]*\s+([A-Z][\w-]*)|(?:in|at|near|from|into|to|à|au|aux|dans|du|de la|de l'|sur|près de)\s+"
+    r"(?:(?:the|la|le|les|l'|toute la|tout le)\s*)?([\w-]+)(?:\s+([\w-]+))?)"
+)
+
+_PLACE_KINDS = lexicon.PLACE_HEADS - {"place", "way"}  # "put in place", "on the way" name no place
+
+
 def _names_a_place(text: str) -> bool:
-    """Whether a text names a place after a word of place (a month or a day is none: "in May")."""
-    return any(normalize(found.group(1)) not in _CALENDAR for found in _PLACE.finditer(text))
+    """Whether a text names a place after a word of place (a month or a day is none: "in May"), or a place by
+    its kind ("Jewish Hospital", "dans la rue")."""
+    return any(normalize(found.group(1)) not in _CALENDAR for found in _PLACE.finditer(text)) or any(
+        not _PLACE_KINDS.isdisjoint(normalize(word) for word in found.groups() if word)
+        for found in _PLACE_HEAD.finditer(text)
+    )
 
 
 def _measured(tokens: Sequence[str], index: int) -> bool:

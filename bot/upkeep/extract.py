@@ -158,12 +158,6 @@ _STARTERS = frozenset(
     " while after before since during until despite following pendant durant depuis malgre".split()
 )
 """Words that open a sentence before its subject: "Lorsque nous sommes arrivés" names nobody."""
-_PLACE_HEADS = frozenset(
-    "road street lane way avenue square bridge park junction interchange roundabout station airport river lake "
-    "island hill beach bay harbour rue boulevard place chemin route pont gare parc lac ile riviere plage quai allee "
-    "impasse rond-point".split()
-)
-"""Words that make a name a place, which no "who" asks about: "Who is Livingstone Road?"."""
 _NO_NAME = _DETERMINERS | lexicon.STOPWORDS | _STARTERS | lexicon.OTHERS  # capitalised only for opening a clause
 _REFERS_BACK = frozenset(
     "he she it they this that these those such his her its their "
@@ -470,7 +464,7 @@ def _who(sentence: str, parts: list[str], lang: str) -> str | None:
         for name in names(sentence)
         if " ".join(tokenize(name)) not in bilingual.WORDS
         and not any(character.isdigit() for character in name)  # "A63" is a road
-        and _PLACE_HEADS.isdisjoint(tokenize(name))  # "Livingstone Road", "la rue Nationale"
+        and lexicon.PLACE_HEADS.isdisjoint(tokenize(name))  # "Livingstone Road", "la rue Nationale"
     ]
     return _WHO_IS[lang].format(name=found[0]) if found else None
 
