@@ -910,8 +910,8 @@ def _answer_kinds(text: str, tokens: Sequence[str], lang: str) -> set[str]:
     """The kinds an answer plainly gives whatever its examples ask: a reason ("because", "pour être sûrs",
     "to commemorate"), a frequency ("regularly"), an age ("a 45-year-old"), a distance or a size ("205 km"), a
     place ("in Leeds"), who did it ("opened by MP Jane Doe") and a date or a time ("en 2008", "at 16h30", "two
-    years ago"). Maintainers rarely think
-    of a "why?" example, and a draft's few examples miss most of them: a fact is then declined for it."""
+    years ago"). Maintainers rarely think of a "why?" example, and a draft's few examples miss most of them: a
+    fact is then declined for it."""
     words = set(tokens) | {" ".join(pair) for pair in itertools.pairwise(tokens)}
     kinds = set()
     if (
@@ -951,7 +951,8 @@ _PLACE = re.compile(  # a word of place, then a name: "in Leeds", "à Alès", "a
 
 
 _AGENT = re.compile(  # who did it, after a passive verb: "opened by MP Harriett Baldwin", "organisé par la Ligue"
-    r"\b(?:\w+ed|\w+en|\w+é|\w+ée|\w+és|\w+ées)(?:\s+(?:out|up|off|down|over))?\s+(?:by|par)\s+(?:(?:the|la|le|les|l')\s*)?([A-ZÀ-ÖØ-Þ][\w'’-]*)"
+    r"\b(?:\w+ed|\w+en|\w+é|\w+ée|\w+és|\w+ées)(?:\s+(?:out|up|off|down|over))?\s+(?:by|par)\s+"
+    r"(?:(?:the|la|le|les|l')\s*)?([A-ZÀ-ÖØ-Þ][\w'’-]*)"
 )
 
 
