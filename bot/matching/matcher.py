@@ -950,7 +950,7 @@ _PLACE = re.compile(  # a word of place, then a name: "in Leeds", "à Alès", "a
 )
 
 
-_AGENT = re.compile(  # who did it, after a passive verb: "opened by MP Harriett Baldwin", "organisé par la Ligue"
+_AGENT = re.compile(  # who did it, after a passive verb: "opened by MP Jane Doe", "organisé par la Ligue"
     r"\b(?:\w+ed|\w+en|\w+é|\w+ée|\w+és|\w+ées)(?:\s+(?:out|up|off|down|over))?\s+(?:by|par)\s+"
     r"(?:(?:the|la|le|les|l')\s*)?([A-ZÀ-ÖØ-Þ][\w'’-]*)"
 )
