@@ -448,6 +448,14 @@ def test_a_sentence_giving_a_duration_or_an_age_answers_how_long_or_how_old() ->
     assert "age" in kinds("Le conducteur, âgé de 69 ans, est blessé.", "fr")
 
 
+def test_a_french_hour_of_the_day_is_asked_when_not_how_long() -> None:
+    opened = "Le marché est ouvert entre 10 heures et 18 heures."
+    assert "when" in kinds(opened, "fr")
+    assert "duration" not in kinds(opened, "fr")
+    assert ask(opened, "when", "fr") == "Le marché est ouvert quand ?"
+    assert "duration" in kinds("Les pompiers sont restés pendant 8 heures.", "fr")  # hours counted
+
+
 def test_a_number_written_in_words_is_asked_how_many() -> None:
     # "Cinq moteurs ... avec dix-neuf pompiers" gave no "combien" question: "how many firefighters?" was declined
     assert "quantity" in kinds("Cinq moteurs ont été déplacés avec dix-neuf pompiers.", "fr")

@@ -1110,6 +1110,15 @@ def test_an_answer_giving_a_reason_a_frequency_an_age_a_measure_a_place_or_an_ag
     assert kinds_agree(one_fact(tmp_path, sentence, "How long did the firefighters stay?", lang=lang), question)
 
 
+def test_a_draft_fact_naming_someone_answers_who_but_a_maintainer_says_so_in_examples(tmp_path: Path) -> None:
+    sentence = "The shop will stay open all winter, said Jane Doe."
+    assert kinds_agree(one_fact(tmp_path, sentence, "How long will the shop stay open?"), "Who runs the shop?")
+    examples = ", ".join(f"How long will the shop stay open {n}?" for n in range(8))  # as many as a maintainer's
+    assert not kinds_agree(one_fact(tmp_path, sentence, examples), "Who runs the shop?")
+    dated = "The shop will stay open until Sunday September 3."
+    assert not kinds_agree(one_fact(tmp_path, dated, "How long will the shop stay open?"), "Who runs the shop?")
+
+
 def test_an_answer_saying_in_place_or_on_the_way_names_no_place(tmp_path: Path) -> None:
     knowledge = one_fact(tmp_path, "Traffic lights were put in place on the way out.", "Who is it about?")
     assert not kinds_agree(knowledge, "Where are the traffic lights?")
@@ -1127,6 +1136,8 @@ def test_an_answer_saying_in_place_or_on_the_way_names_no_place(tmp_path: Path) 
         ("Le projet est né il y a un an.", "Quand est né le projet ?", True),
         ("Forty people died last summer in a crash.", "When did the crash happen?", True),
         ("Les élus sont venus hier.", "Quand les élus sont-ils venus ?", True),
+        ("Le feu a pris vers 16 heures.", "Quand le feu a-t-il pris ?", True),
+        ("Les pompiers sont restés pendant 8 heures.", "Quand les pompiers sont-ils restés ?", False),
         ("Le courant a été coupé dans toute la rue.", "Quand le courant a-t-il été coupé ?", False),
     ],
 )

@@ -82,9 +82,10 @@ _UNITS_OF_TIME = r"(?:years?|months?|weeks?|days?|hours?|ans?|annees?|mois|semai
 _SEASONS = (
     r"(?:week|weekend|month|year|summer|winter|spring|autumn|night|semaine|mois|an|annee|ete|hiver|printemps|automne)"
 )
-_TIMED = re.compile(  # a time of day, or a time counted from now: "16h30", "two years ago", "il y a un an",
-    # "in two to three months", "last summer", "hier"
-    rf"{_CLOCK}|\bago\b|\bil y a (?:\w+ ){{1,2}}{_UNITS_OF_TIME}\b"
+_TIMED = re.compile(  # a time of day, or a time counted from now: "16h30", "vers 16 heures", "two years ago",
+    # "il y a un an", "in two to three months", "last summer", "hier"
+    rf"{_CLOCK}|\b(?:a|vers|des|avant|apres|jusqu a|entre) \d{{1,2}} heures?\b"
+    rf"|\bago\b|\bil y a (?:\w+ ){{1,2}}{_UNITS_OF_TIME}\b"
     rf"|\b(?:in|within|dans|d ici) (?:\w+ ){{1,4}}{_UNITS_OF_TIME}\b"
     rf"|\b(?:last|next) {_SEASONS}\b|\b{_SEASONS} (?:dernier|derniere|prochain|prochaine)\b"
     rf"|\b(?:yesterday|tomorrow|hier|demain)\b"
@@ -296,7 +297,7 @@ class Matcher:
                 for term in terms:
                     weights[term] = max(weights.get(term, 0.0), weight)
                 if field_name == "answer" and text_lang:
-                    kinds |= _answer_kinds(text, tokens, text_lang) | self._counted(tokens)
+                    kinds |= _answer_kinds(text, tokens, text_lang, sparse=not self._dense) | self._counted(tokens)
                 if field_name == "question":
                     questions.add(" ".join(tokens), number)
                     kinds |= question_kind
@@ -906,12 +907,13 @@ def _small_talk(tokens: Sequence[str]) -> tuple[str | None, set[int]]:
     return next(iter(said), None), chatter
 
 
-def _answer_kinds(text: str, tokens: Sequence[str], lang: str) -> set[str]:
+def _answer_kinds(text: str, tokens: Sequence[str], lang: str, *, sparse: bool = False) -> set[str]:
     """The kinds an answer plainly gives whatever its examples ask: a reason ("because", "pour être sûrs",
     "to commemorate"), a frequency ("regularly"), an age ("a 45-year-old"), a distance or a size ("205 km"), a
     place ("in Leeds"), who did it ("opened by MP Jane Doe") and a date or a time ("en 2008", "at 16h30", "two
     years ago"). Maintainers rarely think of a "why?" example, and a draft's few examples miss most of them: a
-    fact is then declined for it."""
+    fact is then declined for it. In a draft (``sparse``), a fact that names someone ("said Jane Doe") answers
+    "who" too: a maintainer's examples say whether their fact tells who, a draft's do not."""
     words = set(tokens) | {" ".join(pair) for pair in itertools.pairwise(tokens)}
     kinds = set()
     if (
@@ -928,7 +930,8 @@ def _answer_kinds(text: str, tokens: Sequence[str], lang: str) -> set[str]:
         kinds.add("distance")
     if _names_a_place(text):
         kinds.add("where")
-    if any(normalize(found.group(1)) not in _CALENDAR for found in _AGENT.finditer(text)):
+    agents = (normalize(found.group(1)) for found in _AGENT.finditer(text))
+    if any(agent not in _CALENDAR for agent in agents) or (sparse and _names_someone(text)):
         kinds.add("who")
     if (
         not _DATED.isdisjoint(tokens)
@@ -954,6 +957,22 @@ _AGENT = re.compile(  # who did it, after a passive verb: "opened by MP Jane Doe
     r"\b(?:\w+ed|\w+en|\w+é|\w+ée|\w+és|\w+ées)(?:\s+(?:out|up|off|down|over))?\s+(?:by|par)\s+"
     r"(?:(?:the|la|le|les|l')\s*)?([A-ZÀ-ÖØ-Þ][\w'’-]*)"
 )
+
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+"
+_SOMEONE = re.compile(  # after a word, so not the capital that opens a sentence
+    rf"(?<=[\w,;:)] )(?:(?:Mr|Mrs|Ms|Dr|Pr|Mme|M)\.? {_NAME_WORD}|{_NAME_WORD}(?: {_NAME_WORD})+)"
+)
+
+
+def _names_someone(text: str) -> bool:
+    """Whether a text names someone inside a sentence: two capitalised words ("said Jane Doe"), or one after a
+    title ("Mr Hutt"); not a date ("Sunday September 3") nor a place by its kind ("Jewish Hospital")."""
+    for found in _SOMEONE.finditer(text):
+        words = {normalize(word) for word in found.group().split()}
+        if words.isdisjoint(_CALENDAR) and words.isdisjoint(_PLACE_KINDS):
+            return True
+    return False
 
 
 _PLACE_HEAD = re.compile(  # a place by its kind: "at Jewish Hospital", "dans toute la rue", "to the school"

@@ -54,6 +54,10 @@ _MONTHS = frozenset(lexicon.MONTHS + lexicon.WEEKDAYS)  # "when" words, as token
 _TIME = re.compile(
     rf"\b\d{{1,2}}\s?h\s?\d{{0,2}}\b|\b\d{{1,2}}:\d{{2}}\b|\b{lexicon.YEAR}\b|\b\d{{1,2}}\s?[ap]\.?m\b", re.IGNORECASE
 )
+_HOUR = re.compile(  # "vers 16 heures", "entre 10 heures et 18 heures": a time of day, not hours counted
+    r"\b(?:à|vers|dès|avant|après|jusqu'à|jusqu’à|entre)\s+\d{1,2}\s?heures?\b(?:\s+et\s+\d{1,2}\s?heures?\b)?",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"\b\d+\b")
 _UNITS_OF_TIME = r"(?:hours?|days?|weeks?|months?|years?|minutes?|heures?|jours?|semaines?|mois|ann[ée]es?)"
 _AGE = re.compile(r"\b\d+[\s-]years?[\s-]old\b|\b[âa]g[ée]e?s?\s+de\s+\d+\s+ans\b|\baged\s+\d+", re.IGNORECASE)
@@ -89,7 +93,9 @@ _WHEN = re.compile(  # a date or time with the words that introduce it, which th
     r"(?:\s+(?:morning|afternoon|evening|night|matin|après-midi|soir))?"
     r"|\d{1,2}\s?[:h]\s?\d{2}\b|\b"
     + _YEAR
-    + rf"|\b\d{{1,2}}(?::\d\d)?\s?[ap]\.?m\b\.?(?:\s+(?:on\s+)?(?:{_DAY_WORDS})\b)?)",
+    + rf"|\b\d{{1,2}}(?::\d\d)?\s?[ap]\.?m\b\.?(?:\s+(?:on\s+)?(?:{_DAY_WORDS})\b)?)"
+    + "|"
+    + _HOUR.pattern,
     re.IGNORECASE,
 )
 _NAME = r"[A-ZÀ-ÖØ-Þ][^\W_]*(?:[-'’][^\W_]+)*"
@@ -249,9 +255,9 @@ def kinds(sentence: str, lang: str) -> tuple[str, ...]:
     """The kinds of question the sentence may answer, judged from what it contains."""
     tokens = set(_tokens(_MODAL_MAY.sub(" ", sentence)))
     found = ["what"]
-    if tokens & _MONTHS or _TIME.search(sentence):
+    if tokens & _MONTHS or _TIME.search(sentence) or _HOUR.search(sentence):
         found.append("when")
-    if _DURATION.search(_AGE.sub(" ", sentence)):  # "a 77-year-old" is no duration
+    if _DURATION.search(_HOUR.sub(" ", _AGE.sub(" ", sentence))):  # "a 77-year-old" is no duration
         found.append("duration")
     if _AGE.search(sentence):
         found.append("age")
