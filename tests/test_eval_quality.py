@@ -143,6 +143,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/concoret-chene-guillotin-arbre-annee/eval.yaml", 0.85, 1.0, 0.58),
     ("corpus/alfrick-community-shop-official-opening/eval.yaml", 0.81, 1.0, 0.61),
     ("corpus/doullens-cinema-tivoli-reouverture/eval.yaml", 0.89, 1.0, 0.88),
+    ("corpus/leominster-ginhall-lane-allotments/eval.yaml", 0.73, 1.0, 0.79),
+    ("corpus/meaux-la-montagne-vide-greniers-brocante/eval.yaml", 0.75, 1.0, 0.88),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -232,6 +234,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/concoret-chene-guillotin-arbre-annee/conversations.yaml", 0.69),
     ("corpus/alfrick-community-shop-official-opening/conversations.yaml", 0.67),
     ("corpus/doullens-cinema-tivoli-reouverture/conversations.yaml", 0.72),
+    ("corpus/leominster-ginhall-lane-allotments/conversations.yaml", 0.76),
+    ("corpus/meaux-la-montagne-vide-greniers-brocante/conversations.yaml", 0.68),
 ]
 
 
