@@ -761,6 +761,8 @@ CHAT_PREPOSITIONS = {"2": "to", "4": "for"}
 """Digits chat writes for English prepositions: "what happened 2 the ferry" is "to the ferry", read so only
 before an English determiner, where no count stands ("2 a day" counts)."""
 CHAT_PREPOSITION_BEFORE = frozenset("the this that these those my our your their his her its".split())
+HOUR_OPENERS = ("à", "vers", "dès", "avant", "après", "jusqu'à", "entre")
+"""French words before an hour of the day: "vers 16 heures" is a time, "pendant 8 heures" hours counted."""
 
 # Chat and SMS spellings, read as the word they stand for before anything else.
 SHORTHAND = {

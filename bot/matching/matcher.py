@@ -84,7 +84,7 @@ _SEASONS = (
 )
 _TIMED = re.compile(  # a time of day, or a time counted from now: "16h30", "vers 16 heures", "two years ago",
     # "il y a un an", "in two to three months", "last summer", "hier"
-    rf"{_CLOCK}|\b(?:a|vers|des|avant|apres|jusqu a|entre) \d{{1,2}} heures?\b"
+    rf"{_CLOCK}|\b(?:{'|'.join(' '.join(tokenize(word)) for word in lexicon.HOUR_OPENERS)}) \d{{1,2}} heures?\b"
     rf"|\bago\b|\bil y a (?:\w+ ){{1,2}}{_UNITS_OF_TIME}\b"
     rf"|\b(?:in|within|dans|d ici) (?:\w+ ){{1,4}}{_UNITS_OF_TIME}\b"
     rf"|\b(?:last|next) {_SEASONS}\b|\b{_SEASONS} (?:dernier|derniere|prochain|prochaine)\b"

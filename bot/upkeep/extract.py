@@ -55,7 +55,8 @@ _TIME = re.compile(
     rf"\b\d{{1,2}}\s?h\s?\d{{0,2}}\b|\b\d{{1,2}}:\d{{2}}\b|\b{lexicon.YEAR}\b|\b\d{{1,2}}\s?[ap]\.?m\b", re.IGNORECASE
 )
 _HOUR = re.compile(  # "vers 16 heures", "entre 10 heures et 18 heures": a time of day, not hours counted
-    r"\b(?:à|vers|dès|avant|après|jusqu'à|jusqu’à|entre)\s+\d{1,2}\s?heures?\b(?:\s+et\s+\d{1,2}\s?heures?\b)?",
+    r"\b(?:" + "|".join(word.replace("'", "['’]") for word in lexicon.HOUR_OPENERS) + ")"
+    r"\s+\d{1,2}\s?heures?\b(?:\s+et\s+\d{1,2}\s?heures?\b)?",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\b\d+\b")
