@@ -796,6 +796,15 @@ def test_how_much_is_one_of_something_asks_its_price_and_how_much_of_it_a_quanti
     assert "price" in details("Combien pour une place ?").details
     assert "price" not in details("How much equipment is there?").details
     assert "price" not in details("How much is the budget increase?").details  # the thing itself, a quantity
+    assert "price" in details("How much are the tickets?").details  # things priced, not counted
+
+
+def test_a_telephone_number_gives_no_number_a_question_asks(tmp_path: Path) -> None:
+    knowledge = one_fact(tmp_path, "For tickets, call Jane Doe on 04 74 63 37 98.", "How do I get tickets?")
+    matcher = Matcher(knowledge)
+    assert matcher.missing_details("fact", matcher.analyse("How many tickets are left?")) == ("number",)
+    assert matcher.missing_details("fact", matcher.analyse("How much are the tickets?")) == ("price",)
+    assert matcher.missing_details("fact", matcher.analyse("Who sells the tickets?")) == ()
 
 
 _CAMY = ("Camy is the former urban community of Mantes.", "What is Camy?", "en")

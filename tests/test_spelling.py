@@ -101,6 +101,12 @@ def test_two_words_typed_as_one_are_split(speller: Speller, typed: str, lang: st
     assert speller.correct(typed, lang) == meant
 
 
+def test_an_elision_typed_as_one_word_splits_onto_a_general_word_the_knowledge_lacks(speller: Speller) -> None:
+    assert speller.correct("largent", "fr") == "l argent"  # "argent" (money) is general vocabulary, not known here
+    assert speller.correct("largent", "en") == "largent"  # no French elision in an English question
+    assert speller.correct("lastuce", "fr") == "lastuce"  # "astuce" is no word of the general groups either
+
+
 def test_words_typed_without_their_vowels_become_the_word_meant() -> None:
     known = Counter({"speed": 3, "spade": 1, "people": 2, "from": 5, "length": 1, "vitesse": 1})
     speller = Speller(known, other_language={"en": frozenset({"vitesse"}), "fr": frozenset()})

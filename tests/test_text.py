@@ -158,6 +158,7 @@ def test_when_that_opens_or_follows_and_or_since_asks_when(question: str) -> Non
         ("qui participe a vostok", "fr"),
         ("Où est Vostok", "fr"),
         ("Which countries take part?", "en"),
+        ("peut on venir a 5h", "fr"),  # a French verb of asking outweighs "on", also an English word
         ("vostok", "en"),
         ("", "en"),
     ],

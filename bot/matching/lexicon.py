@@ -161,12 +161,13 @@ FRENCH_MARKERS = frozenset(
     quels quelles avec pour dans sur ce cette ces cet il elle ils elles nous vous je tu et au aux pas
     ne c l qu j n jusqu y en se sa son ses leur leurs mais donc ca va moi toi oui non merci
     bonjour salut aussi tres plus fait faire etait ont etre avoir sera seront vont entre depuis apres
-    avant chez selon lors quoi vers ete sont qu est-ce lesquels quelles""".split()
+    avant chez selon lors quoi vers ete sont qu est-ce lesquels quelles peut peux pouvez peuvent faut
+    doit dois veux veut voulez""".split()
 )
 
-# "a" is no English marker: folded, the French "à" is "a" too.
+# "a" is no English marker: folded, the French "à" is "a" too; nor is "on", a French pronoun too ("peut-on").
 ENGLISH_MARKERS = frozenset(
-    """the an is are was were be been of to in on at for with by from who what when where why how
+    """the an is are was were be been of to in at for with by from who what when where why how
     which whose whom do does did will would can could should have has had this that these those it
     its they them their there and or not about into during until than then hi hello thanks thank
     please tell me you your i my""".split()
@@ -265,6 +266,7 @@ PRICE_WORDS = frozenset(
 PRICE_WITH_COMBIEN = frozenset({"prix"})
 PRICE_PHRASES = (  # "how much is a bottle?" asks its price, "how much whisky?" a quantity
     *(f"how much {verb} {one}" for verb in ("is", "was", "for") for one in ("a", "an", "one", "each")),
+    *("how much are", "how much were"),  # "how much are the waffles?": things priced, not counted
     *("how much per", "how much each", "combien pour un", "combien pour une", "combien pour chaque"),
 )
 CURRENCIES = (

@@ -99,6 +99,8 @@ _DETAIL_IN_ANSWER = {  # searched in an answer folded to lower case without acce
     "number": re.compile(rf"\d|\b(?:{'|'.join(lexicon.NUMBER_WORDS)})\b"),
     "price": re.compile(rf"[$£€¥%]|\b(?:{'|'.join(lexicon.CURRENCIES)})\b"),
 }
+_PHONE = re.compile(r"(?:\+\d|(?<![\d.,])0[1-9])(?:[ .-]?\d){7,12}(?!\d)")
+"""A telephone number ("04 74 63 37 98", "01568 610636", "+33 6 12 34 56 78"): no number a question asks."""
 _SMALL_TALK_WORDS = frozenset(word for _, phrases in lexicon.SMALL_TALK for p in phrases for word in p.split())
 _ABOUT_THE_ARTICLE = lexicon.ARTICLE_WORDS.union(*(words for _, words in lexicon.HEADER_WORDS))
 _LEXICON_WORDS = (
@@ -491,7 +493,7 @@ class Matcher:
             return any(
                 name not in terms for answer in answers for name in self._terms(tokenize(" ".join(_named(answer))))
             )
-        return any(_DETAIL_IN_ANSWER[detail].search(fold(answer)) for answer in answers)
+        return any(_DETAIL_IN_ANSWER[detail].search(_PHONE.sub(" ", fold(answer))) for answer in answers)
 
     def _language(self, question: str, tokens: Sequence[str]) -> str:
         """The question's language, from its words outside its capitalised names and the names the knowledge

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -98,7 +98,7 @@ class Speller:
         else:
             corrected = self._split(token, lang) or self._unvowelled(token, lang) or self._nearest(token, lang)
             if corrected == token:
-                corrected = self._sounded(token, lang) or token
+                corrected = self._split(token, lang, known=bilingual.is_general) or self._sounded(token, lang) or token
         if bilingual.is_general(token) and not _inflected(token, corrected) and not _slipped(token, corrected):
             corrected = token  # "maire" is a word of its own, not a typo of "mairie"; "fini" may be "finir"
         self._cache[key] = corrected
@@ -149,12 +149,14 @@ class Speller:
                 found.append(word)
         return found
 
-    def _split(self, token: str, lang: str) -> str | None:
+    def _split(self, token: str, lang: str, *, known: Callable[[str], bool] | None = None) -> str | None:
         """Two words typed as one, as "first second": a question word and the next word ("whenis",
-        "howmany"), or in French an elision without its apostrophe ("detat", "larticle", "sest")."""
+        "howmany"), or in French an elision without its apostrophe ("detat", "larticle", "sest"). The second
+        word is one the knowledge uses, or, when no known word explains the token, one ``known`` accepts."""
+        known = known or self._frequency.__contains__
         for word in _RUN_ON_QUESTION_WORDS:
             rest = token[len(word) :]
-            if token.startswith(word) and len(rest) > 1 and rest in self._frequency:
+            if token.startswith(word) and len(rest) > 1 and known(rest):
                 return f"{word} {rest}"
         for elided in _ELIDED:
             rest = token[len(elided) :]
@@ -162,7 +164,7 @@ class Speller:
             if (
                 lang == "fr"
                 and token.startswith(elided)
-                and rest in self._frequency
+                and known(rest)
                 and (not short or (len(rest) > 1 and rest not in lexicon.ENGLISH_STOPWORDS))
             ):
                 return f"{elided} {rest}"
