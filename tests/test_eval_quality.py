@@ -145,6 +145,8 @@ FLOORS = [  # set, then floors a little under today's answerable / off-topic+sma
     ("corpus/doullens-cinema-tivoli-reouverture/eval.yaml", 0.89, 1.0, 0.88),
     ("corpus/leominster-ginhall-lane-allotments/eval.yaml", 0.73, 1.0, 0.79),
     ("corpus/meaux-la-montagne-vide-greniers-brocante/eval.yaml", 0.75, 1.0, 0.88),
+    ("corpus/shoreham-ham-road-car-park-closure/eval.yaml", 0.75, 1.0, 0.68),
+    ("corpus/souillac-maison-de-sante-inauguration/eval.yaml", 0.81, 0.93, 0.82),
 ]
 
 CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of follow-up turns answered right
@@ -236,6 +238,8 @@ CONVERSATION_FLOORS = [  # set, then a floor a little under today's share of fol
     ("corpus/doullens-cinema-tivoli-reouverture/conversations.yaml", 0.72),
     ("corpus/leominster-ginhall-lane-allotments/conversations.yaml", 0.76),
     ("corpus/meaux-la-montagne-vide-greniers-brocante/conversations.yaml", 0.68),
+    ("corpus/shoreham-ham-road-car-park-closure/conversations.yaml", 0.73),
+    ("corpus/souillac-maison-de-sante-inauguration/conversations.yaml", 0.82),
 ]
 
 
